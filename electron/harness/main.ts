@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { createConsoleLogger } from '../services/logger';
+import { createServices } from '../services/container';
+import { defaultHarnessPaths, startHarness } from './server';
+
+// `npm run web`: the real services and router behind a loopback HTTP server, for
+// browsers and Playwright on machines where Electron cannot be installed.
+async function main(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const distDir = resolve(here, '..');
+  const dataDir = process.env.CORDON_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cordon-harness-'));
+  const logger = createConsoleLogger();
+  const version = process.env.npm_package_version ?? '0.0.0';
+  const services = createServices({
+    runtime: { runtime: 'harness', version, platform: process.platform, versions: process.versions },
+    dataDir,
+    logger,
+  });
+  const port = process.env.CORDON_PORT ? Number(process.env.CORDON_PORT) : 0;
+  const harness = await startHarness({
+    router: createRouter(createHandlers(services), logger),
+    bus: services.bus,
+    logger,
+    port,
+    ...defaultHarnessPaths(distDir),
+  });
+  process.stdout.write(`Cordon harness ready (data in ${dataDir})\n${harness.url}\n`);
+
+  const stop = () => {
+    void harness
+      .close()
+      .then(() => services.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Cordon harness failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

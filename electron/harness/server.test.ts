@@ -1,0 +1,185 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { createServices } from '../services/container';
+import { createMemoryLogger } from '../services/logger';
+import { startHarness, type RunningHarness } from './server';
+
+let running: RunningHarness | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+async function start() {
+  const root = await mkdtemp(join(tmpdir(), 'cordon-harness-test-'));
+  const rendererDir = join(root, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(root, 'secret.txt'), 'outside the renderer');
+  const transportFile = join(root, 'transport.js');
+  await writeFile(transportFile, '/* transport */');
+  const logger = createMemoryLogger();
+  const services = createServices({
+    runtime: { runtime: 'harness', version: '9.9.9', platform: 'linux', versions: { node: '20' } },
+    dataDir: join(root, 'data'),
+    logger,
+  });
+  running = await startHarness({
+    router: createRouter(createHandlers(services), logger),
+    bus: services.bus,
+    logger,
+    rendererDir,
+    transportFile,
+    maxBodyBytes: 1024,
+  });
+  return { harness: running, services };
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+// node:http rather than fetch: fetch refuses to set Host and Origin, and those are the
+// headers a hostile page would forge.
+function send(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (data += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const own = (h: RunningHarness) => ({ Host: `127.0.0.1:${h.port}`, Cookie: `cordon_token=${h.token}` });
+const rpc = (h: RunningHarness, method: string, body: string, extra: Record<string, string> = {}) =>
+  send(h.port, `/rpc/${method}`, { ...own(h), 'Content-Type': 'application/json', ...extra }, 'POST', body);
+
+describe('browser harness', () => {
+  it('binds to loopback and prints a URL carrying a long random token', async () => {
+    const { harness } = await start();
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+    expect((harness.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
+  it('answers a real method for a request with the token', async () => {
+    const { harness } = await start();
+    const reply = await rpc(harness, 'appInfo', '{}', { Origin: `http://127.0.0.1:${harness.port}` });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'Cordon', version: '9.9.9', runtime: 'harness' } });
+  });
+
+  it('refuses a request without the token', async () => {
+    const { harness } = await start();
+    const reply = await send(harness.port, '/rpc/appInfo', { Host: `127.0.0.1:${harness.port}` }, 'POST', '{}');
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await send(harness.port, '/', { Host: `127.0.0.1:${harness.port}` })).status).toBe(401);
+  });
+
+  it('refuses a wrong token of the same length', async () => {
+    const { harness } = await start();
+    const wrong = harness.token.replace(/./, (c) => (c === 'a' ? 'b' : 'a'));
+    const reply = await send(harness.port, '/rpc/appInfo', { Host: `127.0.0.1:${harness.port}`, Cookie: `cordon_token=${wrong}` }, 'POST', '{}');
+    expect(reply.status).toBe(401);
+  });
+
+  it('refuses a forged Origin even with the token (a hostile page in another tab)', async () => {
+    const { harness } = await start();
+    const reply = await rpc(harness, 'settingsUpdate', '{"theme":"dark"}', { Origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    const after = await rpc(harness, 'settingsGet', '{}');
+    expect(JSON.parse(after.body)).toMatchObject({ value: { theme: 'system' } });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { harness } = await start();
+    const reply = await send(harness.port, '/rpc/appInfo', { Host: `attacker.example:${harness.port}`, Cookie: `cordon_token=${harness.token}` }, 'POST', '{}');
+    expect(reply.status).toBe(403);
+  });
+
+  it('refuses a cross-site fetch metadata header', async () => {
+    const { harness } = await start();
+    const reply = await rpc(harness, 'appInfo', '{}', { 'Sec-Fetch-Site': 'cross-site' });
+    expect(reply.status).toBe(403);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite cookie and strips it from the address', async () => {
+    const { harness } = await start();
+    const reply = await send(harness.port, `/?token=${harness.token}`, { Host: `127.0.0.1:${harness.port}` });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(String(reply.headers['set-cookie'])).toMatch(/cordon_token=.+; HttpOnly; SameSite=Strict/);
+    const bad = await send(harness.port, '/?token=guess', { Host: `127.0.0.1:${harness.port}` });
+    expect(bad.status).toBe(401);
+  });
+
+  it('serves the renderer with the transport injected and a strict CSP', async () => {
+    const { harness } = await start();
+    const reply = await send(harness.port, '/', own(harness));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<script src="/harness/transport.js"></script>');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+    const transport = await send(harness.port, '/harness/transport.js', own(harness));
+    expect(transport.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await send(harness.port, '/assets/app.js', own(harness))).body).toBe('console.log(1)');
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const { harness } = await start();
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00.js']) {
+      const reply = await send(harness.port, path, own(harness));
+      expect(reply.body).not.toContain('outside the renderer');
+    }
+  });
+
+  it('answers bad bodies with a clear error Result', async () => {
+    const { harness } = await start();
+    const notJson = await rpc(harness, 'settingsUpdate', '{theme:');
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad_input', message: 'The request body is not valid JSON.' } });
+    const huge = await rpc(harness, 'settingsUpdate', JSON.stringify({ theme: 'x'.repeat(5000) }));
+    expect(huge.status).toBe(413);
+    const unknown = await rpc(harness, 'dropTables', '{}');
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const getRpc = await send(harness.port, '/rpc/appInfo', own(harness));
+    expect(getRpc.status).toBe(405);
+  });
+
+  it('pushes state changes to subscribers over server-sent events', async () => {
+    const { harness } = await start();
+    let update = null as Promise<Reply> | null;
+    const received = new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: harness.port, path: '/events', headers: own(harness) }, (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          data += chunk;
+          if (data.includes(': connected') && !update) update = rpc(harness, 'settingsUpdate', '{"theme":"light"}');
+          const frame = data.split('\n').find((line) => line.startsWith('data: '));
+          if (frame) {
+            resolve(frame.slice('data: '.length));
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(JSON.parse(await received)).toEqual({ topic: 'settings.changed', settings: { theme: 'light' } });
+    expect((await update)?.status).toBe(200);
+  });
+});

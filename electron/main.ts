@@ -1,0 +1,56 @@
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { createHandlers } from './ipc/handlers';
+import { createRouter } from './ipc/router';
+import { createConsoleLogger } from './services/logger';
+import { createServices } from './services/container';
+import { forwardPushes, registerIpc } from './main/ipc-bridge';
+import { installMenu } from './main/menu';
+import { registerAppScheme, serveRenderer } from './main/protocol';
+import { hardenSession, lockNavigation } from './main/security';
+import { createMainWindow } from './main/window';
+
+// The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
+const distDir = join(__dirname, '..');
+const preloadPath = join(__dirname, 'preload.cjs');
+const iconPath = join(distDir, '..', 'resources', 'icons', '512x512.png');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight the first over the encrypted store; hand over and leave.
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    const logger = createConsoleLogger();
+    const services = createServices({
+      runtime: { runtime: 'electron', version: app.getVersion(), platform: process.platform, versions: process.versions },
+      dataDir: app.getPath('userData'),
+      logger,
+    });
+    hardenSession(session.defaultSession);
+    serveRenderer(join(distDir, 'renderer'));
+    registerIpc(createRouter(createHandlers(services), logger));
+    forwardPushes(services.bus);
+    installMenu(app.isPackaged, process.platform);
+    createMainWindow(preloadPath, iconPath);
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, iconPath);
+    });
+    app.on('will-quit', () => void services.close());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

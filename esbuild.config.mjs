@@ -1,0 +1,60 @@
+// Bundles everything that is not the renderer: Electron's main process and its sandboxed
+// preload (CommonJS, as Electron requires), the browser harness, its transport, and the CLI.
+import { build } from 'esbuild';
+
+const native = ['electron', 'better-sqlite3-multiple-ciphers'];
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: native,
+  }),
+  // A sandboxed preload can require only 'electron' and a few polyfilled modules, so it
+  // must be a single self-contained CommonJS file.
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/harness/main.ts'],
+    outfile: 'dist/harness/server.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: native,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/harness/transport.browser.ts'],
+    outfile: 'dist/harness/transport.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/bin.ts'],
+    outfile: 'dist/cli/cordon.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: native,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }).catch((error) => {
+    // The CLI entry arrives with the store; until then the rest of the build still works.
+    if (!String(error.message).includes('Could not resolve')) throw error;
+  }),
+]);

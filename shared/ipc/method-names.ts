@@ -1,0 +1,7 @@
+// Kept apart from the contract so the sandboxed preload can list the methods without
+// bundling zod. contract.ts checks at compile time that both lists are the same.
+export const methodNames = ['appInfo', 'health', 'settingsGet', 'settingsUpdate'] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export const ipcChannel = (method: MethodName): string => `cordon:${method}`;
+export const pushChannel = 'cordon:push';

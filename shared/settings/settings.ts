@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+// Preferences only: nothing here may describe an incident, because settings live
+// outside the encrypted store so they can be read before unlock.
+export const themePreferenceSchema = z.enum(['system', 'light', 'dark']);
+export type ThemePreference = z.infer<typeof themePreferenceSchema>;
+
+export const settingsSchema = z
+  .object({
+    theme: themePreferenceSchema,
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = { theme: 'system' };
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
