@@ -33,27 +33,54 @@ function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-/** One real harness (built renderer + real services) per worker, with its own data dir. */
-export const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-    async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'cordon-e2e-'));
-      const { child, url } = await startHarness(dataDir);
-      const parsed = new URL(url);
-      await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir });
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
+async function withHarness(use: (harness: Harness) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cordon-e2e-'));
+  const { child, url } = await startHarness(dataDir);
+  const parsed = new URL(url);
+  try {
+    await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir });
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `harness`: one real harness (built renderer + real services) per worker, its vault set
+ * up on first use. `freshHarness`: a new one for a single test, for first-run flows.
+ */
+export const test = base.extend<{ freshHarness: Harness }, { harness: Harness }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  harness: [async ({}, use) => withHarness(use), { scope: 'worker' }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  freshHarness: async ({}, use) => withHarness(use),
 });
 
 export { expect };
 
+export const testPassphrase = 'correct horse battery staple';
+export const testUser = 'Dana Reyes';
+
+/**
+ * Opens Cordon at the harness URL and gets past the vault: sets it up on a worker's first
+ * visit (its data dir is new), unlocks it when it is locked, and waits for the shell.
+ */
 export async function openCordon(page: Page, harness: Harness): Promise<void> {
   await page.goto(harness.url);
-  await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible();
+  const shell = page.getByRole('navigation', { name: 'Cordon' });
+  const setup = page.getByRole('heading', { name: 'Set up Cordon' });
+  const locked = page.getByRole('heading', { name: 'Cordon is locked' });
+  await expect(shell.or(setup).or(locked)).toBeVisible();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Your name, as it appears on the timeline').fill(testUser);
+    await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
+    await page.getByLabel('Passphrase again').fill(testPassphrase);
+    await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  } else if (await locked.isVisible()) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+  }
+  await expect(shell).toBeVisible({ timeout: 20_000 });
 }
 
 export const screenshotPath = (name: string): string => join('e2e', 'screenshots', `${name}.png`);

@@ -6,6 +6,8 @@ test.describe('app shell over the browser harness', () => {
     await openCordon(page, harness);
     // The token moved into a cookie and out of the address bar.
     expect(page.url()).not.toContain('token=');
+    await expect(page).toHaveTitle('Incidents · Cordon');
+    await page.getByRole('link', { name: 'Status' }).click();
     await expect(page).toHaveTitle('Status · Cordon');
     await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
 
@@ -71,7 +73,8 @@ test.describe('app shell over the browser harness', () => {
     const skip = page.getByRole('link', { name: 'Skip to content' });
     await expect(skip).toBeFocused();
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Incidents' })).toBeFocused();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

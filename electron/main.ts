@@ -9,11 +9,19 @@ import { installMenu } from './main/menu';
 import { registerAppScheme, serveRenderer } from './main/protocol';
 import { hardenSession, lockNavigation } from './main/security';
 import { createMainWindow } from './main/window';
+import { createSafeStorageKeychain } from './main/keychain';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
 const preloadPath = join(__dirname, 'preload.cjs');
-const iconPath = join(distDir, '..', 'resources', 'icons', '512x512.png');
+// Packaged, resources sit in process.resourcesPath (see extraResources in electron-builder.yml);
+// unpackaged (`npm start`), in the repository.
+const repoDir = join(distDir, '..');
+const resourcesDir = (): string => (app.isPackaged ? process.resourcesPath : join(repoDir, 'resources'));
+const iconPath = (): string => join(resourcesDir(), 'icons', '512x512.png');
+// The SQLite addon compiled for Electron's ABI, kept apart from the Node build in node_modules.
+const nativeBinding = (): string =>
+  app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(repoDir, '.native', 'electron', 'better_sqlite3.node');
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the encrypted store; hand over and leave.
@@ -36,16 +44,19 @@ if (!app.requestSingleInstanceLock()) {
       runtime: { runtime: 'electron', version: app.getVersion(), platform: process.platform, versions: process.versions },
       dataDir: app.getPath('userData'),
       logger,
+      keychain: createSafeStorageKeychain(),
+      nativeBinding: nativeBinding(),
+      defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
     });
     hardenSession(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));
     registerIpc(createRouter(createHandlers(services), logger));
     forwardPushes(services.bus);
     installMenu(app.isPackaged, process.platform);
-    createMainWindow(preloadPath, iconPath);
+    createMainWindow(preloadPath, iconPath());
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, iconPath);
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, iconPath());
     });
     app.on('will-quit', () => void services.close());
   });

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     runtime: { runtime: 'harness', version, platform: process.platform, versions: process.versions },
     dataDir,
     logger,
+    defaultPlaybookFile: resolve(distDir, '..', 'resources', 'playbooks', 'default.md'),
+    ...(process.env.CORDON_AUTOLOCK_MINUTES ? { autoLockMinutes: Number(process.env.CORDON_AUTOLOCK_MINUTES) } : {}),
   });
   const port = process.env.CORDON_PORT ? Number(process.env.CORDON_PORT) : 0;
   const harness = await startHarness({

@@ -179,7 +179,7 @@ describe('browser harness', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(JSON.parse(await received)).toEqual({ topic: 'settings.changed', settings: { theme: 'light' } });
+    expect(JSON.parse(await received)).toEqual({ topic: 'settings.changed', settings: { theme: 'light', displayName: '' } });
     expect((await update)?.status).toBe(200);
   });
 });

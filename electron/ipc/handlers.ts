@@ -1,5 +1,6 @@
 import type { Handlers } from './router';
 import type { Services } from '../services/container';
+import { createStoreHandlers } from './store-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -8,5 +9,11 @@ export function createHandlers(services: Services): Handlers {
     health: () => services.health.health(),
     settingsGet: () => services.settings.get(),
     settingsUpdate: (patch) => services.settings.update(patch),
+    ...createStoreHandlers(services),
+    playbookList: () => services.playbooks.list(),
+    playbookGet: ({ id, version }) => services.playbooks.get(id, version),
+    playbookVersions: ({ id }) => services.playbooks.versions(id),
+    playbookPreview: ({ markdown, sourceName }) => services.playbooks.preview(markdown, sourceName),
+    playbookSave: (input) => services.playbooks.save(input),
   };
 }

@@ -13,8 +13,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       versions: { node: '20', electron: null, chrome: null },
     }),
     health: () => ({ ok: true, uptimeSeconds: 1, checks: [] }),
-    settingsGet: () => ({ theme: 'dark' }),
-    settingsUpdate: (patch) => ({ theme: patch.theme ?? 'system' }),
+    settingsGet: () => ({ theme: 'dark', displayName: '' }),
+    settingsUpdate: (patch) => ({ theme: patch.theme ?? 'system', displayName: '' }),
     ...overrides,
   } as Handlers;
 }
@@ -48,7 +48,7 @@ describe('router', () => {
       handlers({
         settingsUpdate: () => {
           called = true;
-          return { theme: 'dark' };
+          return { theme: 'dark', displayName: '' };
         },
       }),
       createMemoryLogger(),

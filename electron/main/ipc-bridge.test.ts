@@ -43,8 +43,8 @@ describe('IPC bridge', () => {
     electron.current!.allContents.push(ours, foreign);
     const bus = createPushBus();
     forwardPushes(bus);
-    bus.publish({ topic: 'settings.changed', settings: { theme: 'dark' } });
-    expect(ours.sent).toEqual([{ channel: pushChannel, payload: { topic: 'settings.changed', settings: { theme: 'dark' } } }]);
+    bus.publish({ topic: 'settings.changed', settings: { theme: 'dark', displayName: '' } });
+    expect(ours.sent).toEqual([{ channel: pushChannel, payload: { topic: 'settings.changed', settings: { theme: 'dark', displayName: '' } } }]);
     expect(foreign.sent).toEqual([]);
   });
 });

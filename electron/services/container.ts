@@ -5,6 +5,12 @@ import { createHealthService, type HealthProbe } from './health';
 import { createPushBus, type PushBus } from './push-bus';
 import { createSettingsService } from './settings-store';
 import type { Logger } from './logger';
+import { createIncidentService, type IncidentService } from './incidents';
+import { createEvidenceService, type EvidenceService } from './evidence';
+import { Vault } from '../store/vault';
+import { noKeychain, type Keychain } from '../store/keychain';
+import type { ScryptParams } from '../store/key-envelope';
+import { createPlaybookService, type PlaybookService } from './playbooks';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -12,6 +18,16 @@ export interface ServiceDeps {
   dataDir: string;
   logger: Logger;
   now?: () => number;
+  /** The OS keychain (Electron's safeStorage adapter); none in the harness. */
+  keychain?: Keychain;
+  /** Lock the store after this many idle minutes; 0 = never. Default 15. */
+  autoLockMinutes?: number;
+  /** Tests lower the KDF cost; production uses the default (see key-envelope.ts). */
+  scryptParams?: ScryptParams;
+  /** better-sqlite3's native addon built for this runtime (Electron passes its own build). */
+  nativeBinding?: string;
+  /** Our default playbook (resources/playbooks/default.md); seeded into an empty library. */
+  defaultPlaybookFile?: string;
 }
 
 export interface Services {
@@ -19,6 +35,10 @@ export interface Services {
   bus: PushBus;
   health: ReturnType<typeof createHealthService>;
   settings: ReturnType<typeof createSettingsService>;
+  vault: Vault;
+  incidents: IncidentService;
+  evidence: EvidenceService;
+  playbooks: PlaybookService;
   close(): Promise<void>;
 }
 
@@ -27,6 +47,17 @@ export function createServices(deps: ServiceDeps): Services {
   const now = deps.now ?? Date.now;
   const bus = createPushBus();
   const settings = createSettingsService(join(deps.dataDir, 'settings.json'), bus, deps.logger);
+  const vault = new Vault({
+    dbFile: join(deps.dataDir, 'cordon.db'),
+    backupsDir: join(deps.dataDir, 'backups'),
+    keychain: deps.keychain ?? noKeychain,
+    bus,
+    logger: deps.logger,
+    autoLockMs: (deps.autoLockMinutes ?? 15) * 60_000,
+    now,
+    ...(deps.scryptParams ? { scryptParams: deps.scryptParams } : {}),
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+  });
   const probes: HealthProbe[] = [
     {
       name: 'settings',
@@ -35,12 +66,31 @@ export function createServices(deps: ServiceDeps): Services {
         return { ok: true, detail: `Theme preference: ${current.theme}` };
       },
     },
+    {
+      name: 'store',
+      // Says only whether the store is set up and open: never anything from inside it.
+      check: () => {
+        const counts = vault.peek((store) => store.log.counts());
+        if (!counts) return { ok: true, detail: vault.status().state === 'locked' ? 'Locked.' : 'Not set up yet.' };
+        const { incidents } = counts;
+        return { ok: true, detail: `Unlocked; ${incidents} incident${incidents === 1 ? '' : 's'}.` };
+      },
+    },
   ];
   return {
     appInfo: describeApp(deps.runtime),
     bus,
     health: createHealthService(probes, now(), now),
     settings,
-    close: async () => {},
+    vault,
+    incidents: createIncidentService(vault, bus),
+    evidence: createEvidenceService(vault, bus),
+    playbooks: createPlaybookService({
+      withStore: (fn) => vault.use(fn),
+      defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
+      now,
+      logger: deps.logger,
+    }),
+    close: async () => vault.shutdown(),
   };
 }

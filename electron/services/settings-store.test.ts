@@ -25,10 +25,10 @@ describe('settings through the router', () => {
     const { services, router, file } = await setup();
     const pushed: PushEvent[] = [];
     services.bus.subscribe((event) => pushed.push(event));
-    expect(await router.dispatch('settingsGet', {})).toEqual({ ok: true, value: { theme: 'system' } });
-    expect(await router.dispatch('settingsUpdate', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ theme: 'dark' });
-    expect(pushed).toEqual([{ topic: 'settings.changed', settings: { theme: 'dark' } }]);
+    expect(await router.dispatch('settingsGet', {})).toEqual({ ok: true, value: { theme: 'system', displayName: '' } });
+    expect(await router.dispatch('settingsUpdate', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark', displayName: '' } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ theme: 'dark', displayName: '' });
+    expect(pushed).toEqual([{ topic: 'settings.changed', settings: { theme: 'dark', displayName: '' } }]);
   });
 
   it('writes nothing when the input is bad', async () => {
@@ -41,13 +41,22 @@ describe('settings through the router', () => {
   it('falls back to the defaults when the file is damaged, and says so in the log', async () => {
     const { router, file, services } = await setup();
     await writeFile(file, '{"theme": "dark"');
-    expect(await router.dispatch('settingsGet', {})).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await router.dispatch('settingsGet', {})).toEqual({ ok: true, value: { theme: 'system', displayName: '' } });
     await services.close();
+  });
+
+  it('keeps the saved values of an older file and gives new keys their defaults', async () => {
+    const { router, file } = await setup();
+    await writeFile(file, '{"theme": "light"}');
+    expect(await router.dispatch('settingsGet', {})).toEqual({ ok: true, value: { theme: 'light', displayName: '' } });
   });
 
   it('reports health with the settings probe', async () => {
     const { router } = await setup();
     const result = await router.dispatch('health', {});
-    expect(result).toMatchObject({ ok: true, value: { ok: true, checks: [{ name: 'settings', ok: true }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { ok: true, checks: expect.arrayContaining([expect.objectContaining({ name: 'settings', ok: true })]) },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
+import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import type { PushBus } from './push-bus';
 import type { Logger } from './logger';
 
@@ -12,8 +12,9 @@ export function createSettingsService(file: string, bus: PushBus, logger: Logger
   async function load(): Promise<Settings> {
     if (cached) return cached;
     try {
-      const parsed = settingsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success) return (cached = parsed.data);
+      // A file from an older version lacks newer keys: they take their defaults.
+      const parsed = settingsPatchSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (parsed.success) return (cached = settingsSchema.parse({ ...defaultSettings, ...parsed.data }));
       logger.warn('settings.invalid', { reason: 'schema' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn('settings.unreadable', { reason: 'parse' });

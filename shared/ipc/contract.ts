@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { appInfoSchema, healthSchema } from './app-schemas';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import type { MethodName } from './method-names';
+import { storeContract } from './store-contract';
+import { playbookContract } from './playbook-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -17,6 +19,8 @@ export const contract = {
   health: { input: noInput, output: healthSchema },
   settingsGet: { input: noInput, output: settingsSchema },
   settingsUpdate: { input: settingsPatchSchema, output: settingsSchema },
+  ...storeContract,
+  ...playbookContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,36 @@
 // Kept apart from the contract so the sandboxed preload can list the methods without
 // bundling zod. contract.ts checks at compile time that both lists are the same.
-export const methodNames = ['appInfo', 'health', 'settingsGet', 'settingsUpdate'] as const;
+export const methodNames = [
+  'appInfo',
+  'health',
+  'settingsGet',
+  'settingsUpdate',
+  // The encrypted store (store-contract.ts).
+  'vaultStatus',
+  'vaultCreate',
+  'vaultUnlock',
+  'vaultLock',
+  'vaultChangePassphrase',
+  'incidentDeclare',
+  'incidentList',
+  'incidentGet',
+  'incidentVerify',
+  'eventAppend',
+  'eventAmend',
+  'eventRedact',
+  'evidenceAdd',
+  'evidenceList',
+  'evidenceExport',
+  'backupCreate',
+  'backupRestore',
+  'backupList',
+  // The playbook library (playbook-contract.ts).
+  'playbookList',
+  'playbookGet',
+  'playbookVersions',
+  'playbookPreview',
+  'playbookSave',
+] as const;
 export type MethodName = (typeof methodNames)[number];
 
 export const ipcChannel = (method: MethodName): string => `cordon:${method}`;

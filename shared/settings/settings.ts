@@ -8,11 +8,13 @@ export type ThemePreference = z.infer<typeof themePreferenceSchema>;
 export const settingsSchema = z
   .object({
     theme: themePreferenceSchema,
+    /** Who is at the keyboard: the actor on every timeline event this copy writes. */
+    displayName: z.string().trim().max(100),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { theme: 'system' };
+export const defaultSettings: Settings = { theme: 'system', displayName: '' };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

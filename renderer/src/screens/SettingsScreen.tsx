@@ -1,8 +1,8 @@
 import { ThemeToggle } from '../theme/ThemeToggle';
-import { useThemeStore } from '../theme/theme-store';
+import { useSettings } from '../settings/settings-store';
 
 export function SettingsScreen() {
-  const error = useThemeStore((state) => state.error);
+  const error = useSettings((state) => state.error);
   return (
     <section className="screen">
       <header className="screen-header">

@@ -2,13 +2,19 @@ import { useEffect } from 'react';
 import { useNavigation } from './navigation';
 import { screens } from './screens';
 import { Sidebar } from './Sidebar';
+import { useVault } from '../vault/vault-store';
+import { useShortcuts } from '../warroom/use-shortcuts';
 
 export function Shell() {
   const current = useNavigation((state) => state.screen);
+  const param = useNavigation((state) => state.param);
+  const lock = useVault((state) => state.lock);
   const entry = screens.find((screen) => screen.id === current) ?? screens[0];
+  useShortcuts({ 'Mod+L': (event) => (event.preventDefault(), void lock()) });
 
   useEffect(() => {
-    document.title = entry ? `${entry.label} · Cordon` : 'Cordon';
+    // Detail screens (the war room) set their own title once they know their subject.
+    if (entry && !entry.parent) document.title = `${entry.label} · Cordon`;
   }, [entry]);
 
   if (!entry) return null;
@@ -18,9 +24,9 @@ export function Shell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Sidebar current={entry.id} />
+      <Sidebar current={entry.parent ?? entry.id} />
       <main id="main" className="shell-main" tabIndex={-1} aria-labelledby="screen-title">
-        <Screen />
+        <Screen param={param} />
       </main>
     </div>
   );

@@ -2,9 +2,11 @@ import iconUrl from '../../../resources/icon.svg';
 import { useNavigation, type ScreenId } from './navigation';
 import { screens } from './screens';
 import { ThemeToggle } from '../theme/ThemeToggle';
+import { useVault } from '../vault/vault-store';
 
 export function Sidebar({ current }: { current: ScreenId }) {
   const go = useNavigation((state) => state.go);
+  const lock = useVault((state) => state.lock);
   return (
     <nav className="sidebar" aria-label="Cordon">
       <div className="brand">
@@ -12,7 +14,7 @@ export function Sidebar({ current }: { current: ScreenId }) {
         <span className="brand-name">Cordon</span>
       </div>
       <ul className="nav-list">
-        {screens.map((screen) => (
+        {screens.filter((screen) => !screen.parent).map((screen) => (
           <li key={screen.id}>
             <a
               href={`#/${screen.id}`}
@@ -32,6 +34,9 @@ export function Sidebar({ current }: { current: ScreenId }) {
         ))}
       </ul>
       <div className="sidebar-footer">
+        <button type="button" className="button sidebar-lock" onClick={() => void lock()} title="Lock Cordon (Ctrl+L)">
+          Lock
+        </button>
         <ThemeToggle />
       </div>
     </nav>

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from './navigation';
+import { IncidentsScreen } from '../incidents/IncidentsScreen';
+import { WarRoomScreen } from '../incident/WarRoomScreen';
+import { PlaybooksScreen } from '../playbooks/PlaybooksScreen';
 import { StatusScreen } from '../screens/StatusScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 
@@ -8,11 +11,22 @@ export interface ScreenEntry {
   label: string;
   /** A one-glyph mark for the sidebar; decorative, the label is the accessible name. */
   glyph: string;
-  component: ComponentType;
+  /** Receives the route's subject (the incident id for the war room). */
+  component: ComponentType<{ param: string | null }>;
+  /** Detail screens are not in the sidebar; their parent is highlighted instead. */
+  parent?: ScreenId;
 }
 
-// Later features slot their screens in here (incidents, playbooks, exercises).
 export const screens: readonly ScreenEntry[] = [
+  { id: 'incidents', label: 'Incidents', glyph: '⚑', component: IncidentsScreen },
+  {
+    id: 'incident',
+    label: 'War room',
+    glyph: '⚑',
+    parent: 'incidents',
+    component: ({ param }) => (param ? <WarRoomScreen key={param} incidentId={param} /> : null),
+  },
+  { id: 'playbooks', label: 'Playbooks', glyph: '▤', component: PlaybooksScreen },
   { id: 'status', label: 'Status', glyph: '◉', component: StatusScreen },
   { id: 'settings', label: 'Settings', glyph: '⚙', component: SettingsScreen },
 ];

@@ -3,17 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CordonApi } from '../../../shared/ipc/contract';
 import type { PushEvent } from '../../../shared/ipc/push';
 import { ThemeToggle } from './ThemeToggle';
-import { resolveTheme, useThemeStore } from './theme-store';
+import { resolveTheme } from './theme-store';
+import { useSettings } from '../settings/settings-store';
 
 // A test double of the platform API: a tiny in-memory main process.
 function installFakeCordon() {
   let theme: 'system' | 'light' | 'dark' = 'dark';
   const listeners = new Set<(event: PushEvent) => void>();
   const api = {
-    settingsGet: vi.fn(async () => ({ ok: true, value: { theme } })),
+    settingsGet: vi.fn(async () => ({ ok: true, value: { theme, displayName: '' } })),
     settingsUpdate: vi.fn(async (patch: { theme?: typeof theme }) => {
       theme = patch.theme ?? theme;
-      return { ok: true, value: { theme } };
+      return { ok: true, value: { theme, displayName: '' } };
     }),
     subscribe: (listener: (event: PushEvent) => void) => {
       listeners.add(listener);
@@ -38,7 +39,7 @@ describe('theme', () => {
 
   it('loads the saved choice, saves a new one, and follows pushes from other windows', async () => {
     const fake = installFakeCordon();
-    const stop = useThemeStore.getState().start();
+    const stop = useSettings.getState().start();
     render(<ThemeToggle />);
     expect(await screen.findByRole('radio', { name: 'Dark', checked: true })).toBeTruthy();
 
@@ -46,7 +47,7 @@ describe('theme', () => {
     expect(fake.api.settingsUpdate).toHaveBeenCalledWith({ theme: 'light' });
     expect((screen.getByRole('radio', { name: 'Light' }) as HTMLInputElement).checked).toBe(true);
 
-    act(() => fake.push({ topic: 'settings.changed', settings: { theme: 'system' } }));
+    act(() => fake.push({ topic: 'settings.changed', settings: { theme: 'system', displayName: '' } }));
     expect((screen.getByRole('radio', { name: 'System' }) as HTMLInputElement).checked).toBe(true);
     stop();
   });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ThemePreference } from '../../../shared/settings/settings';
-import { useThemeStore } from './theme-store';
+import { useSettings } from '../settings/settings-store';
 
 const options: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -10,8 +10,8 @@ const options: { value: ThemePreference; label: string }[] = [
 
 /** A radio group rather than a cycling button: the current choice is always visible. */
 export function ThemeToggle() {
-  const preference = useThemeStore((state) => state.preference);
-  const choose = useThemeStore((state) => state.choose);
+  const preference = useSettings((state) => state.settings.theme);
+  const update = useSettings((state) => state.update);
   // Each toggle is its own radio group, even when two are on screen at once.
   const group = useId();
   return (
@@ -24,7 +24,7 @@ export function ThemeToggle() {
             name={group}
             value={option.value}
             checked={preference === option.value}
-            onChange={() => void choose(option.value)}
+            onChange={() => void update({ theme: option.value })}
           />
           <span>{option.label}</span>
         </label>

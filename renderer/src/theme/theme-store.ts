@@ -1,49 +1,28 @@
 import { create } from 'zustand';
-import type { Settings, ThemePreference } from '../../../shared/settings/settings';
-import { cordon } from '../platform/cordon';
+import type { ThemePreference } from '../../../shared/settings/settings';
+import { useSettings } from '../settings/settings-store';
 
 export type ResolvedTheme = 'light' | 'dark';
 
-interface ThemeState {
-  preference: ThemePreference;
-  systemDark: boolean;
-  error: string | null;
-  /** Loads the saved preference and follows changes pushed from other windows. */
-  start(): () => void;
-  choose(preference: ThemePreference): Promise<void>;
-}
+const darkQuery = (): MediaQueryList | null =>
+  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
-
-export const useThemeStore = create<ThemeState>((set) => ({
-  preference: 'system',
-  systemDark: typeof window !== 'undefined' && typeof window.matchMedia === 'function' && darkQuery().matches,
-  error: null,
+/** Tracks the OS colour scheme, for the "system" preference. */
+export const useSystemTheme = create<{ dark: boolean; start(): () => void }>((set) => ({
+  dark: darkQuery()?.matches ?? false,
   start() {
-    const apply = (settings: Settings) => set({ preference: settings.theme });
-    void cordon()
-      .settingsGet()
-      .then((result) => (result.ok ? apply(result.value) : set({ error: result.error.message })));
-    const unsubscribe = cordon().subscribe((event) => {
-      if (event.topic === 'settings.changed') apply(event.settings);
-    });
-    const query = typeof window.matchMedia === 'function' ? darkQuery() : null;
-    const onSystemChange = (change: MediaQueryListEvent) => set({ systemDark: change.matches });
-    query?.addEventListener('change', onSystemChange);
-    return () => {
-      unsubscribe();
-      query?.removeEventListener('change', onSystemChange);
-    };
-  },
-  async choose(preference) {
-    set({ preference });
-    const result = await cordon().settingsUpdate({ theme: preference });
-    set({ error: result.ok ? null : result.error.message });
+    const query = darkQuery();
+    const onChange = (change: MediaQueryListEvent) => set({ dark: change.matches });
+    query?.addEventListener('change', onChange);
+    return () => query?.removeEventListener('change', onChange);
   },
 }));
 
 export const resolveTheme = (preference: ThemePreference, systemDark: boolean): ResolvedTheme =>
   preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
 
-export const useResolvedTheme = (): ResolvedTheme =>
-  useThemeStore((state) => resolveTheme(state.preference, state.systemDark));
+export function useResolvedTheme(): ResolvedTheme {
+  const preference = useSettings((state) => state.settings.theme);
+  const systemDark = useSystemTheme((state) => state.dark);
+  return resolveTheme(preference, systemDark);
+}

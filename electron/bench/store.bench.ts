@@ -1,0 +1,183 @@
+// The store's performance against its targets, beside plain (unencrypted) SQLite doing the same
+// work and the disk's own fsync latency measured in the same run. Not a unit test:
+//   npx tsx electron/bench/store.bench.ts
+// Always exits 0; the PASS/FAIL lines are for people reading the output.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventLog } from '../store/event-log';
+import { migrate } from '../store/migrate';
+import { Vault } from '../store/vault';
+import { verifyChains } from '../store/verify-chains';
+import { createIncidentService } from '../services/incidents';
+import { createPushBus } from '../services/push-bus';
+import { createMemoryLogger } from '../services/logger';
+import { tempDir } from '../store/testing/temp-dir';
+import type { Db } from '../store/database';
+
+const APPENDS = 300;
+const BULK_EVENTS = 100_000;
+const INCIDENTS = 100;
+const SEARCHES = 30;
+
+const { dir, cleanup } = tempDir('cordon-bench-');
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const time = <T>(fn: () => T): [T, number] => {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+};
+
+// Deterministic filler text: a small vocabulary, and one rare word for the search figure.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`);
+const noteText = (i: number) =>
+  Array.from({ length: 12 }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ') + (i % 10_000 === 7 ? ' needle' : '');
+
+function rawFsync(): number[] {
+  const fd = openSync(join(dir, 'fsync.probe'), 'w');
+  const page = Buffer.alloc(4096, 1);
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      writeSync(fd, page, 0, page.length, (i % 16) * 4096);
+      fdatasyncSync(fd);
+      samples.push(performance.now() - t);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return samples;
+}
+
+function openPlain(file: string): { db: Db; log: EventLog } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('locking_mode = EXCLUSIVE');
+  migrate(db);
+  return { db, log: new EventLog(db) };
+}
+
+function bulk(db: Db, log: EventLog): number {
+  const ids: string[] = [];
+  for (let i = 0; i < INCIDENTS; i++) ids.push(log.declare('bench', { title: `Incident ${i} ${noteText(i)}`, kind: 'real' }).event.incidentId);
+  const perTx = 5_000;
+  const [, elapsed] = time(() => {
+    for (let start = 0; start < BULK_EVENTS - INCIDENTS; start += perTx) {
+      db.transaction(() => {
+        for (let i = start; i < Math.min(start + perTx, BULK_EVENTS - INCIDENTS); i++) {
+          log.append({ incidentId: ids[i % INCIDENTS] ?? '', actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } });
+        }
+      })();
+    }
+  });
+  return (BULK_EVENTS - INCIDENTS) / (elapsed / 1000);
+}
+
+function searchTimes(log: EventLog): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < SEARCHES; i++) {
+    const q = i % 2 === 0 ? 'needle' : `${vocabulary[i * 37] ?? 'w1'} ${vocabulary[i * 91] ?? 'w2'}`;
+    samples.push(time(() => log.list({ query: q, limit: 50, offset: 0 }))[1]);
+  }
+  return samples;
+}
+
+async function main() {
+  console.log(`Cordon store benchmark (${BULK_EVENTS.toLocaleString('en')} events, Node ${process.version}, temp dir on this disk)\n`);
+  const fsync = rawFsync();
+  const fsyncP50 = pct(fsync, 50);
+
+  // ---- encrypted, through the vault and the incident service
+  const bus = createPushBus();
+  const vault = new Vault({
+    dbFile: join(dir, 'cordon.db'),
+    backupsDir: join(dir, 'backups'),
+    keychain: { isAvailable: () => false, encrypt: () => Buffer.alloc(0), decrypt: () => '' },
+    bus,
+    logger: createMemoryLogger(),
+    autoLockMs: 0,
+    autoBackupEveryMs: 0,
+  });
+  const passphrase = 'benchmark passphrase, not a secret';
+  await vault.create(passphrase);
+  const incidents = createIncidentService(vault, bus);
+  const declared = incidents.declare({ actor: 'bench', title: 'Append latency', kind: 'real' });
+  const encAppend: number[] = [];
+  for (let i = 0; i < APPENDS; i++) {
+    encAppend.push(
+      time(() => incidents.append({ incidentId: declared.id, actor: 'bench', kind: 'note', payload: { text: noteText(i) } }))[1],
+    );
+  }
+  const encBulk = vault.use((s) => bulk(s.db, s.log));
+  const [encVerdicts, encVerifyMs] = vault.use((s) => time(() => s.verify()));
+  const encEvents = encVerdicts.reduce((n, v) => n + v.events, 0);
+  const encSearch = vault.use((s) => searchTimes(s.log));
+  const [, encQuick] = vault.use((s) => time(() => s.db.pragma('quick_check(1)')));
+  await vault.lock(); // writes one rolling backup of the whole store
+  const [, encUnlock] = await (async () => {
+    const t = performance.now();
+    await vault.unlock({ passphrase });
+    return [null, performance.now() - t] as const;
+  })();
+  vault.shutdown();
+
+  // ---- plain SQLite, same schema and code, no key
+  const plain = openPlain(join(dir, 'plain.db'));
+  const plainId = plain.log.declare('bench', { title: 'Append latency', kind: 'real' }).event.incidentId;
+  const plainAppend: number[] = [];
+  for (let i = 0; i < APPENDS; i++) {
+    plainAppend.push(time(() => plain.log.append({ incidentId: plainId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } }))[1]);
+  }
+  const plainBulk = bulk(plain.db, plain.log);
+  const [plainVerdicts, plainVerifyMs] = time(() => verifyChains(plain.db));
+  const plainEvents = plainVerdicts.reduce((n, v) => n + v.events, 0);
+  const plainSearch = searchTimes(plain.log);
+  plain.db.close();
+  const [, plainOpen] = time(() => openPlain(join(dir, 'plain.db')).db.close());
+
+  const rows: [string, string, string, string][] = [
+    ['operation', 'encrypted', 'plain SQLite', 'raw fsync p50'],
+    ['append p50 (service, one tx, fsync)', ms(pct(encAppend, 50)), ms(pct(plainAppend, 50)), ms(fsyncP50)],
+    ['append p99', ms(pct(encAppend, 99)), ms(pct(plainAppend, 99)), ms(pct(fsync, 99))],
+    ['bulk import (events/s, 5k per tx)', Math.round(encBulk).toLocaleString('en'), Math.round(plainBulk).toLocaleString('en'), ''],
+    ['unlock (scrypt N=2^17, open, migrate check)', ms(encUnlock), ms(plainOpen), ''],
+    ['quick_check of 100k events (not run on unlock)', ms(encQuick), '', ''],
+    [
+      'chain verification (events/s)',
+      Math.round(encEvents / (encVerifyMs / 1000)).toLocaleString('en'),
+      Math.round(plainEvents / (plainVerifyMs / 1000)).toLocaleString('en'),
+      '',
+    ],
+    ['FTS search p50 over 100k events', ms(pct(encSearch, 50)), ms(pct(plainSearch, 50)), ''],
+    ['FTS search max', ms(Math.max(...encSearch)), ms(Math.max(...plainSearch)), ''],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  for (const r of rows) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+
+  const verifyRate = encEvents / (encVerifyMs / 1000);
+  const checks: [string, boolean, string][] = [
+    ['append p50 <= 2x raw fsync', pct(encAppend, 50) <= 2 * fsyncP50, `${(pct(encAppend, 50) / fsyncP50).toFixed(2)}x`],
+    ['bulk import encrypted/plain <= 1.5x', plainBulk / encBulk <= 1.5, `${(plainBulk / encBulk).toFixed(2)}x slower`],
+    ['verification >= 300,000 events/s', verifyRate >= 300_000, `${Math.round(verifyRate).toLocaleString('en')}/s`],
+    ['search over 100k events < 50 ms', Math.max(...encSearch) < 50, `max ${ms(Math.max(...encSearch))}`],
+  ];
+  console.log('');
+  for (const [name, pass, detail] of checks) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}  (${detail})`);
+}
+
+main()
+  .catch((error: unknown) => console.error('benchmark failed:', error instanceof Error ? error.message : error))
+  .finally(() => {
+    cleanup();
+    process.exitCode = 0;
+  });

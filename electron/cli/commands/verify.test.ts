@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../command';
+import { runCli } from '../main';
+import { verifyCommand } from './verify';
+import { wrapKey, writeEnvelope } from '../../store/key-envelope';
+import { openStore } from '../../store/store';
+import { declareIncident, newStore } from '../../store/testing/fixtures';
+import { testScrypt } from '../../store/testing/temp-dir';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function io(env: Record<string, string> = {}, prompt: () => Promise<string> = () => Promise.reject(new Error('no terminal to ask for the passphrase on; set CORDON_PASSPHRASE instead'))) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, promptSecret: prompt, readFile: async (p) => readFileSync(p) };
+  return { io: value, out: () => out.join(''), err: () => err.join('') };
+}
+
+async function storeWithChains() {
+  const s = newStore();
+  cleanup = s.cleanup;
+  const a = declareIncident(s.store, 'Checkout errors');
+  const b = declareIncident(s.store, 'Phishing drill', 'exercise');
+  const notes = [1, 2, 3].map((i) => s.store.log.append({ incidentId: a, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } }).event);
+  s.store.log.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'x' } } });
+  s.store.close();
+  writeEnvelope(s.file, await wrapKey(s.key, 'verify passphrase', null, testScrypt));
+  return { ...s, a, b, notes };
+}
+
+describe('cordon verify', () => {
+  it('prints a verdict per incident and exits 0 when every chain holds', async () => {
+    const { file, a, b } = await storeWithChains();
+    const t = io({ CORDON_PASSPHRASE: 'verify passphrase' });
+    expect(await runCli(['verify', '--db', file], t.io)).toBe(0);
+    expect(t.out()).toMatch(new RegExp(`^OK +${a} +4 events +head [0-9a-f]{64} +"Checkout errors"$`, 'm'));
+    expect(t.out()).toMatch(new RegExp(`^OK +${b} +2 events`, 'm'));
+    expect(t.out()).toMatch(/All 2 incident chains verify\./);
+    expect(t.err()).toBe('');
+  });
+
+  it('asks on the terminal when CORDON_PASSPHRASE is not set', async () => {
+    const { file } = await storeWithChains();
+    let asked = '';
+    const t = io({}, async () => ((asked = 'yes'), 'verify passphrase'));
+    expect(await runCli(['verify', `--db=${file}`], t.io)).toBe(0);
+    expect(asked).toBe('yes');
+  });
+
+  it('refuses clearly when there is no terminal and no variable', async () => {
+    const { file } = await storeWithChains();
+    const t = io();
+    expect(await runCli(['verify', '--db', file], t.io)).toBe(2);
+    expect(t.err()).toBe('cordon verify: no terminal to ask for the passphrase on; set CORDON_PASSPHRASE instead\n');
+  });
+
+  it('names the first tampered event and exits 1', async () => {
+    const { file, key, a, notes } = await storeWithChains();
+    const s = openStore(file, key);
+    s.db.exec('DROP TRIGGER events_are_append_only_u');
+    s.db.prepare(`UPDATE events SET payload = '{"text":"rewritten"}' WHERE id = ?`).run(notes[1]?.id);
+    s.close();
+    const t = io({ CORDON_PASSPHRASE: 'verify passphrase' });
+    expect(await runCli(['verify', '--db', file], t.io)).toBe(1);
+    expect(t.out()).toContain(`BROKEN  ${a}  "Checkout errors": first bad event #3 (${notes[1]?.id}): event 3 was changed after it was written`);
+    expect(t.out()).toMatch(/1 of 2 incident chains are broken/);
+  });
+
+  it('has help and refuses bad arguments with exit 2', async () => {
+    const t = io();
+    expect(await runCli(['verify', '--help'], t.io)).toBe(0);
+    expect(t.out()).toBe(verifyCommand.help);
+    const u = io();
+    expect(await runCli(['verify'], u.io)).toBe(2);
+    expect(u.err()).toMatch(/missing --db FILE/);
+    const v = io();
+    expect(await runCli(['verify', '--db', 'x', '--frobnicate'], v.io)).toBe(2);
+    expect(v.err()).toMatch(/unexpected argument "--frobnicate"/);
+  });
+});
+
+describe('cordon (dispatcher)', () => {
+  it('lists commands on --help and refuses unknown ones', async () => {
+    const t = io();
+    expect(await runCli(['--help'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/^Usage: cordon <command>/);
+    expect(t.out()).toMatch(/^ {2}verify +Check/m);
+    const u = io();
+    expect(await runCli(['frob'], u.io)).toBe(2);
+    expect(u.err()).toMatch(/unknown command "frob"/);
+    const w = io();
+    expect(await runCli([], w.io)).toBe(2);
+  });
+
+  it('dispatches the longest matching path', async () => {
+    const seen: string[] = [];
+    const cmd = (path: string[]) => ({ path, summary: path.join(' '), help: 'h', run: async (args: readonly string[]) => (seen.push(`${path.join(' ')}|${args.join(' ')}`), 0) });
+    await runCli(['playbook', 'parse', 'f.md'], io().io, [cmd(['playbook']), cmd(['playbook', 'parse'])]);
+    expect(seen).toEqual(['playbook parse|f.md']);
+  });
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredPlaybook } from '../../shared/playbook/library';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { tempDir, testScrypt } from '../store/testing/temp-dir';
+import { createServices } from './container';
+import { createMemoryLogger } from './logger';
+
+const defaultPlaybookFile = join(process.cwd(), 'resources', 'playbooks', 'default.md');
+const realPlaybook = join(process.cwd(), '..', 'shared', 'playbooks', 'mekong-security-runbook.md');
+
+let cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.reverse()) await c();
+  cleanups = [];
+});
+
+async function setup(options: { unlock?: boolean } = {}) {
+  const { dir, cleanup } = tempDir();
+  const logger = createMemoryLogger();
+  const services = createServices({
+    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
+    dataDir: dir,
+    logger,
+    scryptParams: testScrypt,
+    autoLockMinutes: 0,
+    defaultPlaybookFile,
+  });
+  cleanups.push(cleanup, () => services.close());
+  const router = createRouter(createHandlers(services), logger);
+  if (options.unlock !== false) await router.dispatch('vaultCreate', { passphrase: 'a long enough passphrase' });
+  const value = async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await router.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  return { router, value, services };
+}
+
+describe('playbook library', () => {
+  it('starts with our default playbook, pinned as version 1', async () => {
+    const { value } = await setup();
+    const list = await value<StoredPlaybook[]>('playbookList', {});
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: 'cordon-default', version: 1, builtIn: true, savedBy: 'Cordon' });
+    expect(list[0]!.counts.severities).toBe(4);
+    const full = await value<StoredPlaybook>('playbookGet', { id: 'cordon-default' });
+    expect(full.playbook.phases.map((p) => p.name)).toContain('Containment');
+    expect(full.source).toContain('# ');
+  });
+
+  it('imports a real playbook for review without saving, then saves it and a new version', async () => {
+    const { value } = await setup();
+    const markdown = readFileSync(realPlaybook, 'utf8');
+    const preview = await value<{ playbook: StoredPlaybook['playbook']; unparsed: unknown[] }>('playbookPreview', {
+      markdown,
+      sourceName: 'mekong-security-runbook.md',
+    });
+    expect(preview.playbook.severities.map((s) => s.label)).toEqual(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
+    expect(await value<unknown[]>('playbookList', {})).toHaveLength(1);
+
+    const saved = await value<StoredPlaybook>('playbookSave', { actor: 'Dana', playbook: preview.playbook, source: markdown, unparsed: preview.unparsed });
+    expect(saved).toMatchObject({ version: 1, savedBy: 'Dana', builtIn: false });
+    const edited = { ...saved.playbook, severities: saved.playbook.severities.map((s, i) => (i === 0 ? { ...s, responseSla: { text: '10 min', minutes: 10 } } : s)) };
+    const v2 = await value<StoredPlaybook>('playbookSave', { actor: 'Dana', id: saved.id, playbook: edited, source: markdown });
+    expect(v2.version).toBe(2);
+    expect((await value<StoredPlaybook>('playbookGet', { id: saved.id, version: 1 })).playbook.severities[0]!.responseSla?.minutes).toBe(15);
+    expect((await value<StoredPlaybook>('playbookGet', { id: saved.id })).playbook.severities[0]!.responseSla?.minutes).toBe(10);
+    expect((await value<StoredPlaybook[]>('playbookVersions', { id: saved.id })).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it.each([
+    ['an empty file', { markdown: '' }, /empty/],
+    ['a binary file', { markdown: 'abc\0def' }, /not Markdown text/],
+    ['a file over 2 MB', { markdown: 'x'.repeat(2 * 1024 * 1024 + 1) }, /larger than 2 MB/],
+    ['a number', { markdown: 42 }, /markdown/],
+  ])('refuses %s with a clear message', async (_label, input, message) => {
+    const { router } = await setup();
+    const result = await router.dispatch('playbookPreview', input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+  });
+
+  it('refuses a malformed playbook and writes nothing', async () => {
+    const { router, value } = await setup();
+    const bad = await router.dispatch('playbookSave', { actor: 'Dana', playbook: { title: 'No levels' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    const unknownId = await router.dispatch('playbookSave', {
+      actor: 'Dana',
+      id: 'does-not-exist',
+      playbook: (await value<StoredPlaybook>('playbookGet', { id: 'cordon-default' })).playbook,
+    });
+    expect(unknownId).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await value<unknown[]>('playbookList', {})).toHaveLength(1);
+    expect(await router.dispatch('playbookGet', { id: 'Not A Slug' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await router.dispatch('playbookGet', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('is closed while the vault is locked', async () => {
+    const { router } = await setup({ unlock: false });
+    expect(await router.dispatch('playbookList', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+  });
+});

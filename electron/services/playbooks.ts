@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { CordonError } from '../../shared/ipc/result';
+import { importPlaybook, slugify, type Playbook } from '../../shared/playbook';
+import type { PlaybookImport } from '../../shared/playbook/model';
+import type { PlaybookSummary, StoredPlaybook } from '../../shared/playbook/library';
+import { PlaybookRepo } from '../store/playbook-repo';
+import type { Store } from '../store/store';
+import type { Logger } from './logger';
+
+export interface PlaybookServiceDeps {
+  /** Runs `fn` with the open store, or throws the vault's `locked` error. */
+  withStore<T>(fn: (store: Store) => T): T;
+  /** Our own default playbook (resources/playbooks/default.md), seeded into an empty library. */
+  defaultPlaybookFile: string | null;
+  now: () => number;
+  logger: Logger;
+}
+
+export const defaultPlaybookId = 'cordon-default';
+
+const summary = ({ playbook: _p, source: _s, unparsed: _u, ...rest }: StoredPlaybook): PlaybookSummary => rest;
+
+export function createPlaybookService(deps: PlaybookServiceDeps) {
+  const iso = () => new Date(deps.now()).toISOString();
+
+  // A new store (or one from before the library existed) gets the default playbook, so
+  // the first incident can be declared without importing anything.
+  function seeded(store: Store): PlaybookRepo {
+    const repo = new PlaybookRepo(store.db);
+    if (repo.count() === 0 && deps.defaultPlaybookFile) {
+      try {
+        const markdown = readFileSync(deps.defaultPlaybookFile, 'utf8');
+        const imported = importPlaybook(markdown, { sourceName: 'default.md' });
+        repo.save({ id: defaultPlaybookId, ...imported, source: markdown, savedAt: iso(), savedBy: 'Cordon', builtIn: true });
+      } catch {
+        deps.logger.warn('playbooks.default_unavailable');
+      }
+    }
+    return repo;
+  }
+
+  function uniqueId(repo: PlaybookRepo, title: string): string {
+    const base = slugify(title).replace(/[^a-z0-9-]/g, '').replace(/^-+/, '').slice(0, 60) || 'playbook';
+    let id = base;
+    for (let n = 2; repo.idExists(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  return {
+    list: (): PlaybookSummary[] => deps.withStore((store) => seeded(store).listLatest().map(summary)),
+
+    get(id: string, version?: number): StoredPlaybook {
+      const found = deps.withStore((store) => seeded(store).get(id, version));
+      if (!found) {
+        throw new CordonError('not_found', version ? `There is no version ${version} of playbook “${id}”.` : `There is no playbook “${id}”.`);
+      }
+      return found;
+    },
+
+    versions(id: string): PlaybookSummary[] {
+      const found = deps.withStore((store) => new PlaybookRepo(store.db).versions(id));
+      if (found.length === 0) throw new CordonError('not_found', `There is no playbook “${id}”.`);
+      return found;
+    },
+
+    /** Pure: the importer's result for review. Nothing is written. */
+    preview(markdown: string, sourceName?: string): PlaybookImport {
+      if (markdown.includes('\0')) throw new CordonError('bad_input', 'This file is not Markdown text (it contains NUL bytes).');
+      return importPlaybook(markdown, sourceName ? { sourceName } : {});
+    },
+
+    save(input: { actor: string; id?: string | undefined; playbook: Playbook; source: string | null; unparsed: { line: number; text: string }[] }): StoredPlaybook {
+      return deps.withStore((store) => {
+        const repo = seeded(store);
+        if (input.id !== undefined && !repo.idExists(input.id)) {
+          throw new CordonError('not_found', `There is no playbook “${input.id}” to save a new version of.`);
+        }
+        const id = input.id ?? uniqueId(repo, input.playbook.title);
+        return repo.save({ id, playbook: input.playbook, source: input.source, unparsed: input.unparsed, savedAt: iso(), savedBy: input.actor });
+      });
+    },
+  };
+}
+
+export type PlaybookService = ReturnType<typeof createPlaybookService>;

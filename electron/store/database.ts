@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { StoreError } from './store-error';
+
+export type Db = Database.Database;
+
+/** 'Cord' in ASCII: set by the first migration, so a keyed file that is not ours is told apart. */
+export const cordonApplicationId = 0x436f7264;
+
+const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  /** Create the file when missing (only the vault's first run does this). */
+  create?: boolean;
+  /** Where the native addon lives; Electron passes its own build (see the design brief). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens a SQLCipher-4 database with a raw 32-byte key and the pragmas every Cordon
+ * connection runs with. Touches nothing on disk until the key is proven: a wrong key,
+ * a plain SQLite file or a random file fails on the first read, before any write.
+ */
+export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new Error('a store key is 32 bytes');
+  const existing = probeFile(file, options.create === true);
+  let db: Db;
+  try {
+    db = new Database(file, {
+      fileMustExist: !options.create,
+      // A second process waits this long for our exclusive lock before it is refused.
+      timeout: 250,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw classify(error, file);
+  }
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    // x'..' hands SQLite3MC the key itself, skipping its PBKDF2: our key is random, and the
+    // passphrase work factor lives in the envelope's scrypt instead.
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    // One process at a time: the lock is held from the first read until close, and the OS
+    // drops it if the process dies. It also keeps the WAL index in heap memory, not a -shm file.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    if (existing) {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (appId !== cordonApplicationId && version !== 0) {
+        throw new StoreError('not_cordon', `${describe(file)} is an encrypted database, but not a Cordon store.`);
+      }
+    }
+    db.pragma('journal_mode = WAL');
+    // Every commit is fsynced: an acknowledged event survives a crash or power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Sorts and temporary indexes stay in memory, so no plaintext temp file is ever written.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('wal_autocheckpoint = 1000');
+    return db;
+  } catch (error) {
+    try {
+      db.close();
+    } catch {
+      // Closing a connection that never opened properly can fail too; the first error matters.
+    }
+    throw classify(error, file);
+  }
+}
+
+/** Reads the first bytes, so a plain SQLite file or a stub gets its own message. */
+function probeFile(file: string, create: boolean): boolean {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new StoreError('not_cordon', `${describe(file)} is not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    if (create && (error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new StoreError('missing', `There is no Cordon store at ${describe(file)}.`);
+  }
+  if (size === 0 && create) return false;
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(sqliteMagic)) {
+    throw new StoreError('not_cordon', `${describe(file)} is an unencrypted SQLite database, not a Cordon store.`);
+  }
+  if (size < 4096 || size % 512 !== 0) {
+    throw new StoreError('not_cordon', `${describe(file)} is not a Cordon store, or it is truncated.`);
+  }
+  return true;
+}
+
+function classify(error: unknown, file: string): Error {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'SQLITE_NOTADB':
+      return new StoreError('not_cordon', `${describe(file)} is not a Cordon store, or it was encrypted with a different key.`);
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return new StoreError(
+        'busy',
+        'This Cordon store is already open in another process (another Cordon window or a running cordon command). Close it and try again.',
+      );
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_IOERR_SHORT_READ':
+      return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`);
+    case 'SQLITE_CANTOPEN':
+      return new StoreError('missing', `Cordon cannot open ${describe(file)}: check that it exists and is readable.`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** File names are the user's own, so they may appear in messages; never content. */
+function describe(file: string): string {
+  return JSON.stringify(file);
+}

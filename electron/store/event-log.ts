@@ -1,0 +1,362 @@
+import { uuidv7 } from './ids';
+import { canonicalJson, genesisHash } from '../../shared/events/canonical';
+import type { LoggedEvent } from '../../shared/events/event';
+import { applyEvent, collectCorrections, effectiveEvent, foldIncident, type IncidentState } from '../../shared/events/fold';
+import { amendablePayloadKinds, type EventKind } from '../../shared/events/kinds';
+import { parsePayload, type EventBody, type PayloadOf } from '../../shared/events/payloads';
+import type { EventView, IncidentSummary } from '../../shared/ipc/store-schemas';
+import { CordonError } from '../../shared/ipc/result';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from './database';
+import { eventColumns, rowToEvent, type EventRow } from './event-rows';
+import { eventHash } from './hash';
+
+export interface AppendRequest {
+  incidentId: string;
+  actor: string;
+  /** Defaults to the moment it is recorded. */
+  occurredAt?: string | undefined;
+  body: EventBody;
+}
+
+interface IncidentRow {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  severity: string | null;
+  phase: string | null;
+  declared_at: string;
+  updated_at: string;
+  event_count: number;
+  head_hash: string;
+  state: string;
+}
+
+export interface ListFilter {
+  status?: readonly string[] | undefined;
+  severity?: readonly string[] | undefined;
+  kind?: string | undefined;
+  query?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The incidents' append-only, hash-chained logs and their materialised state. Every write is
+ * one transaction: the event row, the incident's new state and the search index move together,
+ * and with synchronous=FULL the commit is on disk before the caller hears about it.
+ */
+export class EventLog {
+  private readonly s;
+  private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+    private readonly newId: () => string = () => uuidv7(),
+  ) {
+    this.s = {
+      incident: db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
+      insertIncident: db.prepare(
+        `INSERT INTO incidents (id, kind, title, status, severity, phase, declared_at, updated_at, event_count, head_hash, state)
+         VALUES (@id, @kind, @title, @status, @severity, @phase, @declared_at, @updated_at, @event_count, @head_hash, @state)`,
+      ),
+      updateIncident: db.prepare(
+        `UPDATE incidents SET kind = @kind, title = @title, status = @status, severity = @severity, phase = @phase,
+           updated_at = @updated_at, event_count = @event_count, head_hash = @head_hash, state = @state WHERE id = @id`,
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (id, incident_id, n, kind, actor, occurred_at, recorded_at, target_id, payload, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      eventById: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE id = ?`),
+      eventsOf: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
+      page: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n LIMIT ?`,
+      ),
+      correctionsOf: db.prepare<[string], EventRow>(
+        `SELECT ${eventColumns} FROM events WHERE target_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+      ),
+      searchInsert: db.prepare('INSERT INTO search (rowid, incident_id, body) VALUES (?, ?, ?)'),
+      searchDelete: db.prepare('DELETE FROM search WHERE rowid = ?'),
+      counts: db.prepare<[], { incidents: number; events: number }>(
+        'SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM events) AS events',
+      ),
+    };
+  }
+
+  /** Creates an incident with its declared event; returns the new incident's summary. */
+  declare(actor: string, payload: PayloadOf<'declared'>, occurredAt?: string): { event: LoggedEvent; state: IncidentState } {
+    const incidentId = this.newId();
+    return this.db.transaction(() => {
+      const recordedAt = this.timestamp();
+      // A placeholder row first, so the event's foreign key holds; its values are replaced below.
+      this.s.insertIncident.run({
+        id: incidentId,
+        kind: payload.kind,
+        title: '',
+        status: 'active',
+        severity: null,
+        phase: null,
+        declared_at: recordedAt,
+        updated_at: recordedAt,
+        event_count: 0,
+        head_hash: genesisHash,
+        state: '{}',
+      });
+      return this.write(incidentId, null, 1, genesisHash, actor, { kind: 'declared', payload }, occurredAt, recordedAt);
+    }).immediate();
+  }
+
+  /** Appends one event to an existing incident's chain. */
+  append(request: AppendRequest): { event: LoggedEvent; state: IncidentState } {
+    return this.db.transaction(() => {
+      const row = this.s.incident.get(request.incidentId);
+      if (!row) throw new CordonError('not_found', 'There is no such incident.');
+      const state = JSON.parse(row.state) as IncidentState;
+      const body = this.checkBody(request.body, state, request.incidentId);
+      return this.write(
+        row.id,
+        state,
+        row.event_count + 1,
+        row.head_hash,
+        request.actor,
+        body,
+        request.occurredAt,
+        this.timestamp(),
+      );
+    }).immediate();
+  }
+
+  private write(
+    incidentId: string,
+    state: IncidentState | null,
+    n: number,
+    prevHash: string,
+    actor: string,
+    body: EventBody,
+    occurredAt: string | undefined,
+    recordedAt: string,
+  ): { event: LoggedEvent; state: IncidentState } {
+    const id = this.newId();
+    const payloadJson = canonicalJson(body.payload);
+    const fields = { id, incidentId, n, kind: body.kind, actor, occurredAt: occurredAt ?? recordedAt, recordedAt, prevHash };
+    const hash = eventHash(fields, payloadJson);
+    const targetId = body.kind === 'amend' || body.kind === 'redact' ? body.payload.targetEventId : null;
+    const seq = Number(
+      this.s.insertEvent.run(id, incidentId, n, body.kind, actor, fields.occurredAt, recordedAt, targetId, payloadJson, prevHash, hash)
+        .lastInsertRowid,
+    );
+    const event = { ...fields, payload: JSON.parse(payloadJson), hash } as LoggedEvent;
+    const next =
+      state === null || body.kind === 'amend' || body.kind === 'redact'
+        ? state === null
+          ? applyEvent(null, event)
+          : foldIncident(this.s.eventsOf.all(incidentId).map(rowToEvent))
+        : applyEvent(state, event);
+    this.s.updateIncident.run({
+      id: incidentId,
+      kind: next.kind,
+      title: next.title,
+      status: next.status,
+      severity: next.severity,
+      phase: next.phase,
+      updated_at: next.updatedAt,
+      event_count: next.eventCount,
+      head_hash: next.headHash,
+      state: JSON.stringify(next),
+    });
+    this.index(seq, event);
+    return { event, state: next };
+  }
+
+  /** Keeps the full-text index on what views show: amended text replaces, redacted text leaves. */
+  private index(seq: number, event: LoggedEvent): void {
+    const text = searchableText(event.kind, event.payload);
+    if (text !== null) this.s.searchInsert.run(seq, event.incidentId, text);
+    if (event.kind === 'amend' || event.kind === 'redact') {
+      const target = this.s.eventById.get(event.payload.targetEventId);
+      if (!target) return;
+      this.s.searchDelete.run(target.seq);
+      if (event.kind === 'amend' && event.payload.payload !== undefined) {
+        const replaced = searchableText(target.kind as EventKind, event.payload.payload);
+        if (replaced !== null) this.s.searchInsert.run(target.seq, event.incidentId, replaced);
+      }
+    }
+  }
+
+  /** Rules that need the log: amend/redact targets, amend replacement payloads, injects. */
+  private checkBody(body: EventBody, state: IncidentState, incidentId: string): EventBody {
+    const parsed = parsePayload(body.kind, body.payload);
+    if (!parsed.success) {
+      throw new CordonError('bad_input', `The ${body.kind} event is not valid: ${parsed.error.issues[0]?.message ?? 'bad payload'}`);
+    }
+    const checked = { kind: body.kind, payload: parsed.data } as EventBody;
+    if (checked.kind === 'inject' && state.kind !== 'exercise') {
+      throw new CordonError('bad_input', 'Injects belong to exercises; this is a real incident.');
+    }
+    if (checked.kind === 'amend' || checked.kind === 'redact') {
+      const target = this.s.eventById.get(checked.payload.targetEventId);
+      if (!target || target.incident_id !== incidentId) {
+        throw new CordonError('not_found', 'The event to correct is not in this incident.');
+      }
+      if (target.kind === 'amend' || target.kind === 'redact') {
+        throw new CordonError('bad_input', 'Corrections cannot themselves be amended or redacted; correct the original event.');
+      }
+      if (checked.kind === 'redact' && this.s.correctionsOf.all(JSON.stringify([target.id])).some((e) => e.kind === 'redact')) {
+        throw new CordonError('conflict', 'That event is already redacted.');
+      }
+      if (checked.kind === 'amend' && checked.payload.payload !== undefined) {
+        const kind = target.kind as EventKind;
+        if (!amendablePayloadKinds.includes(kind)) {
+          throw new CordonError('bad_input', `The content of a ${kind} event cannot be amended; only its time or key flag.`);
+        }
+        const replacement = parsePayload(kind, checked.payload.payload);
+        if (!replacement.success) {
+          throw new CordonError('bad_input', `The corrected ${kind} is not valid: ${replacement.error.issues[0]?.message ?? 'bad payload'}`);
+        }
+        if (kind === 'declared' && (replacement.data as PayloadOf<'declared'>).kind !== state.kind) {
+          throw new CordonError('bad_input', 'An amend cannot turn an exercise into a real incident or back.');
+        }
+        return { kind: 'amend', payload: { ...checked.payload, payload: replacement.data as Record<string, unknown> } };
+      }
+    }
+    return checked;
+  }
+
+  state(incidentId: string): IncidentState {
+    const row = this.s.incident.get(incidentId);
+    if (!row) throw new CordonError('not_found', 'There is no such incident.');
+    return JSON.parse(row.state) as IncidentState;
+  }
+
+  summary(incidentId: string): IncidentSummary {
+    const row = this.s.incident.get(incidentId);
+    if (!row) throw new CordonError('not_found', 'There is no such incident.');
+    return toSummary(row);
+  }
+
+  event(eventId: string): LoggedEvent | null {
+    const row = this.s.eventById.get(eventId);
+    return row ? rowToEvent(row) : null;
+  }
+
+  /** One page of the timeline, each event with its amends applied and redactions shown. */
+  page(incidentId: string, after: number, limit: number): { events: EventView[]; nextAfter: number | null } {
+    const rows = this.s.page.all(incidentId, after, limit + 1);
+    const more = rows.length > limit;
+    const events = rows.slice(0, limit).map(rowToEvent);
+    const corrections = collectCorrections(this.s.correctionsOf.all(JSON.stringify(events.map((e) => e.id))).map(rowToEvent));
+    const state = this.state(incidentId);
+    const keys = new Set(state.keyEventIds);
+    const views = events.map((event): EventView => {
+      const effective = effectiveEvent(event, corrections);
+      const redactedBy = corrections.redactedBy.get(event.id) ?? null;
+      return {
+        ...event,
+        effectiveOccurredAt: effective.occurredAt,
+        effectivePayload: redactedBy ? null : (effective.payload as Record<string, unknown>),
+        amendedBy: corrections.amendedBy.get(event.id) ?? [],
+        redactedBy,
+        key: keys.has(event.id),
+      } as EventView;
+    });
+    const last = events.at(-1);
+    return { events: views, nextAfter: more && last ? last.n : null };
+  }
+
+  list(filter: ListFilter): { items: IncidentSummary[]; total: number } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const inList = (column: string, values: readonly string[] | undefined) => {
+      if (!values || values.length === 0) return;
+      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    inList('status', filter.status);
+    inList('severity', filter.severity);
+    if (filter.kind) {
+      where.push('kind = ?');
+      params.push(filter.kind);
+    }
+    const match = filter.query ? ftsQuery(filter.query) : null;
+    if (match) {
+      where.push('id IN (SELECT incident_id FROM search WHERE search MATCH ?)');
+      params.push(match);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const items = (
+      this.statement(`SELECT * FROM incidents ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(
+        ...params,
+        filter.limit,
+        filter.offset,
+      ) as IncidentRow[]
+    ).map(toSummary);
+    const total = this.statement(`SELECT count(*) FROM incidents ${clause}`).pluck().get(...params) as number;
+    return { items, total };
+  }
+
+  counts(): { incidents: number; events: number } {
+    return this.s.counts.get() ?? { incidents: 0, events: 0 };
+  }
+
+  /** The list query has a few shapes; each is prepared once and reused. */
+  private statement(sql: string) {
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.listStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private timestamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+function toSummary(row: IncidentRow): IncidentSummary {
+  const state = JSON.parse(row.state) as IncidentState;
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind as IncidentSummary['kind'],
+    status: row.status as IncidentSummary['status'],
+    severity: row.severity,
+    phase: row.phase,
+    declaredAt: row.declared_at,
+    updatedAt: row.updated_at,
+    eventCount: row.event_count,
+    commander: state.roles.commander?.person ?? null,
+    playbookRef: state.playbookId,
+    headHash: row.head_hash,
+  };
+}
+
+function searchableText(kind: EventKind, payload: Record<string, unknown>): string | null {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  switch (kind) {
+    case 'declared':
+      return `${text(payload.title)}\n${text(payload.summary)}`.trim();
+    case 'note':
+      return text(payload.text) || null;
+    case 'inject':
+      return `${text(payload.title)}\n${text(payload.text)}`.trim();
+    default:
+      return null;
+  }
+}
+
+/**
+ * Turns what the user typed into an FTS5 query that cannot be a syntax error: every word is
+ * quoted, words are ANDed, and the last one matches as a prefix (search as you type).
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input.match(/[\p{L}\p{N}_]+/gu);
+  if (!words || words.length === 0) return null;
+  return words
+    .slice(0, 20)
+    .map((word, i, all) => `"${word}"${i === all.length - 1 ? '*' : ''}`)
+    .join(' ');
+}

@@ -1,0 +1,106 @@
+import { uuidv7 } from './ids';
+import type { Evidence } from '../../shared/ipc/store-schemas';
+import { CordonError } from '../../shared/ipc/result';
+import type { LoggedEvent } from '../../shared/events/event';
+import type { Db } from './database';
+import type { EventLog } from './event-log';
+import { sha256Hex } from './hash';
+
+interface EvidenceRow {
+  id: string;
+  incident_id: string;
+  event_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  added_at: string;
+  added_by: string;
+}
+
+const metaColumns = 'id, incident_id, event_id, name, media_type, size, sha256, added_at, added_by';
+
+/** Evidence files, stored encrypted inside the database, each recorded by an evidence_added event. */
+export class EvidenceRepo {
+  private prepared: ReturnType<EvidenceRepo['prepare']> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: EventLog,
+    private readonly newId: () => string = () => uuidv7(),
+  ) {}
+
+  // Prepared on first use, so a store opened at an older schema (tests, the CLI) still opens.
+  private get s() {
+    return (this.prepared ??= this.prepare(this.db));
+  }
+
+  private prepare(db: Db) {
+    return {
+      insert: db.prepare(
+        `INSERT INTO evidence (id, incident_id, event_id, name, media_type, size, sha256, added_at, added_by, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      list: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE incident_id = ? ORDER BY added_at, id`),
+      meta: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE id = ?`),
+      data: db.prepare<[string], Buffer>('SELECT data FROM evidence WHERE id = ?').pluck(),
+    };
+  }
+
+  /** The hash and size are computed here, from the bytes actually stored. */
+  add(incidentId: string, actor: string, name: string, mediaType: string, data: Buffer): { evidence: Evidence; event: LoggedEvent } {
+    const id = this.newId();
+    const sha256 = sha256Hex(data);
+    return this.db.transaction(() => {
+      const { event } = this.log.append({
+        incidentId,
+        actor,
+        body: { kind: 'evidence_added', payload: { evidenceId: id, name, mediaType, size: data.length, sha256 } },
+      });
+      this.s.insert.run(id, incidentId, event.id, name, mediaType, data.length, sha256, event.recordedAt, actor, data);
+      return { evidence: this.meta(id), event };
+    }).immediate();
+  }
+
+  list(incidentId: string): Evidence[] {
+    return this.s.list.all(incidentId).map(toEvidence);
+  }
+
+  meta(evidenceId: string): Evidence {
+    const row = this.s.meta.get(evidenceId);
+    if (!row) throw new CordonError('not_found', 'There is no such evidence.');
+    return toEvidence(row);
+  }
+
+  /** The stored bytes, checked against the hash recorded when they came in. */
+  read(evidenceId: string): { evidence: Evidence; data: Buffer } {
+    const evidence = this.meta(evidenceId);
+    const data = this.s.data.get(evidenceId);
+    if (!data || sha256Hex(data) !== evidence.sha256) {
+      throw new CordonError('unavailable', 'This evidence no longer matches the hash recorded when it was added.');
+    }
+    return { evidence, data };
+  }
+
+  recordExport(evidence: Evidence, actor: string, destination: string): LoggedEvent {
+    return this.log.append({
+      incidentId: evidence.incidentId,
+      actor,
+      body: { kind: 'evidence_exported', payload: { evidenceId: evidence.id, sha256: evidence.sha256, size: evidence.size, destination } },
+    }).event;
+  }
+}
+
+function toEvidence(row: EvidenceRow): Evidence {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    name: row.name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
+    eventId: row.event_id,
+  };
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEncryptedDatabase } from './database';
+import { migrate, schemaVersion } from './migrate';
+import { migration001 } from './migrations/001-event-log';
+import { migration002 } from './migrations/002-evidence';
+import { migration003 } from './migrations/003-playbooks';
+import { PlaybookRepo } from './playbook-repo';
+import { importPlaybook } from '../../shared/playbook';
+import { latestSchemaVersion, migrations } from './migrations';
+import type { Migration } from './migrations/migration';
+import { openStore } from './store';
+import { StoreError } from './store-error';
+import { tempDir } from './testing/temp-dir';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+function fresh() {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return { file: join(t.dir, 'cordon.db'), key: randomBytes(32) };
+}
+const tables = (db: ReturnType<typeof openEncryptedDatabase>) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
+
+describe('migrations', () => {
+  it('numbers versions 1..n in order, one per file', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('a new store starts at the latest version', () => {
+    const { file, key } = fresh();
+    const store = openStore(file, key, { create: true });
+    expect(schemaVersion(store.db)).toBe(latestSchemaVersion);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+  });
+
+  it('001 from an empty database', () => {
+    const { file, key } = fresh();
+    const db = openEncryptedDatabase(file, key, { create: true });
+    migrate(db, [migration001]);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['events', 'incidents', 'search']));
+    expect(db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'events'").pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('002 from version 1, keeping the data written at version 1', () => {
+    const { file, key } = fresh();
+    const v1 = openStore(file, key, { create: true, migrations: [migration001] });
+    const incidentId = v1.log.declare('Ana', { title: 'Before the upgrade', kind: 'real' }).event.incidentId;
+    v1.close();
+    const v2 = openStore(file, key, { migrations: [migration001, migration002] });
+    expect(schemaVersion(v2.db)).toBe(2);
+    expect(v2.log.summary(incidentId).title).toBe('Before the upgrade');
+    expect(v2.evidence.list(incidentId)).toEqual([]);
+    expect(v2.verify()[0]?.ok).toBe(true);
+    v2.close();
+  });
+
+  it('003 from version 2, keeping incidents and evidence, with an empty playbook library', () => {
+    const { file, key } = fresh();
+    const v2 = openStore(file, key, { create: true, migrations: [migration001, migration002] });
+    const incidentId = v2.log.declare('Ana', { title: 'Before playbooks', kind: 'real' }).event.incidentId;
+    v2.close();
+    const v3 = openStore(file, key, { migrations: [migration001, migration002, migration003] });
+    expect(schemaVersion(v3.db)).toBe(3);
+    expect(v3.log.summary(incidentId).title).toBe('Before playbooks');
+    const repo = new PlaybookRepo(v3.db);
+    expect(repo.count()).toBe(0);
+    const { playbook, unparsed } = importPlaybook('# Tiny runbook\n\n## Containment\n\n- [ ] Block the IP\n');
+    const first = repo.save({ id: 'tiny', playbook, source: null, unparsed, savedAt: '2026-01-01T00:00:00.000Z', savedBy: 'Ana' });
+    const second = repo.save({ id: 'tiny', playbook: { ...playbook, title: 'Tiny v2' }, source: null, unparsed, savedAt: '2026-01-02T00:00:00.000Z', savedBy: 'Ana' });
+    expect([first.version, second.version]).toEqual([1, 2]);
+    expect(repo.get('tiny', 1)?.title).toBe('Tiny runbook');
+    expect(repo.listLatest().map((p) => p.title)).toEqual(['Tiny v2']);
+    expect(v3.verify()[0]?.ok).toBe(true);
+    v3.close();
+  });
+
+  it('a failed migration rolls back and leaves the old version working', () => {
+    const { file, key } = fresh();
+    const before = openStore(file, key, { create: true });
+    const incidentId = before.log.declare('Ana', { title: 'Survives', kind: 'real' }).event.incidentId;
+    before.close();
+    const broken: Migration = {
+      version: latestSchemaVersion + 1,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        db.exec("INSERT INTO incidents (id) VALUES ('violates NOT NULL')");
+      },
+    };
+    let failure: unknown;
+    try {
+      openStore(file, key, { migrations: [...migrations, broken] });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).failure).toBe('migration_failed');
+    expect((failure as Error).message).toMatch(new RegExp(`left at schema ${latestSchemaVersion}, unchanged`));
+    const after = openStore(file, key);
+    expect(schemaVersion(after.db)).toBe(latestSchemaVersion);
+    expect(tables(after.db)).not.toContain('half_done');
+    after.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'still writable' } } });
+    expect(after.verify()[0]?.ok).toBe(true);
+    after.close();
+  });
+
+  it('refuses a store from a newer Cordon', () => {
+    const { file, key } = fresh();
+    const s = openStore(file, key, { create: true });
+    s.db.pragma('user_version = 99');
+    s.close();
+    expect(() => openStore(file, key)).toThrow(/newer Cordon/);
+  });
+});

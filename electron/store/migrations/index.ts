@@ -1,0 +1,8 @@
+import { migration001 } from './001-event-log';
+import { migration002 } from './002-evidence';
+import { migration003 } from './003-playbooks';
+import type { Migration } from './migration';
+
+/** Every schema version in order; the last one is what a new store starts at. */
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,290 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupInfo, VaultStatus } from '../../shared/ipc/store-schemas';
+import { CordonError } from '../../shared/ipc/result';
+import type { Logger } from '../services/logger';
+import type { PushBus } from '../services/push-bus';
+import { listBackups, stageRestore, writeAutomaticBackup, writeBackup } from './backups';
+import {
+  defaultScryptParams,
+  envelopePath,
+  fsyncDir,
+  readEnvelope,
+  unwrapWithKeychain,
+  unwrapWithPassphrase,
+  wrapKey,
+  writeEnvelope,
+  type KeyEnvelope,
+  type ScryptParams,
+} from './key-envelope';
+import type { Keychain } from './keychain';
+import type { Migration } from './migrations/migration';
+import { openStore, type Store } from './store';
+import { lockedError } from './store-error';
+
+export interface VaultOptions {
+  dbFile: string;
+  /** Rolling automatic backups live here. */
+  backupsDir: string;
+  keychain: Keychain;
+  bus: PushBus;
+  logger: Logger;
+  /** Lock after this long without a store call; 0 = never. */
+  autoLockMs: number;
+  /** Keep this many automatic backups (made on lock and periodically, when something changed). */
+  keepBackups?: number;
+  autoBackupEveryMs?: number;
+  scryptParams?: ScryptParams;
+  migrations?: readonly Migration[];
+  now?: () => number;
+  nativeBinding?: string;
+}
+
+type UnlockInput = { passphrase: string } | { keychain: true };
+
+/**
+ * Owns the data key and the open store. Unlocked = key in memory + database open (and locked
+ * against other processes); locked = both gone. Every store call goes through `use`, which
+ * refuses while locked and counts as activity for the idle lock.
+ */
+export class Vault {
+  private store: Store | null = null;
+  private key: Buffer | null = null;
+  private lastUse = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private backupTimer: NodeJS.Timeout | null = null;
+  private changesAtLastBackup = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly o: VaultOptions) {
+    this.now = o.now ?? Date.now;
+  }
+
+  status(): VaultStatus {
+    const state = this.store ? 'unlocked' : existsSync(this.o.dbFile) || existsSync(envelopePath(this.o.dbFile)) ? 'locked' : 'uninitialised';
+    let enrolled = false;
+    if (state !== 'uninitialised') {
+      try {
+        enrolled = readEnvelope(this.o.dbFile).keychain !== null;
+      } catch {
+        enrolled = false;
+      }
+    }
+    return {
+      state,
+      keychainAvailable: this.o.keychain.isAvailable(),
+      keychainEnrolled: enrolled,
+      autoLockMinutes: this.o.autoLockMs / 60_000,
+    };
+  }
+
+  /** First run: a random 32-byte key, wrapped by the passphrase (and the keychain), a new store. */
+  create(passphrase: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (existsSync(this.o.dbFile)) throw new CordonError('conflict', 'A Cordon store already exists here; unlock it instead.');
+      const key = randomBytes(32);
+      const envelope = await wrapKey(key, passphrase, this.o.keychain, this.o.scryptParams ?? defaultScryptParams, this.now);
+      // The envelope first: a store without its envelope could never be opened again.
+      writeEnvelope(this.o.dbFile, envelope);
+      this.open(key, true);
+      this.o.logger.info('vault.created', { keychain: envelope.keychain !== null });
+      this.o.bus.publish({ topic: 'vault.changed', state: 'unlocked', reason: 'created' });
+      return this.status();
+    });
+  }
+
+  unlock(input: UnlockInput): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.store) return this.status();
+      const envelope = this.envelope();
+      const key = 'passphrase' in input ? await unwrapWithPassphrase(envelope, input.passphrase) : unwrapWithKeychain(envelope, this.o.keychain);
+      this.open(key, false);
+      this.o.logger.info('vault.unlocked', { via: 'passphrase' in input ? 'passphrase' : 'keychain' });
+      this.o.bus.publish({ topic: 'vault.changed', state: 'unlocked', reason: 'unlocked' });
+      return this.status();
+    });
+  }
+
+  lock(): Promise<VaultStatus> {
+    return this.serial(async () => {
+      this.close('locked');
+      return this.status();
+    });
+  }
+
+  /** Rewraps the same data key: the database is not touched, old backups keep their own envelope. */
+  changePassphrase(current: string, next: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      const envelope = this.envelope();
+      const key = await unwrapWithPassphrase(envelope, current);
+      try {
+        const keychain = envelope.keychain !== null || this.o.keychain.isAvailable() ? this.o.keychain : null;
+        const rewrapped = await wrapKey(key, next, keychain, this.o.scryptParams ?? defaultScryptParams, this.now);
+        writeEnvelope(this.o.dbFile, rewrapped);
+      } finally {
+        if (key !== this.key) key.fill(0);
+      }
+      this.o.logger.info('vault.passphrase_changed');
+      this.o.bus.publish({ topic: 'vault.changed', state: this.store ? 'unlocked' : 'locked', reason: 'passphrase_changed' });
+      return this.status();
+    });
+  }
+
+  /** Runs `fn` against the open store; CordonError('locked') when there is none. */
+  use<T>(fn: (store: Store) => T): T {
+    if (!this.store) throw lockedError();
+    this.lastUse = this.now();
+    return fn(this.store);
+  }
+
+  /** Like `use`, but not counted as activity (health probes must not keep the vault open). */
+  peek<T>(fn: (store: Store) => T): T | null {
+    return this.store ? fn(this.store) : null;
+  }
+
+  backup(destination: string): Promise<BackupInfo> {
+    return this.serial(async () => this.use((store) => writeBackup(store, destination, this.envelope())));
+  }
+
+  listBackups(): BackupInfo[] {
+    if (!this.store) throw lockedError();
+    return listBackups(this.o.backupsDir);
+  }
+
+  /**
+   * Replaces the live store with a proven backup. The old file is kept (moved to the backups
+   * folder as pre-restore-*.db) and put back if the restored one fails to open.
+   */
+  restore(backupPath: string): Promise<{ incidents: number; events: number }> {
+    return this.serial(async () => {
+      const key = this.key;
+      if (!this.store || !key) throw lockedError();
+      this.lastUse = this.now();
+      const staging = `${this.o.dbFile}.restoring`;
+      const counts = stageRestore(backupPath, staging, key, this.storeOptions());
+      const keep = join(this.o.backupsDir, `pre-restore-${new Date(this.now()).toISOString().replace(/[-:.]/g, '')}.db`);
+      const envelope = this.envelope();
+      const liveKey = Buffer.from(key);
+      this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.close('restore');
+      try {
+        mkdirSync(this.o.backupsDir, { recursive: true, mode: 0o700 });
+        renameSync(this.o.dbFile, keep);
+        renameSync(staging, this.o.dbFile);
+        fsyncDir(this.o.backupsDir);
+        this.open(liveKey, false);
+      } catch (error) {
+        // Put the proven-good old store back exactly as it was.
+        if (existsSync(keep)) {
+          rmSync(this.o.dbFile, { force: true });
+          renameSync(keep, this.o.dbFile);
+        }
+        this.open(Buffer.from(liveKey), false);
+        throw error instanceof CordonError ? error : new CordonError('unavailable', 'The restored store did not open; the previous one is back in place.');
+      }
+      writeEnvelope(keep, envelope);
+      this.o.logger.info('vault.restored', { incidents: counts.incidents, events: counts.events });
+      this.o.bus.publish({ topic: 'vault.changed', state: 'unlocked', reason: 'restored' });
+      return counts;
+    });
+  }
+
+  /** The database is open now (for the health probe). */
+  get isUnlocked(): boolean {
+    return this.store !== null;
+  }
+
+  /** App shutdown: a last backup if anything changed, then lock without a push. */
+  shutdown(): void {
+    this.close('shutdown');
+  }
+
+  private open(key: Buffer, create: boolean): void {
+    try {
+      this.store = openStore(this.o.dbFile, key, { ...this.storeOptions(), create });
+    } catch (error) {
+      key.fill(0);
+      throw error;
+    }
+    this.key = key;
+    this.lastUse = this.now();
+    this.changesAtLastBackup = this.totalChanges();
+    this.armTimers();
+  }
+
+  private storeOptions() {
+    return {
+      ...(this.o.migrations ? { migrations: this.o.migrations } : {}),
+      ...(this.o.now ? { now: this.o.now } : {}),
+      ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}),
+    };
+  }
+
+  private close(reason: 'locked' | 'idle' | 'shutdown' | 'restore'): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.idleTimer = this.backupTimer = null;
+    if (!this.store) return;
+    if (reason !== 'restore') this.backupIfChanged();
+    this.store.close();
+    this.store = null;
+    this.key?.fill(0);
+    this.key = null;
+    if (reason === 'locked' || reason === 'idle') {
+      this.o.logger.info('vault.locked', { reason });
+      this.o.bus.publish({ topic: 'vault.changed', state: 'locked', reason });
+    }
+  }
+
+  private armTimers(): void {
+    if (this.o.autoLockMs > 0) {
+      const check = () => {
+        const idle = this.now() - this.lastUse;
+        if (idle >= this.o.autoLockMs) {
+          void this.serial(async () => this.close('idle'));
+        } else {
+          this.idleTimer = setTimeout(check, this.o.autoLockMs - idle);
+          this.idleTimer.unref();
+        }
+      };
+      this.idleTimer = setTimeout(check, this.o.autoLockMs);
+      this.idleTimer.unref();
+    }
+    const every = this.o.autoBackupEveryMs ?? 60 * 60_000;
+    if (every > 0) {
+      this.backupTimer = setInterval(() => void this.serial(async () => this.backupIfChanged()), every);
+      this.backupTimer.unref();
+    }
+  }
+
+  private totalChanges(): number {
+    return this.store ? (this.store.db.prepare('SELECT total_changes()').pluck().get() as number) : 0;
+  }
+
+  private backupIfChanged(): void {
+    if (!this.store || this.totalChanges() === this.changesAtLastBackup) return;
+    try {
+      writeAutomaticBackup(this.store, this.o.backupsDir, this.envelope(), this.o.keepBackups ?? 10, this.now());
+      this.changesAtLastBackup = this.totalChanges();
+    } catch (error) {
+      // A failed rolling backup must not stop the lock; say so in the log (no content in it).
+      this.o.logger.warn('vault.auto_backup_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') });
+    }
+  }
+
+  private envelope(): KeyEnvelope {
+    if (!existsSync(envelopePath(this.o.dbFile)) && !existsSync(this.o.dbFile)) {
+      throw new CordonError('not_found', 'There is no Cordon store yet; create one first.');
+    }
+    return readEnvelope(this.o.dbFile);
+  }
+
+  /** Vault operations run one at a time, so an unlock never races a lock or a restore. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { IncidentStatus } from '../../../shared/events/primitives';
+import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
+import { slugify } from '../../../shared/playbook/slug';
+import { usePinnedPlaybook } from '../incidents/playbook-cache';
+import { useActor } from '../settings/settings-store';
+import { useNavigation } from '../shell/navigation';
+import { ActivityChart } from '../warroom/ActivityChart';
+import { CommandPalette, type Command } from '../warroom/CommandPalette';
+import { IncidentHeader } from '../warroom/IncidentHeader';
+import { PhaseChecklist } from '../warroom/PhaseChecklist';
+import { PresenterMode } from '../warroom/PresenterMode';
+import { RolesPanel } from '../warroom/RolesPanel';
+import { SeverityMatrix } from '../warroom/SeverityMatrix';
+import { Timeline } from '../warroom/Timeline';
+import { usePresenterStore } from '../warroom/presenter-store';
+import { useNow } from '../warroom/use-now';
+import { useShortcuts } from '../warroom/use-shortcuts';
+import { ComplianceCard } from './ComplianceCard';
+import { StatusControl } from './StatusControl';
+import { useOpenIncident } from './incident-store';
+
+const zone = systemZone();
+
+/** The screen an incident commander lives in: header, timeline, matrix, checklist, roles. */
+export function WarRoomScreen({ incidentId }: { incidentId: string }) {
+  const actor = useActor();
+  const go = useNavigation((state) => state.go);
+  const { summary, state, events, error, actionError, append, amend, redact } = useOpenIncident();
+  const presenter = usePresenterStore((s) => s.presenter);
+  const togglePresenter = usePresenterStore((s) => s.togglePresenter);
+  const stored = usePinnedPlaybook(summary?.playbookRef ?? null);
+  const playbook = stored?.playbook ?? null;
+  const [timeMode, setTimeMode] = useState<TimeMode>('local');
+  const [jumpTo, setJumpTo] = useState<{ at: number } | null>(null);
+  const quickAdd = useRef<HTMLInputElement>(null);
+  const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
+
+  useEffect(() => useOpenIncident.getState().open(incidentId), [incidentId]);
+  useEffect(() => {
+    if (summary) document.title = `${summary.title} · Cordon`;
+  }, [summary]);
+
+  const phases = useMemo(() => playbook?.phases ?? [], [playbook]);
+  const currentIndex = phases.findIndex((p) => p.key === state?.phase);
+  const nextPhase = phases[currentIndex + 1] ?? null;
+  const level = playbook?.severities.find((l) => l.key === state?.severity) ?? null;
+  const people = useMemo(() => {
+    const names = new Set<string>([actor]);
+    for (const holder of Object.values(state?.roles ?? {})) names.add(holder.person);
+    for (const event of events) names.add(event.actor);
+    return [...names].sort((a, b) => a.localeCompare(b));
+  }, [actor, state?.roles, events]);
+  const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
+
+  const advance = useCallback(
+    (phaseKey: string) => void append(actor, { kind: 'phase_changed', payload: { phase: phaseKey } }),
+    [append, actor],
+  );
+  const setStatus = useCallback(
+    (status: IncidentStatus, reason?: string) =>
+      void append(actor, { kind: 'status_changed', payload: { status, ...(reason ? { reason } : {}) } }),
+    [append, actor],
+  );
+
+  useShortcuts({
+    n: (event) => {
+      event.preventDefault();
+      quickAdd.current?.focus();
+    },
+    'Shift+N': () => nextPhase && advance(nextPhase.key),
+    p: () => togglePresenter(),
+  });
+
+  const commands: Command[] = [
+    { id: 'note', label: 'Add a note', shortcut: 'N', run: () => quickAdd.current?.focus() },
+    ...(nextPhase ? [{ id: 'next-phase', label: `Advance to ${nextPhase.name}`, shortcut: 'Shift+N', run: () => advance(nextPhase.key) }] : []),
+    { id: 'presenter', label: presenter ? 'Leave presenter mode' : 'Presenter mode', shortcut: 'P', run: togglePresenter },
+    { id: 'utc', label: timeMode === 'utc' ? 'Show local times' : 'Show UTC times', run: () => setTimeMode(timeMode === 'utc' ? 'local' : 'utc') },
+    { id: 'mitigated', label: 'Mark mitigated', keywords: 'status', run: () => setStatus('mitigated') },
+    { id: 'resolved', label: 'Mark resolved', keywords: 'status close', run: () => setStatus('resolved') },
+    { id: 'back', label: 'Back to all incidents', run: () => go('incidents') },
+  ];
+
+  if (error) {
+    return (
+      <section className="screen">
+        <h1 id="screen-title">Incident</h1>
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
+  }
+  if (!summary || !state) {
+    return (
+      <section className="screen" aria-busy="true">
+        <h1 id="screen-title">Opening the incident…</h1>
+      </section>
+    );
+  }
+
+  const declaredRecordedAt = events[0]?.recordedAt ?? state.declaredAt;
+
+  return (
+    <PresenterMode presenter={presenter} className="warroom">
+      <h1 id="screen-title" className="visually-hidden">
+        War room: {summary.title}
+      </h1>
+      {summary.kind === 'exercise' && (
+        <p className="exercise-banner" role="note">
+          EXERCISE — nothing here is a real incident; containment actions are simulated.
+        </p>
+      )}
+      <IncidentHeader
+        title={summary.title}
+        kind={summary.kind}
+        status={state.status}
+        level={level}
+        severityKey={state.severity}
+        phaseName={phases.find((p) => p.key === state.phase)?.name ?? null}
+        commander={state.roles.commander?.person ?? null}
+        declaredAt={declaredRecordedAt}
+        detectedAt={state.declaredAt}
+        acknowledgedAt={state.acknowledgedAt}
+        resolvedAt={state.resolvedAt}
+        compliance={playbook?.compliance ?? []}
+        personalDataAt={state.personalDataAt}
+        notifiedAt={state.notified}
+        zone={zone}
+        timeMode={timeMode}
+        presenter={presenter}
+      />
+      <div className="warroom-toolbar">
+        <StatusControl status={state.status} onChange={setStatus} />
+        <button type="button" className="button" aria-pressed={presenter} onClick={togglePresenter} aria-keyshortcuts="p">
+          {presenter ? 'Leave presenter mode' : 'Presenter mode'} <kbd>P</kbd>
+        </button>
+        <span className="muted small">
+          <kbd>Ctrl+K</kbd> commands · <kbd>N</kbd> note · <kbd>Shift+N</kbd> next phase
+        </span>
+      </div>
+      {actionError && (
+        <p className="form-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      <div className="warroom-grid">
+        <div className="warroom-main">
+          <section className="card" aria-labelledby="activity-title">
+            <h2 id="activity-title">Activity</h2>
+            <ActivityChart events={events} playbook={playbook} now={minute} zone={zone} timeMode={timeMode} onJump={(at) => setJumpTo({ at })} />
+          </section>
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline
+              events={events}
+              playbook={playbook}
+              declaredAt={state.declaredAt}
+              zone={zone}
+              timeMode={timeMode}
+              onTimeModeChange={setTimeMode}
+              presenter={presenter}
+              quickAddRef={quickAdd}
+              jumpTo={jumpTo}
+              height={560}
+              onAdd={async ({ text, occurredAt, key }) => {
+                const saved = await append(actor, {
+                  kind: 'note',
+                  payload: { text, ...(key ? { key: true } : {}) },
+                  ...(occurredAt ? { occurredAt } : {}),
+                });
+                if (!saved) throw new Error('not saved');
+              }}
+              onToggleKey={(eventId, key) => void amend(actor, { targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
+              onAmend={(eventId, request) => void amend(actor, { targetEventId: eventId, ...request })}
+              onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
+            />
+          </section>
+        </div>
+        <aside className="warroom-side" aria-label="Severity, checklist and roles">
+          <section className="card" aria-labelledby="matrix-title">
+            <h2 id="matrix-title">Severity</h2>
+            {playbook ? (
+              <SeverityMatrix
+                severities={playbook.severities}
+                matrix={playbook.matrix}
+                current={state.severity}
+                currentCell={state.severityCell}
+                onChoose={(severity, reason, cell) =>
+                  void append(actor, { kind: 'severity_changed', payload: { severity, reason, ...(cell ? { cell } : {}) } })
+                }
+              />
+            ) : (
+              <p className="muted">This incident has no playbook, so there is no severity scheme to choose from.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">Checklist</h2>
+            <PhaseChecklist
+              phases={phases}
+              currentPhase={state.phase}
+              checklist={state.checklist}
+              assignments={state.assignments}
+              assignees={assignees}
+              presenter={presenter}
+              onToggle={(itemId, done, phase, label) =>
+                void append(actor, { kind: 'checklist_item_set', payload: { itemId, phase, label: label.slice(0, 200), done } })
+              }
+              onAssign={(itemId, assignee) =>
+                void append(actor, { kind: 'checklist_item_assigned', payload: { itemId, assignee: assignee || null } })
+              }
+              onAddItem={(phase, text) =>
+                void append(actor, {
+                  kind: 'checklist_item_set',
+                  payload: { itemId: `${phase}.added-${slugify(text).slice(0, 40) || 'item'}-${Date.now().toString(36)}`, phase, label: text.slice(0, 200), done: false },
+                })
+              }
+              onAdvance={advance}
+            />
+          </section>
+          <section className="card" aria-labelledby="roles-title">
+            <h2 id="roles-title">Roles</h2>
+            <RolesPanel
+              playbookRoles={playbook?.roles ?? []}
+              holders={state.roles}
+              people={people}
+              now={minute}
+              onAssign={(role, person) => void append(actor, { kind: 'role_assigned', payload: { role, person } })}
+            />
+          </section>
+          <ComplianceCard
+            duties={playbook?.compliance ?? []}
+            personalDataAt={state.personalDataAt}
+            notified={state.notified}
+            onFlag={(involved, reason) =>
+              void append(actor, { kind: 'personal_data_flagged', payload: { involved, ...(reason ? { reason } : {}) } })
+            }
+            onNotified={(dutyKey, authority) =>
+              void append(actor, { kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
+            }
+          />
+        </aside>
+      </div>
+      <CommandPalette commands={commands} />
+    </PresenterMode>
+  );
+}

@@ -1,0 +1,194 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EventView } from '../../../shared/ipc/store-schemas';
+import { fixedZone } from '../../../shared/warroom/elapsed';
+import { makeEvent, samplePlaybook } from '../../../shared/warroom/fixtures';
+import { QuickAdd } from './QuickAdd';
+import { Timeline, type TimelineProps } from './Timeline';
+import { installFakeLayout } from './test-utils';
+
+installFakeLayout(600);
+afterEach(cleanup);
+
+const zone = fixedZone(120, 'Europe/Paris');
+const declaredAt = '2024-05-01T07:00:00.000Z';
+const at = (hhmmUtc: string) => `2024-05-01T${hhmmUtc}:00.000Z`;
+const now = () => Date.parse(at('08:30'));
+
+function setup(events: EventView[], over: Partial<TimelineProps> = {}) {
+  const props: TimelineProps = {
+    events,
+    playbook: samplePlaybook,
+    declaredAt,
+    zone,
+    timeMode: 'local',
+    onTimeModeChange: vi.fn(),
+    onAdd: vi.fn(),
+    onToggleKey: vi.fn(),
+    onAmend: vi.fn(),
+    onRedact: vi.fn(),
+    now,
+    ...over,
+  };
+  const utils = render(<Timeline {...props} />);
+  return { props, ...utils };
+}
+
+describe('Timeline', () => {
+  const declared = makeEvent('declared', { title: 'DB down', kind: 'real', severity: 'sev1' }, { occurredAt: declaredAt });
+  const note = makeEvent('note', { text: 'Failover started' }, { occurredAt: at('07:12'), actor: 'bob' });
+  const tick = makeEvent('checklist_item_set', { itemId: 'isolate', done: true }, { occurredAt: at('07:20') });
+
+  it('shows rows with local time, T+, actor and a sentence', () => {
+    setup([declared, note, tick]);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows).toHaveLength(3);
+    const row = within(rows[1]!);
+    expect(row.getByText('09:12:00')).toBeTruthy();
+    expect(row.getByText('T+12m')).toBeTruthy();
+    expect(row.getByText('Failover started')).toBeTruthy();
+    expect(rows[1]!.textContent).toContain('bob');
+    expect(within(rows[2]!).getByText('Ticked “Isolate host” (Containment)')).toBeTruthy();
+    expect(screen.getByText('3 events')).toBeTruthy();
+  });
+
+  it('switches to UTC through its callback and shows UTC when told', () => {
+    const { props, rerender } = setup([note]);
+    fireEvent.click(screen.getByRole('radio', { name: 'UTC' }));
+    expect(props.onTimeModeChange).toHaveBeenCalledWith('utc');
+    rerender(<Timeline {...props} timeMode="utc" />);
+    expect(screen.getByText('07:12:00')).toBeTruthy();
+  });
+
+  it('toggles key events, amends with a reason and a new time, redacts with a reason', () => {
+    const { props } = setup([declared, note]);
+    const star = screen.getByRole('button', { name: `Key event #${note.n}` });
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(star);
+    expect(props.onToggleKey).toHaveBeenCalledWith(note.id, true);
+
+    const amend = screen.getByRole('button', { name: `Amend event #${note.n}` });
+    fireEvent.click(amend);
+    const dialog = screen.getByRole('dialog', { name: `Amend event #${note.n}` });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save amendment' }));
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/Say why/);
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'pager time was 09:10' } });
+    fireEvent.change(within(dialog).getByLabelText(/New time/), { target: { value: '09:10' } });
+    fireEvent.change(within(dialog).getByLabelText('Text'), { target: { value: 'Failover started (db-1)' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save amendment' }));
+    expect(props.onAmend).toHaveBeenCalledWith(note.id, {
+      reason: 'pager time was 09:10',
+      occurredAt: at('07:10'),
+      payload: { text: 'Failover started (db-1)' },
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(amend);
+
+    fireEvent.click(screen.getByRole('button', { name: `Redact event #${note.n}` }));
+    const redact = screen.getByRole('dialog', { name: `Redact event #${note.n}` });
+    fireEvent.change(within(redact).getByLabelText('Reason'), { target: { value: 'pasted a secret' } });
+    fireEvent.click(within(redact).getByRole('button', { name: 'Redact' }));
+    expect(props.onRedact).toHaveBeenCalledWith(note.id, 'pasted a secret');
+  });
+
+  it('closes the panel on Escape', () => {
+    setup([note]);
+    fireEvent.click(screen.getByRole('button', { name: `Amend event #${note.n}` }));
+    fireEvent.keyDown(screen.getByLabelText('Reason'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows redacted rows by reason only, with their history', () => {
+    const secret = makeEvent('note', { text: 'password is hunter2' }, { occurredAt: at('07:30') });
+    const redact = makeEvent('redact', { targetEventId: secret.id, reason: 'secret pasted' }, { occurredAt: at('07:31') });
+    const viewed: EventView = { ...secret, redactedBy: redact.id, effectivePayload: null };
+    setup([declared, viewed, redact]);
+    expect(screen.getByText('Redacted: secret pasted')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('hunter2');
+    expect(screen.queryByRole('button', { name: `Amend event #${secret.n}` })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: `Show history of event #${secret.n}` }));
+    const dialog = screen.getByRole('dialog', { name: `History of event #${secret.n}` });
+    // History is for the people in the room with the app: it shows the original.
+    expect(dialog.textContent).toContain('Original');
+    expect(dialog.textContent).toContain('Redacted by alice');
+  });
+
+  it('hides sensitive notes and redacts secrets in presenter mode', () => {
+    const sensitive = makeEvent('note', { text: '[sensitive] HR: employee name' }, { occurredAt: at('07:40') });
+    const leaky = makeEvent('note', { text: 'used token ghp_16C7e42F292c6912E7710c838347Ae178B4a' }, { occurredAt: at('07:41') });
+    setup([sensitive, leaky], { presenter: true });
+    expect(screen.getByText('Sensitive note hidden in presenter mode')).toBeTruthy();
+    expect(screen.getByText('used token •••')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('employee name');
+  });
+
+  it('filters by kind, actor, text and key only', () => {
+    const key = makeEvent('note', { text: 'Customer data exposed', key: true }, { occurredAt: at('07:25') });
+    setup([declared, note, tick, key]);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'note' } });
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('2 of 4 events')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Actor' }), { target: { value: 'bob' } });
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search the timeline' }), { target: { value: 'CUSTOMER' } });
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Key events only' }));
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('renders only the visible window of 100,000 events', () => {
+    const base = Date.parse(declaredAt);
+    const many = Array.from({ length: 100_000 }, (_, i) => makeEvent('note', { text: `n${i}` }, { occurredAt: new Date(base + i * 1000).toISOString() }));
+    const t0 = performance.now();
+    setup(many);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('100000');
+    expect(screen.getByText('100,000 events')).toBeTruthy();
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('QuickAdd', () => {
+  it('previews a backdate, adds on Enter, clears on Escape', () => {
+    const onAdd = vi.fn();
+    const ref = createRef<HTMLInputElement>();
+    render(<QuickAdd onAdd={onAdd} zone={zone} timeMode="local" declaredAt={declaredAt} now={now} inputRef={ref} />);
+    const input = screen.getByRole('textbox', { name: 'Add to timeline' });
+    expect(ref.current).toBe(input);
+    fireEvent.change(input, { target: { value: '!@09:12 DB failover started' } });
+    expect(screen.getByText('Will add a key event at 09:12:00 (T+12m).')).toBeTruthy();
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onAdd).toHaveBeenCalledWith({ text: 'DB failover started', occurredAt: at('07:12'), key: true });
+    expect((input as HTMLInputElement).value).toBe('');
+
+    fireEvent.change(input, { target: { value: 'typo' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect((input as HTMLInputElement).value).toBe('');
+  });
+
+  it('explains a malformed time and does not send it', () => {
+    const onAdd = vi.fn();
+    render(<QuickAdd onAdd={onAdd} zone={zone} timeMode="local" declaredAt={declaredAt} now={now} />);
+    const input = screen.getByRole('textbox', { name: 'Add to timeline' });
+    fireEvent.change(input, { target: { value: '@25:00 x' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('There is no 25:00: use a 24-hour time like 09:12')).toBeTruthy();
+  });
+
+  it('gives the text back when adding fails', async () => {
+    const onAdd = vi.fn(() => Promise.reject(new Error('locked')));
+    render(<QuickAdd onAdd={onAdd} zone={zone} timeMode="local" declaredAt={declaredAt} now={now} />);
+    const input = screen.getByRole('textbox', { name: 'Add to timeline' }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'hello' } });
+    await act(async () => {
+      fireEvent.keyDown(input, { key: 'Enter' });
+    });
+    expect(input.value).toBe('hello');
+  });
+});

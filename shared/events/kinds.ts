@@ -1,0 +1,95 @@
+/**
+ * Every kind of event an incident's log can hold. The log is append-only: a change to the
+ * incident is always a new event, and a correction or redaction is a new event pointing at
+ * the one it changes. The payload of each kind is defined in ./payloads.ts and documented in
+ * ./README.md; the store validates every payload against it on the way in.
+ *
+ * - declared              the first event of every incident: title, real or exercise, severity
+ * - note                  free text on the timeline, optionally flagged as a key event
+ * - severity_changed      a new severity call (level id from the playbook's scheme)
+ * - status_changed        active -> mitigated -> resolved -> closed (any order is allowed)
+ * - phase_changed         the playbook phase the team is working in
+ * - role_assigned         a person takes (or, with person = null, leaves) a role
+ * - checklist_item_set    a checklist item ticked or unticked
+ * - checklist_item_assigned  a checklist item given to a person or role (null = unassigned)
+ * - personal_data_flagged personal data is (or, on second look, is not) involved: starts regulatory clocks
+ * - regulator_notified    a compliance duty (e.g. GDPR art. 33) was met: stops its clock
+ * - script_started        a containment action began (argv, simulated or real)
+ * - script_finished       ...and ended (exit code, duration, SHA-256 of the output)
+ * - evidence_added        a file attached; its bytes live in the evidence table
+ * - evidence_exported     chain of custody: a copy of evidence was written out
+ * - postmortem_saved      a revision of the post-mortem document
+ * - postmortem_status     draft / in_review / published
+ * - action_item_created   a follow-up action from the post-mortem
+ * - action_item_updated   ...its owner, due date or status changed
+ * - amend                 corrects an earlier event: its occurredAt, its payload, its key flag
+ * - redact                hides an earlier event's content from views, search and exports
+ * - inject                an exercise facilitator's scripted development (exercises only)
+ */
+export const eventKinds = [
+  'declared',
+  'note',
+  'severity_changed',
+  'status_changed',
+  'phase_changed',
+  'role_assigned',
+  'checklist_item_set',
+  'checklist_item_assigned',
+  'personal_data_flagged',
+  'regulator_notified',
+  'script_started',
+  'script_finished',
+  'evidence_added',
+  'evidence_exported',
+  'postmortem_saved',
+  'postmortem_status',
+  'action_item_created',
+  'action_item_updated',
+  'amend',
+  'redact',
+  'inject',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/**
+ * Kinds the generic `eventAppend` method accepts. The rest have their own methods because
+ * they need more than a payload: `declared` creates the incident, `amend`/`redact` check
+ * their target, and the evidence kinds are written together with the evidence bytes.
+ */
+export const appendableKinds = [
+  'note',
+  'severity_changed',
+  'status_changed',
+  'phase_changed',
+  'role_assigned',
+  'checklist_item_set',
+  'checklist_item_assigned',
+  'personal_data_flagged',
+  'regulator_notified',
+  'script_started',
+  'script_finished',
+  'postmortem_saved',
+  'postmortem_status',
+  'action_item_created',
+  'action_item_updated',
+  'inject',
+] as const satisfies readonly EventKind[];
+export type AppendableKind = (typeof appendableKinds)[number];
+
+/** Kinds whose payload an amend may replace (the ones describing the world, not the log). */
+export const amendablePayloadKinds: readonly EventKind[] = [
+  'declared',
+  'note',
+  'severity_changed',
+  'status_changed',
+  'phase_changed',
+  'role_assigned',
+  'checklist_item_set',
+  'checklist_item_assigned',
+  'personal_data_flagged',
+  'regulator_notified',
+  'postmortem_status',
+  'action_item_created',
+  'action_item_updated',
+  'inject',
+];

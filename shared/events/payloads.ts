@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { EventKind } from './kinds';
+import {
+  incidentKindSchema,
+  incidentStatusSchema,
+  longTextSchema,
+  personSchema,
+  reasonSchema,
+  refIdSchema,
+  severitySchema,
+  sha256HexSchema,
+  shortTextSchema,
+  utcTimestampSchema,
+} from './primitives';
+
+// One strict schema per event kind: unknown keys are refused rather than stored, so what is
+// hashed is exactly what the schema describes. See README.md for the meaning of each field.
+
+const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
+
+export const payloadSchemas = {
+  declared: z
+    .object({
+      title: shortTextSchema,
+      kind: incidentKindSchema,
+      severity: severitySchema.optional(),
+      summary: longTextSchema.optional(),
+      playbookId: refIdSchema.optional(),
+      commander: personSchema.optional(),
+    })
+    .strict(),
+  note: z.object({ text: longTextSchema, key: z.boolean().optional() }).strict(),
+  severity_changed: z
+    .object({
+      severity: severitySchema,
+      reason: reasonSchema.optional(),
+      // The impact x urgency cell the call was made on, when it was made on the matrix.
+      cell: z.object({ row: shortTextSchema, column: shortTextSchema }).strict().optional(),
+    })
+    .strict(),
+  status_changed: z.object({ status: incidentStatusSchema, reason: reasonSchema.optional() }).strict(),
+  phase_changed: z.object({ phase: refIdSchema, reason: reasonSchema.optional() }).strict(),
+  role_assigned: z.object({ role: refIdSchema, person: personSchema.nullable() }).strict(),
+  checklist_item_set: z
+    .object({ itemId: refIdSchema, phase: refIdSchema.optional(), label: shortTextSchema.optional(), done: z.boolean() })
+    .strict(),
+  checklist_item_assigned: z
+    .object({ itemId: refIdSchema, phase: refIdSchema.optional(), assignee: personSchema.nullable() })
+    .strict(),
+  personal_data_flagged: z.object({ involved: z.boolean(), reason: reasonSchema.optional() }).strict(),
+  regulator_notified: z
+    .object({ dutyKey: refIdSchema, authority: shortTextSchema.optional(), reference: shortTextSchema.optional() })
+    .strict(),
+  script_started: z
+    .object({
+      runId: refIdSchema,
+      actionId: refIdSchema,
+      argv: z.array(z.string().max(4_000)).min(1).max(200),
+      simulated: z.boolean(),
+    })
+    .strict(),
+  script_finished: z
+    .object({
+      runId: refIdSchema,
+      outcome: z.enum(['succeeded', 'failed', 'cancelled', 'timed_out', 'simulated']),
+      exitCode: z.number().int().nullable(),
+      signal: z.string().max(20).nullable().optional(),
+      durationMs: z.number().int().nonnegative(),
+      outputSha256: sha256HexSchema,
+      outputBytes: z.number().int().nonnegative(),
+      truncated: z.boolean().optional(),
+    })
+    .strict(),
+  evidence_added: z
+    .object({
+      evidenceId: uuidLike,
+      name: shortTextSchema,
+      mediaType: z.string().min(1).max(200),
+      size: z.number().int().nonnegative(),
+      sha256: sha256HexSchema,
+    })
+    .strict(),
+  evidence_exported: z
+    .object({
+      evidenceId: uuidLike,
+      sha256: sha256HexSchema,
+      size: z.number().int().nonnegative(),
+      destination: z.string().min(1).max(4_000),
+    })
+    .strict(),
+  postmortem_saved: z
+    .object({ revision: z.number().int().positive(), markdown: z.string().max(1_000_000) })
+    .strict(),
+  postmortem_status: z.object({ status: z.enum(['draft', 'in_review', 'published']) }).strict(),
+  action_item_created: z
+    .object({
+      actionItemId: refIdSchema,
+      title: shortTextSchema,
+      owner: personSchema.optional(),
+      dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-05-31').optional(),
+    })
+    .strict(),
+  action_item_updated: z
+    .object({
+      actionItemId: refIdSchema,
+      title: shortTextSchema.optional(),
+      owner: personSchema.nullable().optional(),
+      dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+      status: z.enum(['open', 'in_progress', 'done', 'wont_do']).optional(),
+    })
+    .strict(),
+  amend: z
+    .object({
+      targetEventId: uuidLike,
+      reason: reasonSchema,
+      occurredAt: utcTimestampSchema.optional(),
+      // Replaces the target's whole payload; validated against the target's kind by the store.
+      payload: z.record(z.string(), z.unknown()).optional(),
+      key: z.boolean().optional(),
+    })
+    .strict()
+    .refine((p) => p.occurredAt !== undefined || p.payload !== undefined || p.key !== undefined, {
+      message: 'an amend must change occurredAt, payload or key',
+    }),
+  redact: z.object({ targetEventId: uuidLike, reason: reasonSchema }).strict(),
+  inject: z
+    .object({ title: shortTextSchema, text: longTextSchema, injectId: refIdSchema.optional() })
+    .strict(),
+} as const satisfies Record<EventKind, z.ZodType>;
+
+export type PayloadOf<K extends EventKind> = z.output<(typeof payloadSchemas)[K]>;
+
+/** An event body as written: the kind and its payload, discriminated on `kind`. */
+export const eventBodySchema = z.discriminatedUnion(
+  'kind',
+  (Object.keys(payloadSchemas) as EventKind[]).map((kind) =>
+    z.object({ kind: z.literal(kind), payload: payloadSchemas[kind] }),
+  ) as unknown as [EventBodyVariant, ...EventBodyVariant[]],
+);
+type EventBodyVariant = z.ZodObject<{ kind: z.ZodLiteral<EventKind>; payload: z.ZodType }>;
+
+export type EventBody = { [K in EventKind]: { kind: K; payload: PayloadOf<K> } }[EventKind];
+
+/** Validates one payload for a known kind; used by amend, whose replacement is typed by its target. */
+export function parsePayload<K extends EventKind>(kind: K, payload: unknown) {
+  return (payloadSchemas[kind] as unknown as z.ZodType<PayloadOf<K>>).safeParse(payload);
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { appendableKinds, eventKinds, type AppendableKind } from '../events/kinds';
+import { payloadSchemas, type PayloadOf } from '../events/payloads';
+import {
+  incidentKindSchema,
+  incidentStatusSchema,
+  longTextSchema,
+  personSchema,
+  reasonSchema,
+  refIdSchema,
+  severitySchema,
+  shortTextSchema,
+  utcTimestampSchema,
+} from '../events/primitives';
+import { minimumPassphraseLength } from '../vault/passphrase-strength';
+
+// Inputs and outputs of the store's IPC methods (vault, incidents, events, evidence, backups).
+
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
+const actor = personSchema;
+const passphrase = z.string().max(1024, 'is too long (1024 characters at most)');
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
+  .refine((p) => !p.includes('\0'), 'must not contain NUL');
+
+// ---- vault
+export const vaultStateSchema = z.enum(['uninitialised', 'locked', 'unlocked']);
+export const vaultStatusSchema = z.object({
+  state: vaultStateSchema,
+  /** The OS keychain can wrap the key here (not Linux's basic_text backend). */
+  keychainAvailable: z.boolean(),
+  /** The key is also wrapped by the keychain, so vaultUnlock {keychain: true} may work. */
+  keychainEnrolled: z.boolean(),
+  autoLockMinutes: z.number().nonnegative(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+export const vaultCreateInputSchema = z
+  .object({ passphrase: passphrase.min(minimumPassphraseLength, `must be at least ${minimumPassphraseLength} characters`) })
+  .strict();
+export const vaultUnlockInputSchema = z.union([
+  z.object({ passphrase: passphrase.min(1, 'is required') }).strict(),
+  z.object({ keychain: z.literal(true) }).strict(),
+]);
+export const vaultChangePassphraseInputSchema = z
+  .object({
+    current: passphrase.min(1, 'is required'),
+    next: passphrase.min(minimumPassphraseLength, `must be at least ${minimumPassphraseLength} characters`),
+  })
+  .strict();
+
+// ---- incidents and events
+export const storedEventSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  n: z.number().int(),
+  kind: z.enum(eventKinds),
+  actor: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type StoredEvent = z.infer<typeof storedEventSchema>;
+
+/** An event as the timeline shows it: its latest amend applied, its content gone if redacted. */
+export const eventViewSchema = storedEventSchema.extend({
+  /** occurredAt after amends (the original stays in `occurredAt`). */
+  effectiveOccurredAt: z.string(),
+  /** Payload after amends; null when redacted. */
+  effectivePayload: z.record(z.string(), z.unknown()).nullable(),
+  amendedBy: z.array(z.string()),
+  redactedBy: z.string().nullable(),
+  key: z.boolean(),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
+
+export const incidentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: incidentKindSchema,
+  status: incidentStatusSchema,
+  severity: z.string().nullable(),
+  phase: z.string().nullable(),
+  declaredAt: z.string(),
+  updatedAt: z.string(),
+  eventCount: z.number().int(),
+  commander: z.string().nullable(),
+  /** The pinned playbook version, "id:version" (see shared/playbook/library.ts). */
+  playbookRef: z.string().nullable(),
+  headHash: z.string(),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+
+export const incidentDeclareInputSchema = z
+  .object({
+    actor,
+    title: shortTextSchema,
+    kind: incidentKindSchema.default('real'),
+    severity: severitySchema.optional(),
+    summary: longTextSchema.optional(),
+    playbookId: refIdSchema.optional(),
+    commander: personSchema.optional(),
+    occurredAt: utcTimestampSchema.optional(),
+  })
+  .strict();
+
+export const incidentListInputSchema = z
+  .object({
+    status: z.array(incidentStatusSchema).max(4).optional(),
+    severity: z.array(severitySchema).max(20).optional(),
+    kind: incidentKindSchema.optional(),
+    /** Full-text search over titles and notes; words are ANDed, the last one as a prefix. */
+    query: z.string().trim().max(200).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export const incidentListOutputSchema = z.object({ items: z.array(incidentSummarySchema), total: z.number().int() });
+
+export const incidentGetInputSchema = z
+  .object({
+    incidentId: id,
+    /** Return events with n greater than this (0 = from the start). */
+    after: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export const incidentGetOutputSchema = z.object({
+  incident: incidentSummarySchema,
+  /** The full materialised IncidentState (see shared/events/fold.ts). */
+  state: z.record(z.string(), z.unknown()),
+  events: z.array(eventViewSchema),
+  /** Pass as `after` for the next page; null at the end of the log. */
+  nextAfter: z.number().int().nullable(),
+});
+
+const appendVariant = <K extends AppendableKind>(kind: K) =>
+  z
+    .object({
+      incidentId: id,
+      actor,
+      occurredAt: utcTimestampSchema.optional(),
+      kind: z.literal(kind),
+      payload: payloadSchemas[kind],
+    })
+    .strict();
+export type EventAppendInput = {
+  [K in AppendableKind]: { incidentId: string; actor: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
+}[AppendableKind];
+export const eventAppendInputSchema = z.discriminatedUnion(
+  'kind',
+  appendableKinds.map((kind) => appendVariant(kind)) as unknown as [
+    ReturnType<typeof appendVariant<AppendableKind>>,
+    ...ReturnType<typeof appendVariant<AppendableKind>>[],
+  ],
+) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
+
+export const eventAmendInputSchema = z
+  .object({
+    incidentId: id,
+    actor,
+    targetEventId: id,
+    reason: reasonSchema,
+    occurredAt: utcTimestampSchema.optional(),
+    payload: z.record(z.string(), z.unknown()).optional(),
+    key: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => p.occurredAt !== undefined || p.payload !== undefined || p.key !== undefined, {
+    message: 'say what to change: occurredAt, payload or key',
+  });
+export const eventRedactInputSchema = z.object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema }).strict();
+
+export const chainVerdictSchema = z.object({
+  incidentId: z.string(),
+  ok: z.boolean(),
+  events: z.number().int(),
+  headHash: z.string().nullable(),
+  /** The first event whose link does not hold, when not ok. */
+  firstBadEventId: z.string().nullable(),
+  firstBadN: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type ChainVerdict = z.infer<typeof chainVerdictSchema>;
+export const incidentVerifyInputSchema = z.object({ incidentId: id.optional() }).strict();
+export const incidentVerifyOutputSchema = z.object({ ok: z.boolean(), incidents: z.array(chainVerdictSchema) });
+
+// ---- evidence
+export const maxEvidenceBytes = 50 * 1024 * 1024;
+export const evidenceSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  eventId: z.string(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+export const evidenceAddInputSchema = z
+  .object({
+    incidentId: id,
+    actor,
+    name: shortTextSchema.refine((n) => !/[\\/\0]/.test(n), 'must be a file name, not a path'),
+    mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type like text/plain').max(200),
+    dataBase64: z
+      .string()
+      .max(Math.ceil(maxEvidenceBytes / 3) * 4, 'the file is larger than 50 MB, the most Cordon keeps as evidence')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  })
+  .strict();
+export const evidenceListInputSchema = z.object({ incidentId: id }).strict();
+export const evidenceExportInputSchema = z.object({ evidenceId: id, actor, destinationPath: absolutePath }).strict();
+export const evidenceExportOutputSchema = z.object({ evidence: evidenceSchema, path: z.string(), eventId: z.string() });
+
+// ---- backups
+export const backupInfoSchema = z.object({
+  path: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+  automatic: z.boolean(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+export const backupCreateInputSchema = z.object({ path: absolutePath }).strict();
+export const backupRestoreInputSchema = z.object({ path: absolutePath }).strict();
+export const backupRestoreOutputSchema = z.object({ incidents: z.number().int(), events: z.number().int() });

@@ -1,0 +1,7 @@
+// The playbook model and Markdown importer: the one entry point other layers import.
+export * from './model';
+export { importPlaybook, type ImportOptions } from './importer';
+export { toCliJson, type CliPlaybookJson } from './cli-json';
+export { parseSla, parseSlaPair } from './sla';
+export { suggestLevel } from './matrix';
+export { slugify } from './slug';

@@ -1,0 +1,210 @@
+import type { Code, List } from './mdast';
+import type { ImportContext } from './context';
+import { fieldOf, labelOf, paragraphLines, stripNumbering, squash, stripMarks } from './markdown';
+import type { Phase } from './model';
+import { emptyBody, readPhaseSection, type ItemDraft, type PhaseBody, type RoleDraft } from './items';
+import { walkSections, type Section } from './sections';
+import { KeyAllocator } from './slug';
+import { findColumn, tableOf, type SimpleTable } from './tables';
+import { EXPLICIT_PHASE, PHASE_CONTAINER, phaseFamily, sectionKind, type PhaseFamily } from './vocab';
+
+interface PhaseDraft extends PhaseBody {
+  name: string;
+  family: PhaseFamily | undefined;
+  line: number;
+}
+
+const NOT_PHASE_KINDS = new Set(['severity', 'matrix', 'templates', 'contacts', 'roles', 'scenarios', 'compliance', 'references']);
+
+function isPhaseSection(s: Section, inContainer: boolean): boolean {
+  if (EXPLICIT_PHASE.test(s.title)) return true;
+  const family = phaseFamily(s.name);
+  if (!family) return false;
+  const kind = sectionKind(s.name);
+  if (kind && NOT_PHASE_KINDS.has(kind)) return false;
+  return family !== 'communication' || inContainer;
+}
+
+function isContainer(s: Section): boolean {
+  if (s.depth < 2 && s.parent?.parent === null) return false;
+  const kind = sectionKind(s.name);
+  return PHASE_CONTAINER.test(s.title) && !(kind && NOT_PHASE_KINDS.has(kind));
+}
+
+function discover(s: Section, inContainer: boolean, out: Section[]): void {
+  for (const c of s.children) {
+    const kind = sectionKind(c.name);
+    if (isPhaseSection(c, inContainer)) out.push(c);
+    else if (!(kind && NOT_PHASE_KINDS.has(kind))) discover(c, isContainer(c), out);
+  }
+}
+
+function draftFromSection(s: Section, ctx: ImportContext): PhaseDraft {
+  const body = emptyBody();
+  if (s.heading) ctx.consume(s.heading);
+  readPhaseSection(s, body, ctx);
+  return { ...body, name: s.name, family: phaseFamily(s.name), line: s.line };
+}
+
+/** A "Phase | Description | Team" table: the lifecycle in one place. */
+function lifecycleTable(t: SimpleTable): boolean {
+  if (t.rows.length < 2 || t.header.length < 2) return false;
+  const families = t.rows.filter((r) => phaseFamily(r.cells[0] ?? '') !== undefined).length;
+  if (/^(phases?|stages?|steps?|lifecycle( stage| phase)?)$/i.test(t.header[0] ?? '')) return families * 2 >= t.rows.length;
+  return t.rows.length >= 3 && families * 5 >= t.rows.length * 4 && /phase|stage|step|activit/i.test(t.header.join(' '));
+}
+
+function draftsFromTable(t: SimpleTable, ctx: ImportContext): PhaseDraft[] {
+  const skip = new Set([0]);
+  const goalCol = findColumn(t.header, /desc|goal|objective|purpose|activit|summary|what|action|key steps/i, skip);
+  const ownerCol = findColumn(t.header, /team|owner|responsible|role|who|lead|accountable/i, skip);
+  ctx.consume(t.node);
+  return t.rows.map((r) => {
+    ctx.consume(r.token);
+    const name = stripNumbering(r.cells[0] ?? '') || (r.cells[0] ?? '');
+    const goal = goalCol >= 0 ? (r.cells[goalCol] ?? '') : '';
+    const owner = ownerCol >= 0 ? r.cells[ownerCol] || null : null;
+    const extra = r.cells.flatMap((c, i) => (i === 0 || i === goalCol || i === ownerCol || c === '' ? [] : [`${t.header[i] ?? ''}: ${c}`]));
+    return { ...emptyBody(), name, goal, owner, description: extra.join(' '), family: phaseFamily(name), line: r.line };
+  });
+}
+
+/** "1. **Preparation**" with nested steps, when a playbook lists its phases as a list. */
+function draftsFromList(list: List, ctx: ImportContext): PhaseDraft[] | undefined {
+  const labels = list.children.map((i) => {
+    const p = i.children[0];
+    if (p?.type !== 'paragraph') return undefined;
+    const first = paragraphLines(p)[0] ?? '';
+    const f = fieldOf(first);
+    return f ? f.label : labelOf(p);
+  });
+  const fam = labels.filter((l) => l !== undefined && phaseFamily(l) !== undefined).length;
+  if (fam < 3 || fam * 3 < list.children.length * 2) return undefined;
+  const out: PhaseDraft[] = [];
+  list.children.forEach((item, i) => {
+    const label = labels[i];
+    if (!label) return;
+    const sub: Section = {
+      title: label,
+      name: stripNumbering(label),
+      depth: 9,
+      line: item.position?.start.line ?? 1,
+      heading: null,
+      blocks: item.children.slice(1),
+      children: [],
+      parent: null,
+    };
+    const body = emptyBody();
+    const p = item.children[0];
+    if (p?.type === 'paragraph') {
+      const f = fieldOf(paragraphLines(p)[0] ?? '');
+      if (f && f.value !== '') body.goal = f.value;
+      ctx.consume(p);
+    }
+    ctx.consume(item);
+    readPhaseSection(sub, body, ctx);
+    out.push({ ...body, name: sub.name, family: phaseFamily(sub.name), line: sub.line });
+  });
+  ctx.consume(list);
+  return out;
+}
+
+function merge(into: PhaseDraft, from: PhaseDraft): void {
+  into.items.push(...from.items);
+  into.roles.push(...from.roles);
+  if (into.goal === '') into.goal = from.goal;
+  into.description = [into.description, from.goal && from.goal !== into.goal ? from.goal : '', from.description].filter((x) => x !== '').join(' ');
+  into.owner ??= from.owner;
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+  return n(a) === n(b) || n(a).startsWith(n(b)) || n(b).startsWith(n(a));
+}
+
+// With no lifecycle headings at all, a section whose body is a task list still is a checklist.
+function checklistSections(outline: Section, ctx: ImportContext): Section[] {
+  const out: Section[] = [];
+  for (const s of walkSections(outline)) {
+    if (!s.heading) continue;
+    const kind = sectionKind(s.name);
+    if (kind && NOT_PHASE_KINDS.has(kind)) continue;
+    const hasTasks = s.blocks.some((b) => !ctx.isConsumed(b) && b.type === 'list' && b.children.some((i) => i.checked !== null && i.checked !== undefined));
+    if (hasTasks && !out.some((o) => isAncestor(o, s))) out.push(s);
+  }
+  return out;
+}
+
+function isAncestor(a: Section, b: Section): boolean {
+  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+export interface PhaseResult {
+  phases: Phase[];
+  roles: RoleDraft[];
+  /** Which phase each command's code block belongs to, to link actions back. */
+  codePhase: Map<Code, string>;
+}
+
+export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf: (c: Code) => string | undefined): PhaseResult {
+  const sections: Section[] = [];
+  discover(outline, false, sections);
+  let tableDrafts: PhaseDraft[] = [];
+  for (const s of walkSections(outline)) {
+    for (const b of s.blocks) {
+      const t = tableOf(b);
+      if (t && !ctx.isConsumed(b) && lifecycleTable(t) && tableDrafts.length === 0) tableDrafts = draftsFromTable(t, ctx);
+    }
+  }
+  let drafts: PhaseDraft[] = [...tableDrafts];
+  for (const s of sections) {
+    const d = draftFromSection(s, ctx);
+    const target =
+      drafts.find((x) => sameName(x.name, d.name)) ??
+      (tableDrafts.length > 0 && d.family ? tableDrafts.find((x) => x.family === d.family) : undefined);
+    if (target) merge(target, d);
+    else drafts.push(d);
+  }
+  if (drafts.length === 0) {
+    for (const s of walkSections(outline)) {
+      for (const b of s.blocks) {
+        if (drafts.length === 0 && b.type === 'list' && !ctx.isConsumed(b)) drafts = draftsFromList(b, ctx) ?? [];
+      }
+    }
+  }
+  if (drafts.length === 0) drafts = checklistSections(outline, ctx).map((s) => draftFromSection(s, ctx));
+  // A lifecycle row with nothing merged into it still names one thing to do.
+  for (const d of drafts) {
+    if (d.items.length === 0 && d.goal !== '') d.items.push({ text: d.goal, role: d.owner, code: null, details: [] });
+  }
+  return finish(drafts, actionKeyOf);
+}
+
+function finish(drafts: PhaseDraft[], actionKeyOf: (c: Code) => string | undefined): PhaseResult {
+  const phaseKeys = new KeyAllocator('phase');
+  const codePhase = new Map<Code, string>();
+  const roles: RoleDraft[] = [];
+  const phases = drafts.map((d) => {
+    const key = phaseKeys.next(d.name);
+    const itemKeys = new KeyAllocator('item');
+    roles.push(...d.roles);
+    const items = d.items
+      .filter((i: ItemDraft) => i.text.trim() !== '')
+      .map((i) => {
+        if (i.code) codePhase.set(i.code, key);
+        const actionKey = i.code ? (actionKeyOf(i.code) ?? null) : null;
+        // Reference code that is not a command (YAML rules, SQL) stays with its step.
+        const code = i.code && !actionKey ? [i.code.value] : [];
+        return {
+          key: itemKeys.next(i.text),
+          text: squash(stripMarks(i.text)),
+          role: i.role,
+          actionKey,
+          details: [...i.details.filter((x) => x !== ''), ...code],
+        };
+      });
+    return { key, name: d.name, goal: d.goal, description: d.description, owner: d.owner, items };
+  });
+  return { phases, roles, codePhase };
+}

@@ -1,0 +1,351 @@
+import type { List, ListItem, Paragraph, RootContent } from './mdast';
+import type { ImportContext } from './context';
+import { codeId, parseLevelName, wordRank, type LevelName } from './level-code';
+import { fieldOf, lineOf, paragraphLines, plainText, squash, stripMarks } from './markdown';
+import type { SeverityLevel } from './model';
+import { ancestors, walkSections, type Section } from './sections';
+import { appendText, applyLevelField, fieldTarget, inlineSlas, type LevelDraft } from './severity-fields';
+import { parseSla, parseSlaPair } from './sla';
+import { KeyAllocator } from './slug';
+import { findColumn, tableOf, type SimpleTable } from './tables';
+import { isKind } from './vocab';
+
+interface Candidate {
+  levels: LevelDraft[];
+  /** Objects to mark consumed when this candidate is used. */
+  tokens: object[];
+  /** Tables like "Scenario | Notify" only add to levels defined elsewhere. */
+  enrichOnly: boolean;
+  line: number;
+}
+
+function inSeverityContext(s: Section): boolean {
+  return [s, ...ancestors(s)].some((x) => isKind(x.title, 'severity') || isKind(x.title, 'matrix'));
+}
+
+function draft(label: string, n: LevelName, line: number): LevelDraft {
+  return {
+    label,
+    code: n.code,
+    name: n.name,
+    number: n.number,
+    strong: n.strong,
+    description: '',
+    examples: [],
+    responseSla: null,
+    resolutionSla: null,
+    notify: [],
+    line,
+  };
+}
+
+function acceptable(names: ReadonlyArray<LevelName | undefined>, context: boolean): boolean {
+  const hits = names.filter((n): n is LevelName => n !== undefined);
+  if (hits.length < 2 || hits.length * 2 < names.length) return false;
+  return context || hits.filter((n) => n.strong).length * 2 > hits.length;
+}
+
+/** Reads the blocks under a level (its heading section or its list item) into the draft. */
+function fillFromBlocks(d: LevelDraft, blocks: readonly RootContent[], ctx: ImportContext): void {
+  let pending: string | undefined;
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      for (const line of paragraphLines(block)) {
+        const f = fieldOf(line, true);
+        if (f && f.value === '') pending = f.label;
+        else if (f && applyLevelField(d, f.label, f.value)) pending = undefined;
+        else d.description = appendText(d.description, stripMarks(line));
+      }
+      ctx.consume(block);
+    } else if (block.type === 'list') {
+      fillFromList(d, block, pending, ctx);
+      pending = undefined;
+    }
+  }
+}
+
+function fillFromList(d: LevelDraft, list: List, pending: string | undefined, ctx: ImportContext): void {
+  const target = pending === undefined ? undefined : fieldTarget(pending);
+  for (const item of list.children) {
+    const text = itemText(item);
+    const f = fieldOf(itemFirstLine(item), true);
+    if (target === 'notify') d.notify.push(text);
+    else if (target === 'description') d.description = appendText(d.description, text);
+    else if (target === 'examples' || target === undefined || target === 'other') {
+      if (target === undefined && f && f.value !== '' && fieldTarget(f.label) !== 'other') applyLevelField(d, f.label, f.value);
+      else d.examples.push(text);
+    } else applyLevelField(d, pending ?? '', text);
+    ctx.consumeDeep(item);
+  }
+  ctx.consume(list);
+}
+
+function itemParagraph(item: ListItem): Paragraph | undefined {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? first : undefined;
+}
+
+function itemFirstLine(item: ListItem): string {
+  const p = itemParagraph(item);
+  return p ? (paragraphLines(p)[0] ?? '') : '';
+}
+
+function itemText(item: ListItem): string {
+  const p = itemParagraph(item);
+  return p ? plainText(p) : '';
+}
+
+function fromHeadings(s: Section, ctx: ImportContext): Candidate | undefined {
+  const names = s.children.map((c) => parseLevelName(c.title));
+  if (!acceptable(names, inSeverityContext(s) || s.children.some((c) => inSeverityContext(c)))) return undefined;
+  const levels: LevelDraft[] = [];
+  const tokens: object[] = [];
+  s.children.forEach((c, i) => {
+    const n = names[i];
+    if (!n || !c.heading) return;
+    const d = draft(c.title, n, c.line);
+    fillFromBlocks(d, [...c.blocks, ...c.children.flatMap((g) => g.blocks)], ctx);
+    inlineSlas(d, d.description);
+    levels.push(d);
+    tokens.push(c.heading, ...c.children.map((g) => g.heading).filter((h): h is RootContent => h !== null));
+  });
+  return { levels, tokens, enrichOnly: false, line: s.line };
+}
+
+// "**SEV-1 (Critical)**: Data breach" or "P1 - High: ..." as list items.
+function levelOfItem(item: ListItem): { label: string; value: string; n: LevelName } | undefined {
+  const line = itemFirstLine(item);
+  const f = fieldOf(line);
+  if (f) {
+    const n = parseLevelName(f.label);
+    return n ? { label: f.label, value: f.value, n } : undefined;
+  }
+  const plain = squash(stripMarks(line));
+  const m = /^(.{1,50}?)\s*(?::|\s[-–—]\s)\s*(.*)$/.exec(plain);
+  const label = m ? (m[1] ?? '') : plain;
+  const n = parseLevelName(label);
+  return n ? { label, value: m ? (m[2] ?? '') : '', n } : undefined;
+}
+
+function fromList(list: List, context: boolean, ctx: ImportContext): Candidate | undefined {
+  // Most lists are not level lists: stop reading items once fewer than half could be levels.
+  const total = list.children.length;
+  const parsed: ReturnType<typeof levelOfItem>[] = [];
+  let misses = 0;
+  for (const item of list.children) {
+    const p = levelOfItem(item);
+    if (!p && (total - ++misses) * 2 < total) return undefined;
+    parsed.push(p);
+  }
+  if (!acceptable(parsed.map((p) => p?.n), context)) return undefined;
+  const levels: LevelDraft[] = [];
+  const tokens: object[] = [list];
+  list.children.forEach((item, i) => {
+    const p = parsed[i];
+    if (!p) return;
+    const d = draft(p.label, p.n, lineOf(item));
+    d.description = p.value;
+    const para = itemParagraph(item);
+    const restLines = para ? paragraphLines(para).slice(1) : [];
+    for (const line of restLines) {
+      const f = fieldOf(line, true);
+      if (!(f && applyLevelField(d, f.label, f.value))) d.description = appendText(d.description, stripMarks(line));
+    }
+    fillFromBlocks(d, item.children.slice(1), ctx);
+    inlineSlas(d, d.description);
+    levels.push(d);
+    tokens.push(item);
+    if (para) tokens.push(para);
+  });
+  return { levels, tokens, enrichOnly: false, line: lineOf(list) };
+}
+
+function fromTable(t: SimpleTable, context: boolean): Candidate | undefined {
+  if (t.rows.length < 2) return undefined;
+  const headerCtx = context || t.header.some((h) => /\b(level|severity|sev|priority)\b/i.test(h));
+  let labelCol = findColumn(t.header, /^(level|severity|sev|priority|severity level|priority level|name)$/i);
+  if (labelCol < 0) labelCol = 0;
+  const names = t.rows.map((r) => parseLevelName(r.cells[labelCol] ?? ''));
+  if (!acceptable(names, headerCtx)) return undefined;
+  // A table whose other cells are level codes too is an impact x urgency grid, not a definition.
+  const otherCodes = t.rows.flatMap((r) => r.cells.filter((_, i) => i !== labelCol)).filter((c) => parseLevelName(c)?.strong);
+  if (otherCodes.length >= t.rows.length) return undefined;
+  const enrichOnly = /\b(scenario|situation|event|condition|trigger|symptom|indicator|case)\b/i.test(t.header[labelCol] ?? '');
+  const used = new Set<number>([labelCol]);
+  const col = (re: RegExp): number => {
+    const i = findColumn(t.header, re, used);
+    if (i >= 0) used.add(i);
+    return i;
+  };
+  const pairCol = col(/respon\w*\s*(\/|&|and)\s*resol|sla\s*\(.*\/.*\)/i);
+  const exampleCol = col(/example/i);
+  const responseCol = col(/respon|acknowledg|\back\b|reaction|engage|time to respond/i);
+  const resolutionCol = col(/resol|restor|fix|mitigat|remediat/i);
+  const slaCol = col(/\bsla\b|target|deadline/i);
+  const notifyCol = col(/escalat|notif|notify|contact|\bpage\b|paging|inform|who\b|stakeholder|communicat/i);
+  const descCol = col(/desc|defin|meaning|impact|criteria|summary|\btype\b|characteristic|condition|what|scope/i);
+  const nameCol = col(/^(label|title|name|category)$/i);
+  t.header.forEach((h, i) => {
+    if (!used.has(i) && h !== '') used.add(i);
+  });
+  const unmapped = t.header.filter((h, i) => ![labelCol, pairCol, exampleCol, responseCol, resolutionCol, slaCol, notifyCol, descCol, nameCol].includes(i) && h !== '');
+  const levels: LevelDraft[] = [];
+  const tokens: object[] = [t.node];
+  t.rows.forEach((row, ri) => {
+    const n = names[ri];
+    if (!n) return;
+    const cell = (i: number): string => (i >= 0 ? (row.cells[i] ?? '') : '');
+    const d = draft(cell(labelCol), n, row.line);
+    if (nameCol >= 0 && d.name === '') d.name = cell(nameCol);
+    d.description = cell(descCol);
+    for (const i of t.header.map((_, i) => i)) {
+      if (unmapped.includes(t.header[i] ?? '') && cell(i) !== '') d.description = appendText(d.description, `${t.header[i]}: ${cell(i)}.`);
+    }
+    if (exampleCol >= 0 && cell(exampleCol) !== '') d.examples.push(cell(exampleCol));
+    if (pairCol >= 0) [d.responseSla, d.resolutionSla] = parseSlaPair(cell(pairCol));
+    if (responseCol >= 0) d.responseSla = parseSla(cell(responseCol));
+    if (resolutionCol >= 0) d.resolutionSla = parseSla(cell(resolutionCol));
+    if (slaCol >= 0) {
+      const [r, s] = parseSlaPair(cell(slaCol));
+      d.responseSla = d.responseSla ?? r;
+      d.resolutionSla = d.resolutionSla ?? s;
+    }
+    if (notifyCol >= 0 && cell(notifyCol) !== '') d.notify.push(...cell(notifyCol).split(/\s*,\s*|\s*;\s*/).filter((x) => x !== ''));
+    inlineSlas(d, d.description);
+    levels.push(d);
+    tokens.push(row.token);
+  });
+  return { levels, tokens, enrichOnly, line: t.line };
+}
+
+// "**Severity Levels:** SEV1 (Critical), SEV2 (High)" as one line of a paragraph.
+function fromLine(p: Paragraph): Candidate | undefined {
+  for (const line of paragraphLines(p)) {
+    const f = fieldOf(line, true);
+    if (!f || !/severit|levels?|priorit|\bsev\b|classification/i.test(f.label)) continue;
+    const parts: string[] = [];
+    let depth = 0;
+    let cur = '';
+    for (const ch of f.value) {
+      if (ch === '(' || ch === '[') depth++;
+      if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+      if ((ch === ',' || ch === ';' || ch === '|') && depth === 0) {
+        parts.push(cur.trim());
+        cur = '';
+      } else cur += ch;
+    }
+    parts.push(cur.trim());
+    const names = parts.map((x) => parseLevelName(x));
+    if (!acceptable(names, true)) continue;
+    const levels = parts.flatMap((x, i) => {
+      const n = names[i];
+      return n ? [draft(x, n, lineOf(p))] : [];
+    });
+    return { levels, tokens: [], enrichOnly: false, line: lineOf(p) };
+  }
+  return undefined;
+}
+
+function score(c: Candidate): number {
+  const filled = c.levels.reduce(
+    (a, l) =>
+      a + (l.description ? 1 : 0) + (l.examples.length ? 1 : 0) + (l.responseSla ? 1 : 0) + (l.resolutionSla ? 1 : 0) + (l.notify.length ? 1 : 0),
+    0,
+  );
+  return c.levels.length * 10 + filled;
+}
+
+function rankLevels(levels: LevelDraft[]): LevelDraft[] {
+  const byNumber = levels.every((l) => l.number !== undefined) && new Set(levels.map((l) => l.number)).size === levels.length;
+  const words = levels.map((l) => wordRank(l.name) ?? wordRank(l.code));
+  const byWord = words.every((w) => w !== undefined) && new Set(words).size === levels.length;
+  const indexed = levels.map((l, i) => ({ l, i, w: words[i] ?? 0 }));
+  if (byNumber) {
+    const sorted = [...indexed].sort((a, b) => (a.l.number ?? 0) - (b.l.number ?? 0));
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    // "Level 4 (Critical) ... Level 1 (Low)": numbering runs the other way.
+    if (byWord && first && last && first.w > last.w) return [...indexed].sort((a, b) => a.w - b.w).map((x) => x.l);
+    return sorted.map((x) => x.l);
+  }
+  if (byWord) return [...indexed].sort((a, b) => a.w - b.w).map((x) => x.l);
+  return levels;
+}
+
+function enrich(target: LevelDraft[], c: Candidate, ctx: ImportContext): boolean {
+  const byId = new Map(target.map((l) => [codeId(l.code), l]));
+  let hit = false;
+  c.levels.forEach((src, i) => {
+    const dst = byId.get(codeId(src.code));
+    if (!dst) return;
+    hit = true;
+    dst.description ||= src.description;
+    if (dst.examples.length === 0) dst.examples = src.examples;
+    dst.responseSla ??= src.responseSla;
+    dst.resolutionSla ??= src.resolutionSla;
+    for (const n of src.notify) if (!dst.notify.includes(n)) dst.notify.push(n);
+    const token = c.tokens[i + 1];
+    if (token) ctx.consume(token);
+  });
+  return hit;
+}
+
+/** Finds the severity scheme wherever and however the playbook writes it. */
+export function extractSeverities(outline: Section, ctx: ImportContext): SeverityLevel[] {
+  const candidates: Candidate[] = [];
+  // Extraction marks blocks consumed as it reads them; a scratch context keeps losers unmarked.
+  const scratch = new Map<Candidate, ImportContext>();
+  for (const s of walkSections(outline)) {
+    const context = inSeverityContext(s);
+    const local = ctx.fork();
+    const h = fromHeadings(s, local);
+    if (h) {
+      candidates.push(h);
+      scratch.set(h, local);
+    }
+    for (const b of s.blocks) {
+      const blockLocal = ctx.fork();
+      let c: Candidate | undefined;
+      const t = tableOf(b);
+      if (t) c = fromTable(t, context);
+      else if (b.type === 'list') c = fromList(b, context, blockLocal);
+      else if (b.type === 'paragraph') c = fromLine(b);
+      if (c) {
+        candidates.push(c);
+        scratch.set(c, blockLocal);
+      }
+    }
+  }
+  const defining = candidates.filter((c) => !c.enrichOnly);
+  const best = [...defining].sort((a, b) => score(b) - score(a) || a.line - b.line)[0];
+  if (!best) return [];
+  const levels = best.levels;
+  ctx.consume(...best.tokens);
+  ctx.absorb(scratch.get(best) ?? ctx.fork());
+  for (const c of candidates) {
+    if (c === best) continue;
+    const overlap = c.levels.filter((l) => levels.some((x) => codeId(x.code) === codeId(l.code))).length;
+    if (overlap === 0) continue;
+    if (c.enrichOnly) {
+      enrich(levels, c, ctx);
+      continue;
+    }
+    if (overlap * 2 >= c.levels.length && enrich(levels, c, ctx)) {
+      ctx.consume(...c.tokens);
+      ctx.absorb(scratch.get(c) ?? ctx.fork());
+    }
+  }
+  const keys = new KeyAllocator('level');
+  return rankLevels(levels).map((l, i) => ({
+    key: keys.next(l.code),
+    label: l.label,
+    code: l.code,
+    name: l.name,
+    rank: i + 1,
+    description: l.description,
+    examples: l.examples,
+    responseSla: l.responseSla,
+    resolutionSla: l.resolutionSla,
+    notify: l.notify,
+  }));
+}
