@@ -84,3 +84,33 @@ export async function openCordon(page: Page, harness: Harness): Promise<void> {
 }
 
 export const screenshotPath = (name: string): string => join('e2e', 'screenshots', `${name}.png`);
+
+/**
+ * The timeline's rows in display order. The list is virtualised (only visible rows are in
+ * the DOM), so it is scrolled from top to bottom and each row read once.
+ */
+export async function readTimeline(page: Page): Promise<string[]> {
+  const list = page.getByRole('region', { name: 'Timeline events' });
+  return list.evaluate(async (scroller) => {
+    const rows = new Map<number, string>();
+    scroller.scrollTop = 0;
+    for (let guard = 0; guard < 1000; guard++) {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const row of scroller.querySelectorAll<HTMLElement>('[role="listitem"][aria-posinset]')) {
+        rows.set(Number(row.getAttribute('aria-posinset')), row.innerText.replace(/\s+/g, ' ').trim());
+      }
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      scroller.scrollTop += Math.max(40, scroller.clientHeight - 40);
+    }
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+  });
+}
+
+/** A screenshot of the whole screen from the top: the main pane scrolls, not the page. */
+export async function screenshotScreen(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1600, height: 1400 });
+  await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath(name) });
+  if (viewport) await page.setViewportSize(viewport);
+}

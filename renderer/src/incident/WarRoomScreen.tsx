@@ -151,8 +151,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
             <h2 id="activity-title">Activity</h2>
             <ActivityChart events={events} playbook={playbook} now={minute} zone={zone} timeMode={timeMode} onJump={(at) => setJumpTo({ at })} />
           </section>
-          <section className="card" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">Timeline</h2>
+          <div className="card">
             <Timeline
               events={events}
               playbook={playbook}
@@ -176,11 +175,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               onAmend={(eventId, request) => void amend(actor, { targetEventId: eventId, ...request })}
               onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
             />
-          </section>
+          </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">
-          <section className="card" aria-labelledby="matrix-title">
-            <h2 id="matrix-title">Severity</h2>
+          <div className="card">
             {playbook ? (
               <SeverityMatrix
                 severities={playbook.severities}
@@ -194,7 +192,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
             ) : (
               <p className="muted">This incident has no playbook, so there is no severity scheme to choose from.</p>
             )}
-          </section>
+          </div>
           <section className="card" aria-labelledby="checklist-title">
             <h2 id="checklist-title">Checklist</h2>
             <PhaseChecklist
@@ -219,8 +217,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               onAdvance={advance}
             />
           </section>
-          <section className="card" aria-labelledby="roles-title">
-            <h2 id="roles-title">Roles</h2>
+          <div className="card">
             <RolesPanel
               playbookRoles={playbook?.roles ?? []}
               holders={state.roles}
@@ -228,7 +225,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               now={minute}
               onAssign={(role, person) => void append(actor, { kind: 'role_assigned', payload: { role, person } })}
             />
-          </section>
+          </div>
           <ComplianceCard
             duties={playbook?.compliance ?? []}
             personalDataAt={state.personalDataAt}

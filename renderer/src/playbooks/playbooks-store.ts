@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { PlaybookSummary, StoredPlaybook } from '../../../shared/playbook/library';
 import type { Playbook, UnparsedBlock } from '../../../shared/playbook/model';
 import { readPlaybookFile } from './import-file';
-import { playbookApi } from './playbook-api';
+import { cordon } from '../platform/cordon';
 
 export type PlaybooksMode = 'library' | 'view' | 'review' | 'edit';
 
@@ -69,7 +69,7 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
   ...initial,
 
   async loadList() {
-    const result = await playbookApi().playbookList({});
+    const result = await cordon().playbookList({});
     set(result.ok ? { list: result.value, listError: null } : { listError: result.error.message });
   },
 
@@ -78,8 +78,8 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
     // Another playbook's page is never shown while this one loads.
     set({ loading: true, viewError: null, mode: 'view', ...(sameId ? {} : { current: null, versions: [] }) });
     const [stored, versions] = await Promise.all([
-      playbookApi().playbookGet(version === undefined ? { id } : { id, version }),
-      version !== undefined && sameId && get().versions.length > 0 ? null : playbookApi().playbookVersions({ id }),
+      cordon().playbookGet(version === undefined ? { id } : { id, version }),
+      version !== undefined && sameId && get().versions.length > 0 ? null : cordon().playbookVersions({ id }),
     ]);
     set({ loading: false });
     if (!stored.ok) {
@@ -102,7 +102,7 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
 
   async importMarkdown(markdown, sourceName) {
     set({ importing: true, importError: null });
-    const result = await playbookApi().playbookPreview({ markdown, sourceName });
+    const result = await cordon().playbookPreview({ markdown, sourceName });
     set({ importing: false });
     if (!result.ok) {
       set({ importError: result.error.message });
@@ -136,14 +136,14 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
       mode === 'review' && review
         ? { actor, playbook: draft, source: review.source, unparsed: review.unparsed }
         : { actor, id: current?.id, playbook: draft, source: current?.source ?? null, unparsed: current?.unparsed ?? [] };
-    const result = await playbookApi().playbookSave(input);
+    const result = await cordon().playbookSave(input);
     if (!result.ok) {
       set({ saving: false, saveError: result.error.message });
       return result.error.message;
     }
     const stored = result.value;
     set({ saving: false, mode: 'view', current: stored, review: null, draft: null, dirty: false, viewError: null });
-    const [versions] = await Promise.all([playbookApi().playbookVersions({ id: stored.id }), get().loadList()]);
+    const [versions] = await Promise.all([cordon().playbookVersions({ id: stored.id }), get().loadList()]);
     if (versions.ok) set({ versions: versions.value });
     return null;
   },

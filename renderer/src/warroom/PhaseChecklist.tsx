@@ -57,7 +57,8 @@ export function PhaseChecklist(props: PhaseChecklistProps) {
 
   if (!shown) return <p className="muted">This playbook has no phases.</p>;
   const items = lists.get(shown.key) ?? [];
-  const next = phases[currentIndex + 1];
+  // With no phase in force yet, the first phase is offered as "Start", not as an advance.
+  const next = currentIndex === -1 ? undefined : phases[currentIndex + 1];
   const openItems = currentIndex >= 0 ? (lists.get(phases[currentIndex]?.key ?? '') ?? []).filter((i) => !checklist[i.key]?.done) : [];
 
   const onTabKey = (e: KeyboardEvent, i: number) => {
