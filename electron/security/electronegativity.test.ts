@@ -2,17 +2,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingsFromCsv, parseCsv, scanFiles } from './electronegativity';
+import { findingsFromOutput, scanFiles } from './electronegativity';
 
 describe('electronegativity output', () => {
-  it('parses quoted fields that span lines', () => {
-    const csv = 'issue, severity, filename\nCSP,"LOW","a\nb, c"\nNAV,"HIGH","N/A"\n';
-    expect(parseCsv(csv)).toEqual([
-      ['issue', ' severity', ' filename'],
-      ['CSP', 'LOW', 'a\nb, c'],
-      ['NAV', 'HIGH', 'N/A'],
+  it('reads the findings list after the marker, whatever was printed before it', () => {
+    const out = 'Could not retrieve updated translations\n@@cordon-findings@@[{"issue":"CSP_GLOBAL_CHECK","severity":"LOW","confidence":"FIRM","file":"/tmp/x/index.html","location":"5:0","description":"d"}]\n';
+    expect(findingsFromOutput(out)).toEqual([
+      { issue: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'FIRM', file: 'index.html', location: '5:0', description: 'd' },
     ]);
-    expect(findingsFromCsv(csv.replace('issue, severity, filename', 'issue, severity, filename')).map((f) => f.severity)).toEqual(['LOW', 'HIGH']);
+    expect(() => findingsFromOutput('nothing here')).toThrow(/no findings list/);
   });
 });
 

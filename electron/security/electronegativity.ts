@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 
 export interface Finding {
   issue: string;
@@ -13,49 +13,34 @@ export interface Finding {
   description: string;
 }
 
-/** RFC 4180 CSV: electronegativity quotes fields that span lines (its CSP samples do). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
-}
+const marker = '@@cordon-findings@@';
 
-export function findingsFromCsv(text: string): Finding[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  const col = (name: string) => header.findIndex((cell) => cell.trim() === name);
-  const at = (row: string[], name: string) => (row[col(name)] ?? '').trim();
-  return rows.map((row) => ({
-    issue: at(row, 'issue'),
-    severity: at(row, 'severity'),
-    confidence: at(row, 'confidence'),
-    file: basename(at(row, 'filename')),
-    location: at(row, 'location'),
-    description: at(row, 'description'),
+// electronegativity's CLI writes its CSV with two concurrent async writes (header, then
+// rows); under load the header write can land last and erase every finding. Its runner
+// API returns the issues instead, so a child process calls it and prints them as JSON.
+const childScript = (runner: string) => `
+const mod = require(${JSON.stringify(runner)});
+const run = typeof mod === "function" ? mod : mod.default;
+run(JSON.parse(process.argv[1]), false).then((result) => {
+  const findings = result.issues.map((i) => ({
+    issue: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: i.file,
+    location: i.location.line + ':' + i.location.column,
+    description: i.description,
   }));
+  process.stdout.write('\\n${marker}' + JSON.stringify(findings) + '\\n');
+}, (error) => {
+  process.stderr.write(String(error && error.stack || error));
+  process.exit(1);
+});`;
+
+export function findingsFromOutput(stdout: string): Finding[] {
+  const at = stdout.lastIndexOf(marker);
+  if (at === -1) throw new Error('electronegativity printed no findings list');
+  const line = stdout.slice(at + marker.length).split('\n')[0] ?? '';
+  return (JSON.parse(line) as Finding[]).map((f) => ({ ...f, file: basename(f.file) }));
 }
 
 /**
@@ -70,17 +55,17 @@ export async function scanFiles(files: readonly string[], electronVersion: strin
       const ext = extname(file) === '.html' ? '.html' : '.js';
       await copyFile(file, join(stage, `${basename(file, extname(file))}${ext}`));
     }
-    const out = join(stage, 'findings.csv');
-    const cli = join(dirname(createRequire(import.meta.url).resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-    await new Promise<void>((resolve, reject) => {
+    const runner = createRequire(import.meta.url).resolve('@doyensec/electronegativity');
+    const options = { input: stage, electronVersionOverride: electronVersion, isRelative: false, customScan: [], excludeFromScan: [] };
+    const stdout = await new Promise<string>((resolve, reject) => {
       execFile(
         process.execPath,
-        [cli, '-i', stage, '-e', electronVersion, '-o', out],
+        ['-e', childScript(runner), JSON.stringify(options)],
         { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-        (error) => (error ? reject(error) : resolve()),
+        (error, out, err) => (error ? reject(new Error(`electronegativity failed: ${err || error.message}`)) : resolve(out)),
       );
     });
-    return findingsFromCsv(await readFile(out, 'utf8'));
+    return findingsFromOutput(stdout);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
