@@ -97,7 +97,9 @@ export function IncidentsScreen() {
               <th scope="col">Status</th>
               <th scope="col">Commander</th>
               <th scope="col">Age</th>
-              <th scope="col">Events</th>
+              <th scope="col" className="num">
+                Events
+              </th>
             </tr>
           </thead>
           <tbody>
