@@ -3,6 +3,8 @@
 import { build } from 'esbuild';
 
 const native = ['electron', 'better-sqlite3-multiple-ciphers'];
+// The harness and the CLI print PDFs through playwright-core; it is loaded from node_modules, not bundled.
+const nodeOnly = [...native, 'playwright-core'];
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([
@@ -33,7 +35,7 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: native,
+    external: nodeOnly,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   build({
@@ -51,7 +53,7 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: native,
+    external: nodeOnly,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }).catch((error) => {
     // The CLI entry arrives with the store; until then the rest of the build still works.

@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './main/protocol';
 import { hardenSession, lockNavigation } from './main/security';
 import { createMainWindow } from './main/window';
 import { createSafeStorageKeychain } from './main/keychain';
+import { createElectronPdfRenderer } from './main/pdf-printer';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       keychain: createSafeStorageKeychain(),
       nativeBinding: nativeBinding(),
       defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
+      pdf: createElectronPdfRenderer(),
     });
     hardenSession(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));

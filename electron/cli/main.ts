@@ -1,9 +1,11 @@
 import type { CliCommand, CliIo } from './command';
 import { playbookParseCommand } from './commands/playbook-parse';
 import { verifyCommand } from './commands/verify';
+import { exportCommand } from './commands/export';
+import { verifyBundleCommand } from './commands/verify-bundle';
 
 /** Every `cordon` subcommand; a new command is one import and one entry here. */
-export const commands: readonly CliCommand[] = [verifyCommand, playbookParseCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, verifyBundleCommand, exportCommand, playbookParseCommand];
 
 const usage = (list: readonly CliCommand[]) => {
   const width = Math.max(...list.map((c) => c.path.join(' ').length), 8);

@@ -6,6 +6,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { createConsoleLogger } from '../services/logger';
 import { createServices } from '../services/container';
+import { createChromiumPdfRenderer } from '../services/export/chromium-pdf';
 import { defaultHarnessPaths, startHarness } from './server';
 
 // `npm run web`: the real services and router behind a loopback HTTP server, for
@@ -16,11 +17,14 @@ async function main(): Promise<void> {
   const dataDir = process.env.CORDON_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cordon-harness-'));
   const logger = createConsoleLogger();
   const version = process.env.npm_package_version ?? '0.0.0';
+  // The post-mortem's PDFs: Chromium through playwright-core, launched on the first export.
+  const pdf = createChromiumPdfRenderer();
   const services = createServices({
     runtime: { runtime: 'harness', version, platform: process.platform, versions: process.versions },
     dataDir,
     logger,
     defaultPlaybookFile: resolve(distDir, '..', 'resources', 'playbooks', 'default.md'),
+    pdf,
     ...(process.env.CORDON_AUTOLOCK_MINUTES ? { autoLockMinutes: Number(process.env.CORDON_AUTOLOCK_MINUTES) } : {}),
   });
   const port = process.env.CORDON_PORT ? Number(process.env.CORDON_PORT) : 0;
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     void harness
       .close()
       .then(() => services.close())
+      .then(() => pdf.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

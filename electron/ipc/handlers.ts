@@ -1,6 +1,8 @@
 import type { Handlers } from './router';
 import type { Services } from '../services/container';
 import { createStoreHandlers } from './store-handlers';
+import { createPostmortemHandlers } from './postmortem-handlers';
+import { createActionHandlers } from './action-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -15,5 +17,7 @@ export function createHandlers(services: Services): Handlers {
     playbookVersions: ({ id }) => services.playbooks.versions(id),
     playbookPreview: ({ markdown, sourceName }) => services.playbooks.preview(markdown, sourceName),
     playbookSave: (input) => services.playbooks.save(input),
+    ...createPostmortemHandlers(services),
+    ...createActionHandlers(services),
   };
 }

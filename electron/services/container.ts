@@ -11,6 +11,11 @@ import { Vault } from '../store/vault';
 import { noKeychain, type Keychain } from '../store/keychain';
 import type { ScryptParams } from '../store/key-envelope';
 import { createPlaybookService, type PlaybookService } from './playbooks';
+import { createPostmortemService, type PostmortemService } from './postmortem';
+import type { PdfRenderer } from './export/pdf-renderer';
+import { createScriptService, type ScriptService } from './scripts/service';
+import type { RunnerOptions } from './scripts/runner';
+import { spawn } from 'node:child_process';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -28,6 +33,10 @@ export interface ServiceDeps {
   nativeBinding?: string;
   /** Our default playbook (resources/playbooks/default.md); seeded into an empty library. */
   defaultPlaybookFile?: string;
+  /** Prints the post-mortem's HTML to PDF: Electron's printToPDF, or Chromium via playwright-core in the harness. */
+  pdf?: PdfRenderer;
+  /** The script runner's process spawner and limits; default node:child_process spawn. */
+  runner?: Partial<RunnerOptions>;
 }
 
 export interface Services {
@@ -39,6 +48,8 @@ export interface Services {
   incidents: IncidentService;
   evidence: EvidenceService;
   playbooks: PlaybookService;
+  postmortem: PostmortemService;
+  scripts: ScriptService;
   close(): Promise<void>;
 }
 
@@ -77,6 +88,14 @@ export function createServices(deps: ServiceDeps): Services {
       },
     },
   ];
+  const scripts = createScriptService({
+    withStore: (fn) => vault.use(fn),
+    isUnlocked: () => vault.isUnlocked,
+    bus,
+    logger: deps.logger,
+    runner: { spawn, ...deps.runner },
+    now,
+  });
   return {
     appInfo: describeApp(deps.runtime),
     bus,
@@ -91,6 +110,12 @@ export function createServices(deps: ServiceDeps): Services {
       now,
       logger: deps.logger,
     }),
-    close: async () => vault.shutdown(),
+    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now }),
+    scripts,
+    // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
+    close: async () => {
+      await scripts.close();
+      vault.shutdown();
+    },
   };
 }

@@ -46,7 +46,7 @@ export function createEvidenceService(vault: Vault, bus: PushBus) {
 }
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
 
-function writeFileDurably(path: string, data: Buffer): void {
+export function writeFileDurably(path: string, data: Uint8Array): void {
   let fd: number;
   try {
     fd = openSync(path, 'w', 0o600);

@@ -16,6 +16,9 @@ import {
 // One strict schema per event kind: unknown keys are refused rather than stored, so what is
 // hashed is exactly what the schema describes. See README.md for the meaning of each field.
 
+export const actionItemTypeSchema = z.enum(['detective', 'preventive', 'corrective']);
+export type ActionItemType = z.infer<typeof actionItemTypeSchema>;
+
 const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
 
 export const payloadSchemas = {
@@ -57,6 +60,11 @@ export const payloadSchemas = {
       actionId: refIdSchema,
       argv: z.array(z.string().max(4_000)).min(1).max(200),
       simulated: z.boolean(),
+      // The action's name when the run started, and the checked parameter values (a snippet
+      // receives them as environment variables, so argv alone would not show them). Optional:
+      // older runs have neither. Secret environment values are never recorded.
+      name: shortTextSchema.optional(),
+      params: z.record(z.string().max(64), z.string().max(4_000)).optional(),
     })
     .strict(),
   script_finished: z
@@ -98,6 +106,9 @@ export const payloadSchemas = {
       title: shortTextSchema,
       owner: personSchema.optional(),
       dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-05-31').optional(),
+      // What the follow-up does about the failure (post-mortem practice): find it sooner,
+      // stop it happening, or repair what it broke. Optional: older items have none.
+      type: actionItemTypeSchema.optional(),
     })
     .strict(),
   action_item_updated: z
@@ -107,6 +118,7 @@ export const payloadSchemas = {
       owner: personSchema.nullable().optional(),
       dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
       status: z.enum(['open', 'in_progress', 'done', 'wont_do']).optional(),
+      type: actionItemTypeSchema.nullable().optional(),
     })
     .strict(),
   amend: z

@@ -4,6 +4,8 @@ import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import type { MethodName } from './method-names';
 import { storeContract } from './store-contract';
 import { playbookContract } from './playbook-contract';
+import { postmortemContract } from './postmortem-contract';
+import { actionContract } from './action-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -21,6 +23,8 @@ export const contract = {
   settingsUpdate: { input: settingsPatchSchema, output: settingsSchema },
   ...storeContract,
   ...playbookContract,
+  ...postmortemContract,
+  ...actionContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

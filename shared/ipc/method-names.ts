@@ -30,6 +30,25 @@ export const methodNames = [
   'playbookVersions',
   'playbookPreview',
   'playbookSave',
+  // Containment actions and script runs (action-contract.ts).
+  'actionList',
+  'actionSave',
+  'actionDelete',
+  'actionDryRun',
+  'actionRun',
+  'actionCancel',
+  'scriptOutput',
+  'scriptRuns',
+  // The post-mortem and exports (postmortem-contract.ts).
+  'postmortemDraft',
+  'postmortemGet',
+  'postmortemSave',
+  'postmortemRevision',
+  'postmortemSetStatus',
+  'actionItemSave',
+  'exportMarkdown',
+  'exportPdf',
+  'exportBundle',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings';
 import { vaultStateSchema } from './store-schemas';
+import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../actions/model';
 
 // Events the main process pushes to every window (and the harness pushes over SSE).
 // Later features add a variant here; the renderer switches on `topic`.
@@ -14,5 +15,23 @@ export const pushEventSchema = z.discriminatedUnion('topic', [
   }),
   // An incident's log grew (declared, event appended, amended, redacted, evidence added/exported).
   z.object({ topic: z.literal('incident.changed'), incidentId: z.string(), eventId: z.string() }),
+  // Live output of a script run, coalesced (~50 ms) and bounded per chunk; the kept record is in scriptOutput.
+  z.object({
+    topic: z.literal('script.output'),
+    runId: z.string(),
+    incidentId: z.string(),
+    stream: outputStreamSchema,
+    chunk: z.string().max(maxLiveChunkChars + 200),
+    /** Bytes produced in this window but left out of the live view (still counted and hashed). */
+    dropped: z.number().int().nonnegative().optional(),
+  }),
+  // A run started, finished, was cancelled or timed out.
+  z.object({
+    topic: z.literal('script.state'),
+    runId: z.string(),
+    incidentId: z.string(),
+    state: runStateSchema,
+    exitCode: z.number().int().nullable().optional(),
+  }),
 ]);
 export type PushEvent = z.infer<typeof pushEventSchema>;

@@ -272,7 +272,7 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
       return { icon, title: `Regulator notified for ${what}`, detail: bits.length ? bits.join(' · ') : null };
     }
     case 'script_started': {
-      const action = playbook?.actions.find((a) => a.key === p.actionId)?.name ?? str(p.actionId) ?? 'script';
+      const action = str(p.name) ?? playbook?.actions.find((a) => a.key === p.actionId)?.name ?? str(p.actionId) ?? 'script';
       const argv = Array.isArray(p.argv) ? p.argv.map(String).join(' ') : null;
       return { icon, title: `Started ${action}${p.simulated ? ' (simulated)' : ''}`, detail: argv };
     }

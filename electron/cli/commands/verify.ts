@@ -85,7 +85,7 @@ function report(store: Store, io: CliIo): number {
 }
 
 /** Checks the database path first, so a wrong path is reported as such, not as a missing key file. */
-function readEnvelopeFor(db: string) {
+export function readEnvelopeFor(db: string) {
   try {
     const stat = statSync(db);
     if (!stat.isFile()) throw new StoreError('not_cordon', `${JSON.stringify(db)} is not a file.`);
@@ -96,9 +96,9 @@ function readEnvelopeFor(db: string) {
   return readEnvelope(db);
 }
 
-class PromptError extends Error {}
+export class PromptError extends Error {}
 
-async function askPassphrase(io: CliIo): Promise<string> {
+export async function askPassphrase(io: CliIo): Promise<string> {
   const fromEnv = io.env.CORDON_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   try {

@@ -16,11 +16,13 @@ import { Timeline } from '../warroom/Timeline';
 import { usePresenterStore } from '../warroom/presenter-store';
 import { useNow } from '../warroom/use-now';
 import { useShortcuts } from '../warroom/use-shortcuts';
+import { ActionsPanel } from '../actions/ActionsPanel';
 import { ComplianceCard } from './ComplianceCard';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
 
 const zone = systemZone();
+const noActions: never[] = [];
 
 /** The screen an incident commander lives in: header, timeline, matrix, checklist, roles. */
 export function WarRoomScreen({ incidentId }: { incidentId: string }) {
@@ -136,6 +138,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         <button type="button" className="button" aria-pressed={presenter} onClick={togglePresenter} aria-keyshortcuts="p">
           {presenter ? 'Leave presenter mode' : 'Presenter mode'} <kbd>P</kbd>
         </button>
+        <button type="button" className="button" onClick={() => go('postmortem', incidentId)}>
+          Post-mortem
+        </button>
         <span className="muted small">
           <kbd>Ctrl+K</kbd> commands · <kbd>N</kbd> note · <kbd>Shift+N</kbd> next phase
         </span>
@@ -175,6 +180,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               onAmend={(eventId, request) => void amend(actor, { targetEventId: eventId, ...request })}
               onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
             />
+          </div>
+          <div className="card">
+            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
           </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">

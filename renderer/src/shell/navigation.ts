@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 // The current screen lives in the URL hash (#/incident/<id>): it survives a reload,
 // works the same under app:// and the harness, and needs no router library.
-export const screenIds = ['incidents', 'incident', 'playbooks', 'status', 'settings'] as const;
+export const screenIds = ['incidents', 'incident', 'postmortem', 'playbooks', 'status', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface Route {
@@ -18,7 +18,7 @@ export function parseRoute(hash: string): Route {
   if (!(screenIds as readonly string[]).includes(id ?? '')) return defaultRoute;
   const screen = id as ScreenId;
   const value = param ? decodeURIComponent(param) : null;
-  if (screen === 'incident' && !value) return defaultRoute;
+  if ((screen === 'incident' || screen === 'postmortem') && !value) return defaultRoute;
   return { screen, param: value };
 }
 

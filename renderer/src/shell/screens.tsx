@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ScreenId } from './navigation';
 import { IncidentsScreen } from '../incidents/IncidentsScreen';
 import { WarRoomScreen } from '../incident/WarRoomScreen';
+import { PostmortemScreen } from '../postmortem/PostmortemScreen';
 import { PlaybooksScreen } from '../playbooks/PlaybooksScreen';
 import { StatusScreen } from '../screens/StatusScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -25,6 +26,13 @@ export const screens: readonly ScreenEntry[] = [
     glyph: '⚑',
     parent: 'incidents',
     component: ({ param }) => (param ? <WarRoomScreen key={param} incidentId={param} /> : null),
+  },
+  {
+    id: 'postmortem',
+    label: 'Post-mortem',
+    glyph: '✐',
+    parent: 'incidents',
+    component: ({ param }) => (param ? <PostmortemScreen key={param} incidentId={param} /> : null),
   },
   { id: 'playbooks', label: 'Playbooks', glyph: '▤', component: PlaybooksScreen },
   { id: 'status', label: 'Status', glyph: '◉', component: StatusScreen },

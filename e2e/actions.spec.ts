@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, openCordon, readTimeline, test } from './harness';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+test.describe('containment actions', () => {
+  test('create a user action, run it from the war room, watch it stream, see it on the timeline; injections are refused or inert', async ({ page, harness }) => {
+    await openCordon(page, harness);
+    await page.keyboard.press('Control+Shift+D');
+    const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+    await dialog.getByLabel('What is happening?').fill('Suspicious logins on web-01');
+    await dialog.getByRole('button', { name: 'Declare incident' }).click();
+    await expect(page.locator('.wr-header')).toContainText('Suspicious logins on web-01');
+
+    const panel = page.getByRole('region', { name: 'Containment actions' });
+    await expect(panel).toBeVisible();
+
+    // The library editor: a program and its arguments, one per line; two typed parameters.
+    await panel.getByRole('button', { name: 'Action library' }).click();
+    await panel.getByRole('button', { name: 'New action' }).click();
+    const editor = panel.getByRole('form', { name: 'New action' });
+    await editor.getByLabel('Name', { exact: true }).fill('Print lines');
+    await editor
+      .getByLabel(/Command: the program/)
+      .fill(['/bin/sh', '-c', 'for i in 1 2 3 4; do echo "line $i for $1: $2"; sleep 0.5; done', 'lines', '{TARGET}', '{NOTE}'].join('\n'));
+    await editor.getByRole('button', { name: 'Add parameter' }).click();
+    await editor.getByLabel('Parameter 1 name').fill('TARGET');
+    await editor.getByLabel('Parameter 1 kind').selectOption('hostname');
+    await editor.getByRole('button', { name: 'Add parameter' }).click();
+    await editor.getByLabel('Parameter 2 name').fill('NOTE');
+    await editor.getByLabel('Parameter 2 kind').selectOption('string');
+    await editor.getByRole('button', { name: 'Save action' }).click();
+    await expect(editor).toBeHidden();
+    await panel.getByRole('button', { name: 'Close library' }).click();
+
+    // Chosen after saving; a value with shell syntax for a host name is refused inline, nothing runs.
+    await expect(panel.getByLabel('Action')).toHaveValue(/^user\./);
+    const form = panel.getByRole('form', { name: 'Run Print lines' });
+    await form.getByLabel('TARGET').fill('web-01; touch /tmp/x');
+    await expect(form.getByText('TARGET is not a host name').or(form.getByText(/is not a host name/))).toBeVisible();
+    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(panel.getByRole('region', { name: 'Earlier runs' })).toHaveCount(0);
+
+    // Free text with shell syntax is accepted as text and stays text: it is one argv slot, no shell parses it.
+    const marker = join(harness.dataDir, 'MARKER');
+    await form.getByLabel('TARGET').fill('web-01.example.com');
+    await form.getByLabel('NOTE').fill(`$(touch ${marker}); touch ${marker} \`touch ${marker}\``);
+    await form.getByRole('button', { name: 'Run', exact: true }).click();
+
+    const output = panel.getByRole('region', { name: 'Output of Print lines' });
+    const log = output.getByRole('log', { name: 'Script output' });
+    await expect(log).toContainText('line 1 for web-01.example.com');
+    // Streaming: the first line is on screen before the last one was printed.
+    expect(await log.textContent()).not.toContain('line 4');
+    await expect(output.getByRole('button', { name: 'Cancel run' })).toBeVisible();
+    await expect(log).toContainText('line 4 for web-01.example.com', { timeout: 10_000 });
+    await expect(output.getByLabel('State: Succeeded')).toBeVisible();
+    await expect(output).toContainText('exit code 0');
+    await expect(log).toContainText(`$(touch ${marker}); touch ${marker} \`touch ${marker}\``);
+    expect(existsSync(marker)).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await output.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/screenshots/actions-light.png' });
+
+    // On the timeline: started (with the exact argv) and finished with exit code 0.
+    await expect
+      .poll(async () => (await readTimeline(page)).join('\n'), { timeout: 10_000 })
+      .toMatch(/Started Print lines[\s\S]*Script succeeded \(exit 0/);
+
+    // After a reload the run is still listed and its output can be read back.
+    await page.reload();
+    const runs = page.getByRole('region', { name: 'Earlier runs' });
+    await expect(runs).toContainText('Print lines');
+    await runs.getByRole('button', { name: /View output of Print lines/ }).click();
+    await expect(page.getByRole('log', { name: 'Script output' })).toContainText('line 4 for web-01.example.com');
+  });
+});

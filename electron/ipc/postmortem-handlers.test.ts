@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { PostmortemMethodName } from '../../shared/ipc/postmortem-contract';
+import { parseFrontMatter } from '../../shared/postmortem/markdown';
+import { createServices } from '../services/container';
+import { createChromiumPdfRenderer } from '../services/export/chromium-pdf';
+import { verifyBundle } from '../services/export/bundle';
+import { createMemoryLogger } from '../services/logger';
+import { sha256Hex } from '../store/hash';
+import { tempDir, testScrypt } from '../store/testing/temp-dir';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+
+const pdf = createChromiumPdfRenderer();
+afterAll(() => pdf.close());
+let cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.reverse()) await c();
+  cleanups = [];
+});
+
+async function setup() {
+  const { dir, cleanup } = tempDir();
+  const logger = createMemoryLogger();
+  const services = createServices({
+    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
+    dataDir: dir,
+    logger,
+    scryptParams: testScrypt,
+    autoLockMinutes: 0,
+    defaultPlaybookFile: resolve('resources/playbooks/default.md'),
+    pdf,
+  });
+  const router = createRouter(createHandlers(services), logger);
+  cleanups.push(cleanup, () => services.close());
+  const call = (method: string, input?: unknown) => router.dispatch(method, input);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const value = async <T = any>(method: string, input?: unknown): Promise<T> => {
+    const result = await router.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  await value('vaultCreate', { passphrase: 'a long enough passphrase' });
+  const [playbook] = await value<{ id: string; version: number }[]>('playbookList');
+  const incident = await value<{ id: string }>('incidentDeclare', {
+    actor: 'Ana Lima',
+    title: 'Checkout API returning 500s',
+    severity: 'sev3',
+    commander: 'Ana Lima',
+    summary: 'EU customers could not pay.',
+    playbookId: `${playbook!.id}:${playbook!.version}`,
+  });
+  const incidentId = incident.id;
+  const append = (kind: string, payload: unknown, occurredAt?: string) =>
+    value('eventAppend', { incidentId, actor: 'Ana Lima', kind, payload, ...(occurredAt ? { occurredAt } : {}) });
+  await append('note', { text: 'Deploy 2024.11.3 rolled out to eu-west' }, '2020-01-01T08:00:00Z');
+  await append('severity_changed', { severity: 'sev1', reason: 'All EU customers cannot pay' });
+  await append('note', { text: 'Error rate at 40% on checkout-api', key: true });
+  await append('status_changed', { status: 'mitigated' });
+  await value('evidenceAdd', { incidentId, actor: 'Ana Lima', name: 'gateway.log', mediaType: 'text/plain', dataBase64: Buffer.from('502 upstream\n'.repeat(20)).toString('base64') });
+  return { dir, services, call, value, incidentId, append };
+}
+
+const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';
+const badInputs: Record<PostmortemMethodName, unknown[]> = {
+  postmortemDraft: [{}, { incidentId: 'nope' }, { incidentId: uuid, template: '../x' }, { incidentId: uuid, extra: 1 }],
+  postmortemGet: [{}, { incidentId: 42 }],
+  postmortemSave: [
+    { incidentId: uuid, actor: 'A', markdown: 'x' },
+    { incidentId: uuid, actor: '', markdown: 'x', baseRevision: 0 },
+    { incidentId: uuid, actor: 'A', markdown: 'x'.repeat(1_000_001), baseRevision: 0 },
+    { incidentId: uuid, actor: 'A', markdown: 'x', baseRevision: -1 },
+  ],
+  postmortemRevision: [{ incidentId: uuid }, { incidentId: uuid, revision: 0 }, { incidentId: uuid, revision: 1.5 }],
+  postmortemSetStatus: [{ incidentId: uuid, actor: 'A', status: 'done' }, { incidentId: uuid, status: 'draft' }],
+  actionItemSave: [
+    { incidentId: uuid, actor: 'A' },
+    { incidentId: uuid, actor: 'A', title: 'x', dueDate: 'tomorrow' },
+    { incidentId: uuid, actor: 'A', title: 'x', type: 'reactive' },
+    { incidentId: uuid, actor: 'A', actionItemId: 'bad id!', status: 'done' },
+    { incidentId: uuid, actor: 'A', title: 'x', status: 'finished' },
+  ],
+  exportMarkdown: [
+    { incidentId: uuid, actor: 'A' },
+    { incidentId: uuid, actor: 'A', path: 'relative.md' },
+    { incidentId: uuid, actor: 'A', path: '/tmp/x.md', inline: true },
+    { incidentId: uuid, actor: 'A', inline: false },
+  ],
+  exportPdf: [{ incidentId: uuid, actor: 'A', inline: true, pageSize: 'A3' }, { incidentId: uuid, inline: true }],
+  exportBundle: [{ incidentId: uuid, actor: 'A', path: '/tmp/x\0.zip' }, { actor: 'A', inline: true }],
+};
+
+describe('post-mortem IPC', () => {
+  it.each(Object.entries(badInputs))('%s refuses bad input', async (method, inputs) => {
+    const { call } = await setup();
+    for (const input of inputs) {
+      const result = await call(method, input);
+      expect(result.ok, `${method} ${JSON.stringify(input).slice(0, 80)}`).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('bad_input');
+    }
+  });
+
+  it('drafts from the record, saves revisions, refuses a stale base, restores, sets status', async () => {
+    const { value, call, incidentId } = await setup();
+    const empty = await value('postmortemGet', { incidentId });
+    expect(empty).toMatchObject({ markdown: null, revision: 0, status: 'none', revisions: [] });
+    expect(empty.templates[0]).toEqual({ key: 'cordon', name: 'Cordon post-mortem' });
+    const { markdown } = await value('postmortemDraft', { incidentId });
+    expect(markdown).toContain('# Post-mortem: Checkout API returning 500s');
+    expect((await call('postmortemDraft', { incidentId, template: 'no-such' })).ok).toBe(false);
+    expect(await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown, baseRevision: 0 })).toMatchObject({ revision: 1 });
+    await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: `${markdown}\nMore.\n`, baseRevision: 1 });
+    const stale = await call('postmortemSave', { incidentId, actor: 'Sam', markdown: 'mine', baseRevision: 1 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const first = await value('postmortemRevision', { incidentId, revision: 1 });
+    expect(first.markdown).toBe(markdown);
+    expect((await call('postmortemRevision', { incidentId, revision: 9 })).ok).toBe(false);
+    // Restore = save the old text as a new revision.
+    await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: first.markdown, baseRevision: 2 });
+    const now = await value('postmortemGet', { incidentId });
+    expect(now.revision).toBe(3);
+    expect(now.markdown).toBe(markdown);
+    expect(now.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2, 3]);
+    expect(now.status).toBe('draft');
+    expect((await value('postmortemSetStatus', { incidentId, actor: 'Ana Lima', status: 'in_review' })).status).toBe('in_review');
+    expect((await call('postmortemGet', { incidentId: uuid })).ok).toBe(false);
+  });
+
+  it('keeps action items as events, recording only what changed', async () => {
+    const { value, call, incidentId } = await setup();
+    const items = await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Alert on 5xx', owner: 'Sam Okafor', dueDate: '2024-06-01', type: 'detective' });
+    expect(items).toMatchObject([{ id: 'ai-1', title: 'Alert on 5xx', owner: 'Sam Okafor', type: 'detective', status: 'open' }]);
+    const before = (await value('incidentGet', { incidentId })).incident.eventCount;
+    await value('actionItemSave', { incidentId, actor: 'Ana Lima', actionItemId: 'ai-1', title: 'Alert on 5xx', status: 'done', owner: null });
+    await value('actionItemSave', { incidentId, actor: 'Ana Lima', actionItemId: 'ai-1', status: 'done' }); // no change: no event
+    const after = await value('incidentGet', { incidentId });
+    expect(after.incident.eventCount).toBe(before + 1);
+    expect(after.events.at(-1).payload).toEqual({ actionItemId: 'ai-1', status: 'done', owner: null });
+    expect((await call('actionItemSave', { incidentId, actor: 'A', actionItemId: 'ai-9', status: 'done' })).ok).toBe(false);
+    const md = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', inline: true });
+    expect(Buffer.from(md.base64, 'base64').toString('utf8')).toContain('| 1 | Alert on 5xx | Unassigned | 2024-06-01 | Detective | Done |');
+  });
+
+  it('exports Markdown deterministically, to a path or inline', async () => {
+    const { value, dir, incidentId } = await setup();
+    const a = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', inline: true });
+    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.md') });
+    expect(readFileSync(join(dir, 'pm.md')).toString('base64')).toBe(a.base64);
+    expect(b.sha256).toBe(a.sha256);
+    expect(b.base64).toBeUndefined();
+    const fm = parseFrontMatter(Buffer.from(a.base64, 'base64').toString('utf8'));
+    const { incident } = await value('incidentGet', { incidentId });
+    expect(fm).toMatchObject({ incident_id: incidentId, chain_head: incident.headHash, event_count: incident.eventCount, severity: 'sev1', status: 'mitigated', postmortem_revision: 0 });
+    expect(a.fileName).toMatch(/^checkout-api-returning-500s-[0-9a-f]{8}-postmortem\.md$/);
+  });
+
+  it('prints a PDF whose text holds the headings, timeline and action items', async () => {
+    const { value, dir, incidentId } = await setup();
+    await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Make canary mandatory', type: 'preventive' });
+    const out = await value('exportPdf', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.pdf') });
+    const bytes = readFileSync(join(dir, 'pm.pdf'));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(out.sha256).toBe(sha256Hex(bytes));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'pm.pdf'), '-'], { encoding: 'utf8' });
+    for (const heading of ['Summary', 'Key figures', 'Severity history', 'Timeline', 'Phases and checklist', 'Root cause', 'Five whys', 'Action items']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('Error rate at 40% on checkout-api');
+    expect(text).toContain('Severity set to SEV1');
+    expect(text).toContain('Make canary mandatory');
+    expect(text).toContain(incidentId); // the running header
+    expect(text).toMatch(/Page 1 of \d/);
+    // A picture of the first two pages, for people to look at (test-results/ is not committed).
+    const shots = resolve('test-results/postmortem-pdf');
+    mkdirSync(shots, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', join(dir, 'pm.pdf'), join(shots, 'page')]);
+  }, 60_000);
+
+  it('bundles the record; verify-bundle names a changed file and a changed event', async () => {
+    const { value, dir, incidentId } = await setup();
+    const before = (await value('incidentGet', { incidentId })).incident;
+    const out = await value('exportBundle', { incidentId, actor: 'Ana Lima', path: join(dir, 'b.zip') });
+    const zip = new Uint8Array(readFileSync(join(dir, 'b.zip')));
+    const good = verifyBundle(zip);
+    expect(good.problems).toEqual([]);
+    expect(good.ok).toBe(true);
+    expect(out.chainHead).toBe(before.headHash);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['events.json', 'evidence/gateway.log', 'manifest.json', 'postmortem.md', 'postmortem.pdf']);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    expect(manifest).toMatchObject({ incidentId, chainHead: before.headHash, eventCount: before.eventCount, createdBy: 'Ana Lima' });
+    // Custody: the evidence copy is on the timeline now.
+    const after = await value('incidentGet', { incidentId });
+    expect(after.events.at(-1)).toMatchObject({ kind: 'evidence_exported', payload: { destination: `${join(dir, 'b.zip')} (evidence bundle)` } });
+
+    // One byte of the evidence changed.
+    const log = files['evidence/gateway.log']!.slice();
+    log[0] = log[0]! ^ 1;
+    const bad = verifyBundle(zipSync({ ...files, 'evidence/gateway.log': log }));
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual(['evidence/gateway.log: its SHA-256 does not match the manifest (the file was changed)']);
+
+    // An event rewritten, and the manifest re-hashed to hide it: the chain still names it.
+    const events = JSON.parse(strFromU8(files['events.json']!));
+    const target = events.events.find((e: { kind: string }) => e.kind === 'note');
+    target.payload.text = 'Nothing happened';
+    const forged = strToU8(JSON.stringify(events, null, 2));
+    const entry = manifest.files.find((f: { path: string }) => f.path === 'events.json');
+    Object.assign(entry, { size: forged.length, sha256: sha256Hex(forged) });
+    const rezipped = zipSync({ ...files, 'events.json': forged, 'manifest.json': strToU8(JSON.stringify(manifest)) });
+    const broken = verifyBundle(rezipped);
+    expect(broken.problems).toEqual([`events.json: event #${target.n} (${target.id}, note): was changed after it was written (its hash does not match its content)`]);
+    writeFileSync(join(dir, 'forged.zip'), rezipped);
+  }, 60_000);
+});

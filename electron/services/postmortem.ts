@@ -1,0 +1,232 @@
+import { CordonError } from '../../shared/ipc/result';
+import type { ExportOutput, PostmortemView } from '../../shared/ipc/postmortem-contract';
+import type { ParsedInput } from '../../shared/ipc/contract';
+import type { LoggedEvent } from '../../shared/events/event';
+import type { EventBody } from '../../shared/events/payloads';
+import { actionItemsFrom, type ActionItem } from '../../shared/postmortem/action-items';
+import { draftPostmortem, defaultTemplateKey, templateChoices } from '../../shared/postmortem/draft';
+import { postmortemHtml } from '../../shared/postmortem/html';
+import { exportMarkdown } from '../../shared/postmortem/markdown';
+import { revisionsOf } from '../../shared/postmortem/revisions';
+import type { PostmortemSource } from '../../shared/postmortem/source';
+import { slugify } from '../../shared/playbook/slug';
+import { sha256Hex } from '../store/hash';
+import type { Store } from '../store/store';
+import { buildBundle, type BundleEvidence } from './export/bundle';
+import type { PdfRenderer } from './export/pdf-renderer';
+import { documentOf, loadPostmortemSource } from './export/source';
+import { writeFileDurably } from './evidence';
+import type { PushBus } from './push-bus';
+
+export interface PostmortemServiceDeps {
+  /** Runs `fn` with the open store (the vault's `use`, or the CLI's store). */
+  withStore<T>(fn: (store: Store) => T): T;
+  bus: PushBus;
+  /** Prints HTML to PDF; null where no printer is wired (PDF and bundle exports then say so). */
+  pdf: PdfRenderer | null;
+  now: () => number;
+}
+
+type ExportInput = ParsedInput<'exportMarkdown'>;
+
+/**
+ * The post-mortem: a draft written from the record, revisions saved as postmortem_saved events
+ * (a stale base revision is a conflict, never a silent overwrite), its status, its action items
+ * (events too), and the exports. Exports are written only where the caller chose, or returned
+ * inline for the browser to download; the HTML for the PDF never touches the disk.
+ */
+export function createPostmortemService(deps: PostmortemServiceDeps) {
+  const { bus } = deps;
+  const vault = { use: deps.withStore };
+
+  const append = (store: Store, incidentId: string, actor: string, body: EventBody): LoggedEvent => {
+    const { event } = store.log.append({ incidentId, actor, body });
+    bus.publish({ topic: 'incident.changed', incidentId, eventId: event.id });
+    return event;
+  };
+
+  const view = (source: PostmortemSource): PostmortemView => {
+    const revisions = revisionsOf(source.events);
+    return {
+      incidentId: source.incident.id,
+      markdown: revisions.latest?.markdown ?? null,
+      revision: revisions.revision,
+      status: source.state.postmortem.status,
+      revisions: revisions.list,
+      actionItems: actionItemsFrom(source.events),
+      templates: templateChoices(source.playbook),
+    };
+  };
+
+  const fileBase = (source: PostmortemSource) => `${slugify(source.incident.title).replace(/[^a-z0-9-]/g, '').slice(0, 50) || 'incident'}-${source.incident.id.slice(0, 8)}`;
+
+  async function pdfOf(source: PostmortemSource, pageSize: 'A4' | 'Letter' = 'A4'): Promise<Uint8Array> {
+    if (!deps.pdf) throw new CordonError('unavailable', 'PDF export is not available in this build of Cordon.');
+    const printable = postmortemHtml(source, documentOf(source), { pageSize });
+    try {
+      return await deps.pdf.render(printable.html, { pageSize, headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
+    } catch (error) {
+      if (error instanceof CordonError) throw error;
+      throw new CordonError('unavailable', 'Cordon could not print the PDF.');
+    }
+  }
+
+  function deliver(input: ExportInput, source: PostmortemSource, data: Uint8Array, fileName: string, mediaType: string): ExportOutput {
+    if (input.path !== undefined) writeFileDurably(input.path, data);
+    return {
+      path: input.path ?? null,
+      fileName,
+      mediaType,
+      bytes: data.length,
+      sha256: sha256Hex(data),
+      chainHead: source.incident.headHash,
+      ...(input.inline ? { base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } : {}),
+    };
+  }
+
+  return {
+    draft(input: ParsedInput<'postmortemDraft'>) {
+      return vault.use((store) => {
+        const source = loadPostmortemSource(store, input.incidentId);
+        const template = input.template ?? defaultTemplateKey;
+        if (!templateChoices(source.playbook).some((t) => t.key === template)) {
+          throw new CordonError('not_found', `The incident’s playbook has no report template “${template}”.`);
+        }
+        return { markdown: draftPostmortem(source, { template, timeline: input.timeline }), template };
+      });
+    },
+
+    get: (input: ParsedInput<'postmortemGet'>): PostmortemView => vault.use((store) => view(loadPostmortemSource(store, input.incidentId))),
+
+    save(input: ParsedInput<'postmortemSave'>) {
+      return vault.use((store) => {
+        // Synchronous from the read to the append: no other save can land in between.
+        const source = loadPostmortemSource(store, input.incidentId);
+        const current = revisionsOf(source.events).revision;
+        if (input.baseRevision !== current) {
+          throw new CordonError(
+            'conflict',
+            `Revision ${current} was saved since you started editing revision ${input.baseRevision}. Reload to see it; your text is still in the editor.`,
+          );
+        }
+        const revision = current + 1;
+        const event = append(store, input.incidentId, input.actor, { kind: 'postmortem_saved', payload: { revision, markdown: input.markdown } });
+        return { revision, eventId: event.id, savedAt: event.recordedAt };
+      });
+    },
+
+    revision(input: ParsedInput<'postmortemRevision'>) {
+      return vault.use((store) => {
+        const found = revisionsOf(loadPostmortemSource(store, input.incidentId).events).byRevision.get(input.revision);
+        if (!found) throw new CordonError('not_found', `There is no revision ${input.revision} of this post-mortem.`);
+        if (found.markdown === null) throw new CordonError('not_found', `Revision ${input.revision} was redacted.`);
+        return { revision: input.revision, markdown: found.markdown, savedAt: found.info.savedAt, actor: found.info.actor };
+      });
+    },
+
+    setStatus(input: ParsedInput<'postmortemSetStatus'>): PostmortemView {
+      return vault.use((store) => {
+        const before = loadPostmortemSource(store, input.incidentId);
+        if (before.state.postmortem.status !== input.status) {
+          append(store, input.incidentId, input.actor, { kind: 'postmortem_status', payload: { status: input.status } });
+        }
+        return view(loadPostmortemSource(store, input.incidentId));
+      });
+    },
+
+    saveActionItem(input: ParsedInput<'actionItemSave'>): ActionItem[] {
+      return vault.use((store) => {
+        const items = actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
+        const { incidentId, actor } = input;
+        if (input.actionItemId === undefined) {
+          const taken = new Set(items.map((i) => i.id));
+          let n = items.length + 1;
+          while (taken.has(`ai-${n}`)) n++;
+          const actionItemId = `ai-${n}`;
+          append(store, incidentId, actor, {
+            kind: 'action_item_created',
+            payload: {
+              actionItemId,
+              title: input.title ?? actionItemId,
+              ...(input.owner ? { owner: input.owner } : {}),
+              ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+              ...(input.type ? { type: input.type } : {}),
+            },
+          });
+          if (input.status && input.status !== 'open') {
+            append(store, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId, status: input.status } });
+          }
+        } else {
+          const item = items.find((i) => i.id === input.actionItemId);
+          if (!item) throw new CordonError('not_found', 'There is no such action item in this incident.');
+          // Only what changed is recorded, so the timeline reads as what people did.
+          const change: Record<string, unknown> = {};
+          if (input.title !== undefined && input.title !== item.title) change.title = input.title;
+          if (input.owner !== undefined && input.owner !== item.owner) change.owner = input.owner;
+          if (input.dueDate !== undefined && input.dueDate !== item.dueDate) change.dueDate = input.dueDate;
+          if (input.type !== undefined && input.type !== item.type) change.type = input.type;
+          if (input.status !== undefined && input.status !== item.status) change.status = input.status;
+          if (Object.keys(change).length > 0) {
+            append(store, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId: item.id, ...change } } as EventBody);
+          }
+        }
+        return actionItemsFrom(loadPostmortemSource(store, incidentId).events);
+      });
+    },
+
+    exportMarkdown(input: ExportInput): ExportOutput {
+      return vault.use((store) => {
+        const source = loadPostmortemSource(store, input.incidentId);
+        const text = exportMarkdown(source, documentOf(source));
+        return deliver(input, source, new TextEncoder().encode(text), `${fileBase(source)}-postmortem.md`, 'text/markdown');
+      });
+    },
+
+    async exportPdf(input: ExportInput): Promise<ExportOutput> {
+      const source = vault.use((store) => loadPostmortemSource(store, input.incidentId));
+      const pdf = await pdfOf(source, input.pageSize);
+      return deliver(input, source, pdf, `${fileBase(source)}-postmortem.pdf`, 'application/pdf');
+    },
+
+    /**
+     * The bundle is built from one reading of the store, written, and only then is each copied
+     * evidence file recorded as a custody event (evidence_exported), as evidenceExport does. The
+     * bundle's chain head is therefore the head before those custody events.
+     */
+    async exportBundle(input: ExportInput): Promise<ExportOutput> {
+      const { source, evidence } = vault.use((store) => {
+        const source = loadPostmortemSource(store, input.incidentId);
+        const evidence: (BundleEvidence & { meta: ReturnType<Store['evidence']['read']>['evidence'] })[] = store.evidence
+          .list(input.incidentId)
+          .map((meta) => ({ id: meta.id, name: meta.name, data: store.evidence.read(meta.id).data, meta }));
+        return { source, evidence };
+      });
+      const pdf = await pdfOf(source, input.pageSize);
+      const zip = buildBundle({
+        incidentId: source.incident.id,
+        title: source.incident.title,
+        chainHead: source.incident.headHash,
+        events: source.events,
+        markdown: exportMarkdown(source, documentOf(source)),
+        pdf,
+        evidence,
+        createdBy: input.actor,
+        createdAt: new Date(deps.now()).toISOString(),
+      });
+      const fileName = `${fileBase(source)}-bundle.zip`;
+      const out = deliver(input, source, zip, fileName, 'application/zip');
+      if (evidence.length > 0) {
+        vault.use((store) => {
+          const destination = input.path ? `${input.path} (evidence bundle)` : `browser download: ${fileName} (evidence bundle)`;
+          for (const item of evidence) {
+            const event = store.evidence.recordExport(item.meta, input.actor, destination.slice(0, 4000));
+            bus.publish({ topic: 'incident.changed', incidentId: source.incident.id, eventId: event.id });
+          }
+        });
+      }
+      return out;
+    },
+  };
+}
+
+export type PostmortemService = ReturnType<typeof createPostmortemService>;

@@ -1,0 +1,173 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { IncidentKind } from '../../../shared/events/primitives';
+import type { Action as PlaybookAction } from '../../../shared/playbook/model';
+import { ActionEditor, draftOf, emptyDraft, saveInputOf, type ActionDraft } from './ActionEditor';
+import { useActions } from './actions-store';
+import { OutputPane, stateLabels } from './OutputPane';
+import { RunForm } from './RunForm';
+import './actions.css';
+
+export interface ActionsPanelProps {
+  incidentId: string;
+  /** The pinned playbook's actions: when they change (the playbook loaded), the list is re-read. */
+  playbookActions: readonly PlaybookAction[];
+  incidentKind: IncidentKind;
+  actor: string;
+}
+
+/** Containment actions for the war room: run with typed parameters, watch the output, see earlier runs, manage the library. */
+export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor }: ActionsPanelProps) {
+  const id = useId();
+  const actions = useActions((s) => s.actions);
+  const runs = useActions((s) => s.runs);
+  const output = useActions((s) => s.output);
+  const storeError = useActions((s) => s.error);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [shownRunId, setShownRunId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ActionDraft | null>(null);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const exercise = incidentKind === 'exercise';
+
+  useEffect(() => useActions.getState().open(incidentId), [incidentId]);
+  useEffect(() => {
+    void useActions.getState().reload();
+  }, [playbookActions]);
+
+  const selected = actions.find((a) => a.id === selectedId) ?? null;
+  const userActions = useMemo(() => actions.filter((a) => a.source === 'user'), [actions]);
+  const shownRun = runs.find((r) => r.runId === shownRunId) ?? null;
+
+  async function save(draft: ActionDraft): Promise<string | null> {
+    const result = await useActions.getState().save(saveInputOf(draft, actor));
+    if ('error' in result) return result.error;
+    setEditing(null);
+    setSelectedId(result.action.id);
+    return null;
+  }
+
+  return (
+    <section className="act-panel" aria-labelledby={`${id}-title`}>
+      <div className="card-title-row">
+        <h2 id={`${id}-title`}>Containment actions</h2>
+        <button type="button" className="button wr-small-button" aria-expanded={libraryOpen} onClick={() => setLibraryOpen(!libraryOpen)}>
+          {libraryOpen ? 'Close library' : 'Action library'}
+        </button>
+      </div>
+      {exercise && <p className="act-simulated small">Exercise: actions are simulated; nothing runs on this machine.</p>}
+      {storeError && (
+        <p className="form-error" role="alert">
+          {storeError}
+        </p>
+      )}
+
+      {libraryOpen && (
+        <section className="act-library" aria-label="Action library">
+          {editing ? (
+            <ActionEditor key={editing.id ?? editing.copySecretsFrom ?? 'new'} initial={editing} onSave={save} onClose={() => setEditing(null)} />
+          ) : (
+            <>
+              <ul className="act-list">
+                {userActions.map((a) => (
+                  <li key={a.id} className="act-list-row">
+                    <span>{a.name}</span>
+                    <span className="act-row-buttons">
+                      <button type="button" className="button wr-small-button" aria-label={`Edit ${a.name}`} onClick={() => setEditing(draftOf(a))}>
+                        Edit
+                      </button>
+                      <button type="button" className="button wr-small-button" aria-label={`Duplicate ${a.name}`} onClick={() => setEditing(draftOf(a, true))}>
+                        Duplicate
+                      </button>
+                      <button
+                        type="button"
+                        className="button wr-small-button"
+                        aria-label={`Delete ${a.name}`}
+                        onClick={() => {
+                          if (window.confirm(`Delete the action “${a.name}”? Earlier runs stay on the timeline.`)) void useActions.getState().remove(a.id, actor);
+                        }}
+                      >
+                        Delete
+                      </button>
+                    </span>
+                  </li>
+                ))}
+                {userActions.length === 0 && <li className="muted small">No actions of your own yet.</li>}
+              </ul>
+              <button type="button" className="button" onClick={() => setEditing(emptyDraft())}>
+                New action
+              </button>
+            </>
+          )}
+        </section>
+      )}
+
+      {actions.length === 0 ? (
+        <p className="muted small">No actions: this incident’s playbook has no commands, and your library is empty.</p>
+      ) : (
+        <div className="act-field">
+          <label htmlFor={`${id}-action`}>Action</label>
+          <select id={`${id}-action`} className="wr-input" value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value || null)}>
+            <option value="">Choose an action…</option>
+            {(['playbook', 'user'] as const).map((source) => (
+              <optgroup key={source} label={source === 'playbook' ? 'From the playbook' : 'Your library'}>
+                {actions
+                  .filter((a) => a.source === source)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                      {a.destructive ? ' (destructive)' : ''}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+      )}
+      {selected && (
+        <RunForm
+          key={selected.id}
+          action={selected}
+          exercise={exercise}
+          dryRun={(params) => useActions.getState().dryRun({ actionId: selected.id, params })}
+          run={async (params, confirmed) => {
+            const result = await useActions.getState().run({ actionId: selected.id, params, actor, confirmed });
+            if ('error' in result) return result.error;
+            setShownRunId(result.run.runId);
+            return null;
+          }}
+        />
+      )}
+
+      {shownRun && <OutputPane run={shownRun} output={output[shownRun.runId]} onCancel={() => void useActions.getState().cancel(shownRun.runId)} />}
+
+      {runs.length > 0 && (
+        <section aria-label="Earlier runs" className="act-runs">
+          <h3 className="act-subtitle">Runs</h3>
+          <ul className="act-list">
+            {runs.map((r) => (
+              <li key={r.runId} className="act-list-row">
+                <span>
+                  {r.actionName}{' '}
+                  <span className="muted small">
+                    {new Date(r.startedAt).toLocaleTimeString()} · {stateLabels[r.state]}
+                    {r.exitCode !== null && r.state !== 'running' ? ` · exit ${r.exitCode}` : ''}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="button wr-small-button"
+                  aria-label={`View output of ${r.actionName} at ${new Date(r.startedAt).toLocaleTimeString()}`}
+                  onClick={() => {
+                    setShownRunId(r.runId);
+                    if (r.state !== 'running' || !output[r.runId]) void useActions.getState().loadOutput(r.runId);
+                  }}
+                >
+                  View output
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

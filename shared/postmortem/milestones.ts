@@ -1,0 +1,79 @@
+import type { EventView } from '../ipc/store-schemas';
+import type { Playbook } from '../playbook/model';
+import type { PostmortemSource } from './source';
+
+// The response's milestones and durations, computed from the events (never typed in):
+// - impact start: the earliest thing on the timeline (a backdated "deploy at 09:12" note
+//   moves it earlier than the detection);
+// - detected: when the declared event says it happened (its occurredAt, which the declare
+//   dialog lets people backdate to the detection);
+// - declared: when the incident was written into Cordon (the declared event's recordedAt);
+// - acknowledged: when a commander first took the incident (IncidentState.acknowledgedAt);
+// - contained: the first move to a phase named like "containment", or to status mitigated,
+//   whichever came first;
+// - resolved: IncidentState.resolvedAt.
+// Durations are from detection, except time to detect (impact start -> detection).
+
+export interface Milestones {
+  impactStart: string | null;
+  detected: string;
+  declared: string;
+  acknowledged: string | null;
+  contained: string | null;
+  resolved: string | null;
+}
+
+export interface Durations {
+  toDetect: number | null;
+  toAcknowledge: number | null;
+  toContain: number | null;
+  toResolve: number | null;
+}
+
+const containPhase = /contain/i;
+
+const isLive = (e: EventView) => e.redactedBy === null && e.effectivePayload !== null;
+
+function isContainmentPhase(key: string, playbook: Playbook | null): boolean {
+  const name = playbook?.phases.find((p) => p.key === key)?.name ?? '';
+  return containPhase.test(key) || containPhase.test(name);
+}
+
+export function milestones(source: PostmortemSource): { milestones: Milestones; durations: Durations } {
+  const { events, state, playbook } = source;
+  const declaredEvent = events.find((e) => e.kind === 'declared');
+  const detected = declaredEvent?.effectiveOccurredAt ?? state.declaredAt;
+  let impactStart: number | null = null;
+  let contained: number | null = null;
+  for (const e of events) {
+    if (e.kind === 'amend' || e.kind === 'redact') continue;
+    const t = Date.parse(e.effectiveOccurredAt);
+    if (impactStart === null || t < impactStart) impactStart = t;
+    if (!isLive(e)) continue;
+    const p = e.effectivePayload ?? {};
+    const containing =
+      (e.kind === 'phase_changed' && typeof p.phase === 'string' && isContainmentPhase(p.phase, playbook)) ||
+      (e.kind === 'status_changed' && p.status === 'mitigated');
+    if (containing && (contained === null || t < contained)) contained = t;
+  }
+  const detectedMs = Date.parse(detected);
+  const since = (iso: string | null) => (iso === null ? null : Math.max(0, Date.parse(iso) - detectedMs));
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const m: Milestones = {
+    impactStart: iso(impactStart),
+    detected,
+    declared: declaredEvent?.recordedAt ?? state.declaredAt,
+    acknowledged: state.acknowledgedAt,
+    contained: iso(contained),
+    resolved: state.resolvedAt,
+  };
+  return {
+    milestones: m,
+    durations: {
+      toDetect: impactStart === null ? null : Math.max(0, detectedMs - impactStart),
+      toAcknowledge: since(m.acknowledged),
+      toContain: since(m.contained),
+      toResolve: since(m.resolved),
+    },
+  };
+}

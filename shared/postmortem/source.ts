@@ -1,0 +1,25 @@
+import type { IncidentState } from '../events/fold';
+import type { EventView, IncidentSummary } from '../ipc/store-schemas';
+import type { Playbook } from '../playbook/model';
+
+/**
+ * Everything a post-mortem is written from: the incident as the store holds it. All of it is
+ * data already in the log, so the same log always gives the same draft and the same export.
+ */
+export interface PostmortemSource {
+  incident: IncidentSummary;
+  state: IncidentState;
+  /** Every event of the incident, in chain order, amends applied and redactions marked. */
+  events: readonly EventView[];
+  /** The incident's pinned playbook version, when it has one and it is still in the library. */
+  playbook: Playbook | null;
+}
+
+export type PostmortemStatus = 'none' | 'draft' | 'in_review' | 'published';
+
+/** The document as saved: its latest revision (0 = never saved) and status. */
+export interface PostmortemDocument {
+  markdown: string;
+  revision: number;
+  status: PostmortemStatus;
+}
