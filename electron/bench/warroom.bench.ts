@@ -44,16 +44,17 @@ function seed(dataDir: string): Promise<string> {
   });
 }
 
-function startHarness(dataDir: string): Promise<{ url: string; stop(): void }> {
+function startHarness(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/harness/server.mjs'], { env: { ...process.env, CORDON_DATA_DIR: dataDir, CORDON_AUTOLOCK_MINUTES: '0' } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
-      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+      // Stopping waits for the exit: the harness writes a last backup as it shuts down.
+      if (url) resolve({ url, stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
     });
-    child.on('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
   });
 }
 
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
       }
     } finally {
       await browser.close();
-      harness.stop();
+      await harness.stop();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
 import { slugify } from '../../../shared/playbook/slug';
@@ -37,6 +37,8 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const [jumpTo, setJumpTo] = useState<{ at: number } | null>(null);
   const quickAdd = useRef<HTMLInputElement>(null);
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
+  // The chart re-buckets every event; at 100k events that waits until the new row is on screen.
+  const chartEvents = useDeferredValue(events);
 
   useEffect(() => useOpenIncident.getState().open(incidentId), [incidentId]);
   useEffect(() => {
@@ -154,7 +156,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         <div className="warroom-main">
           <section className="card" aria-labelledby="activity-title">
             <h2 id="activity-title">Activity</h2>
-            <ActivityChart events={events} playbook={playbook} now={minute} zone={zone} timeMode={timeMode} onJump={(at) => setJumpTo({ at })} />
+            <ActivityChart events={chartEvents} playbook={playbook} now={minute} zone={zone} timeMode={timeMode} onJump={(at) => setJumpTo({ at })} />
           </section>
           <div className="card">
             <Timeline
