@@ -2,47 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, defaultPlaybookFile } from './testing/test-app';
 import type { PostmortemMethodName } from '../../shared/ipc/postmortem-contract';
 import { parseFrontMatter } from '../../shared/postmortem/markdown';
-import { createServices } from '../services/container';
 import { createChromiumPdfRenderer } from '../services/export/chromium-pdf';
 import { verifyBundle } from '../services/export/bundle';
-import { createMemoryLogger } from '../services/logger';
 import { sha256Hex } from '../store/hash';
-import { tempDir, testScrypt } from '../store/testing/temp-dir';
-import { createHandlers } from './handlers';
-import { createRouter } from './router';
 
 const pdf = createChromiumPdfRenderer();
 afterAll(() => pdf.close());
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
 
 async function setup() {
-  const { dir, cleanup } = tempDir();
-  const logger = createMemoryLogger();
-  const services = createServices({
-    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
-    dataDir: dir,
-    logger,
-    scryptParams: testScrypt,
-    autoLockMinutes: 0,
-    defaultPlaybookFile: resolve('resources/playbooks/default.md'),
-    pdf,
-  });
-  const router = createRouter(createHandlers(services), logger);
-  cleanups.push(cleanup, () => services.close());
-  const call = (method: string, input?: unknown) => router.dispatch(method, input);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const value = async <T = any>(method: string, input?: unknown): Promise<T> => {
-    const result = await router.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
+  const { dir, services, call, value } = createTestApp({ defaultPlaybookFile, pdf });
   await value('vaultCreate', { passphrase: 'a long enough passphrase' });
   const [playbook] = await value<{ id: string; version: number }[]>('playbookList');
   const incident = await value<{ id: string }>('incidentDeclare', {

@@ -1,44 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { PushEvent } from '../../shared/ipc/push';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from './testing/test-app';
 import type { StoreMethodName } from '../../shared/ipc/store-contract';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
-import { tempDir, testScrypt } from '../store/testing/temp-dir';
-import { createHandlers } from './handlers';
-import { createRouter } from './router';
-
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
 
 function setup() {
-  const { dir, cleanup } = tempDir();
-  const logger = createMemoryLogger();
-  const services = createServices({
-    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
-    dataDir: dir,
-    logger,
-    scryptParams: testScrypt,
-    autoLockMinutes: 0,
-  });
-  const router = createRouter(createHandlers(services), logger);
-  const pushed: PushEvent[] = [];
-  services.bus.subscribe((e) => pushed.push(e));
-  cleanups.push(cleanup, () => services.close());
-  const call = async (method: string, input?: unknown) => router.dispatch(method, input);
-  // Tests read deep into results; the contract's own output types are checked by tsc elsewhere.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const value = async <T = any>(method: string, input?: unknown): Promise<T> => {
-    const result = await router.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
-  return { dir, services, router, call, value, pushed, logger };
+  return createTestApp();
 }
 
 /** A fingerprint of every file in the data dir: names, sizes and hashes. */

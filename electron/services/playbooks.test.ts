@@ -1,41 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, defaultPlaybookFile } from '../ipc/testing/test-app';
 import type { StoredPlaybook } from '../../shared/playbook/library';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter } from '../ipc/router';
-import { tempDir, testScrypt } from '../store/testing/temp-dir';
-import { createServices } from './container';
-import { createMemoryLogger } from './logger';
 
-const defaultPlaybookFile = join(process.cwd(), 'resources', 'playbooks', 'default.md');
 const realPlaybook = join(process.cwd(), '..', 'shared', 'playbooks', 'mekong-security-runbook.md');
 
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
 async function setup(options: { unlock?: boolean } = {}) {
-  const { dir, cleanup } = tempDir();
-  const logger = createMemoryLogger();
-  const services = createServices({
-    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
-    dataDir: dir,
-    logger,
-    scryptParams: testScrypt,
-    autoLockMinutes: 0,
-    defaultPlaybookFile,
-  });
-  cleanups.push(cleanup, () => services.close());
-  const router = createRouter(createHandlers(services), logger);
+  const { router, value, services } = createTestApp({ defaultPlaybookFile });
   if (options.unlock !== false) await router.dispatch('vaultCreate', { passphrase: 'a long enough passphrase' });
-  const value = async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await router.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
   return { router, value, services };
 }
 
