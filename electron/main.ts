@@ -48,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       keychain: createSafeStorageKeychain(),
       nativeBinding: nativeBinding(),
       defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
+      exercisesDir: join(resourcesDir(), 'exercises'),
       pdf: createElectronPdfRenderer(),
     });
     hardenSession(session.defaultSession);

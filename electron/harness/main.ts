@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     dataDir,
     logger,
     defaultPlaybookFile: resolve(distDir, '..', 'resources', 'playbooks', 'default.md'),
+    exercisesDir: resolve(distDir, '..', 'resources', 'exercises'),
     pdf,
     ...(process.env.CORDON_AUTOLOCK_MINUTES ? { autoLockMinutes: Number(process.env.CORDON_AUTOLOCK_MINUTES) } : {}),
   });

@@ -30,6 +30,10 @@ let source: EventSource | null = null;
 function ensureStream(): void {
   if (source) return;
   source = new EventSource('/events');
+  // Also fires after an automatic reconnect: subscribers re-read their state then.
+  source.onopen = () => {
+    for (const listener of [...listeners]) listener({ topic: 'channel.opened' });
+  };
   source.onmessage = (message: MessageEvent<string>) => {
     let event: unknown;
     try {

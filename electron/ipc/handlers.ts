@@ -3,6 +3,7 @@ import type { Services } from '../services/container';
 import { createStoreHandlers } from './store-handlers';
 import { createPostmortemHandlers } from './postmortem-handlers';
 import { createActionHandlers } from './action-handlers';
+import { createExerciseHandlers } from './exercise-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -19,5 +20,6 @@ export function createHandlers(services: Services): Handlers {
     playbookSave: (input) => services.playbooks.save(input),
     ...createPostmortemHandlers(services),
     ...createActionHandlers(services),
+    ...createExerciseHandlers(services),
   };
 }

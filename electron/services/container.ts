@@ -16,6 +16,8 @@ import type { PdfRenderer } from './export/pdf-renderer';
 import { createScriptService, type ScriptService } from './scripts/service';
 import type { RunnerOptions } from './scripts/runner';
 import { spawn } from 'node:child_process';
+import { createExerciseService, type ExerciseService } from './exercises';
+import { formatPlaybookRef } from '../../shared/playbook/library';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -37,6 +39,10 @@ export interface ServiceDeps {
   pdf?: PdfRenderer;
   /** The script runner's process spawner and limits; default node:child_process spawn. */
   runner?: Partial<RunnerOptions>;
+  /** resources/exercises: the built-in tabletop scenarios (*.yaml). */
+  exercisesDir?: string;
+  /** Run the exercise timer (fires due injects); default true. Tests turn it off and tick by hand. */
+  exerciseTimer?: boolean;
 }
 
 export interface Services {
@@ -50,6 +56,7 @@ export interface Services {
   playbooks: PlaybookService;
   postmortem: PostmortemService;
   scripts: ScriptService;
+  exercises: ExerciseService;
   close(): Promise<void>;
 }
 
@@ -96,24 +103,51 @@ export function createServices(deps: ServiceDeps): Services {
     runner: { spawn, ...deps.runner },
     now,
   });
+  const incidents = createIncidentService(vault, bus);
+  const playbooks = createPlaybookService({
+    withStore: (fn) => vault.use(fn),
+    defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
+    now,
+    logger: deps.logger,
+  });
+  const exercises = createExerciseService({
+    withStore: (fn) => vault.use(fn),
+    isUnlocked: () => vault.isUnlocked,
+    incidents,
+    bus,
+    logger: deps.logger,
+    now,
+    pdf: deps.pdf ?? null,
+    builtinDir: deps.exercisesDir ?? null,
+    resolvePlaybook: (id) => {
+      const found = playbooks.list().find((p) => p.id === id);
+      return found ? formatPlaybookRef(found) : null;
+    },
+    ...(deps.exerciseTimer === false
+      ? {}
+      : {
+          schedule: (fn: () => void, ms: number) => {
+            const timer = setInterval(fn, ms);
+            timer.unref?.();
+            return () => clearInterval(timer);
+          },
+        }),
+  });
   return {
     appInfo: describeApp(deps.runtime),
     bus,
     health: createHealthService(probes, now(), now),
     settings,
     vault,
-    incidents: createIncidentService(vault, bus),
+    incidents,
     evidence: createEvidenceService(vault, bus),
-    playbooks: createPlaybookService({
-      withStore: (fn) => vault.use(fn),
-      defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
-      now,
-      logger: deps.logger,
-    }),
+    playbooks,
     postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now }),
     scripts,
+    exercises,
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
     close: async () => {
+      exercises.close();
       await scripts.close();
       vault.shutdown();
     },

@@ -6,6 +6,7 @@ import { storeContract } from './store-contract';
 import { playbookContract } from './playbook-contract';
 import { postmortemContract } from './postmortem-contract';
 import { actionContract } from './action-contract';
+import { exerciseContract } from './exercise-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...playbookContract,
   ...postmortemContract,
   ...actionContract,
+  ...exerciseContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -49,6 +49,19 @@ export const methodNames = [
   'exportMarkdown',
   'exportPdf',
   'exportBundle',
+  // Tabletop exercises (exercise-contract.ts).
+  'scenarioList',
+  'scenarioImport',
+  'exerciseList',
+  'exerciseStart',
+  'exerciseGet',
+  'exerciseControl',
+  'injectFire',
+  'injectSkip',
+  'injectEdit',
+  'exerciseNotes',
+  'exerciseScore',
+  'exerciseReport',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

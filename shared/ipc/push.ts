@@ -6,6 +6,10 @@ import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../action
 // Events the main process pushes to every window (and the harness pushes over SSE).
 // Later features add a variant here; the renderer switches on `topic`.
 export const pushEventSchema = z.discriminatedUnion('topic', [
+  // The push channel (re)connected. Anything pushed while it was down was missed, so every
+  // view re-reads what it shows. The browser harness's SSE stream says this on each open;
+  // Electron's IPC channel cannot drop, so it never does.
+  z.object({ topic: z.literal('channel.opened') }),
   z.object({ topic: z.literal('settings.changed'), settings: settingsSchema }),
   // The vault was created, unlocked, locked (by hand or after idle: reason 'idle') or restored.
   z.object({
@@ -33,5 +37,7 @@ export const pushEventSchema = z.discriminatedUnion('topic', [
     state: runStateSchema,
     exitCode: z.number().int().nullable().optional(),
   }),
+  // An exercise's clock, injects or notes changed (an inject fired appends to its incident too).
+  z.object({ topic: z.literal('exercise.changed'), exerciseId: z.string(), incidentId: z.string() }),
 ]);
 export type PushEvent = z.infer<typeof pushEventSchema>;

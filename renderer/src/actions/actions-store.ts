@@ -83,7 +83,7 @@ export const useActions = create<ActionsState>((set, get) => {
           set((s) => ({ runs: s.runs.map((r) => (r.runId === event.runId ? { ...r, state: event.state, exitCode: event.exitCode ?? r.exitCode } : r)) }));
           // The finished record (duration, hash, kept output) comes from the store.
           if (event.state !== 'running') void get().reload();
-        } else if (event.topic === 'vault.changed' && event.state === 'unlocked') void get().reload();
+        } else if (event.topic === 'channel.opened' || (event.topic === 'vault.changed' && event.state === 'unlocked')) void get().reload();
       });
       return unsubscribe;
     },

@@ -77,6 +77,10 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       set({ incidentId, summary: null, state: null, events: [], loading: true, error: null, actionError: null });
       void refresh(incidentId, true);
       return cordon().subscribe((event) => {
+        if (event.topic === 'channel.opened') {
+          void refresh(incidentId, true);
+          return;
+        }
         if (event.topic !== 'incident.changed' || event.incidentId !== incidentId) return;
         // An amend or redact changes how an earlier event reads, so the whole view reloads;
         // anything else only adds events at the end.

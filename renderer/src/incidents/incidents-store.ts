@@ -52,7 +52,9 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
   start() {
     void get().refresh();
     return cordon().subscribe((event) => {
-      if (event.topic === 'incident.changed' || (event.topic === 'vault.changed' && event.state === 'unlocked')) void get().refresh();
+      if (event.topic === 'incident.changed' || event.topic === 'channel.opened' || (event.topic === 'vault.changed' && event.state === 'unlocked')) {
+        void get().refresh();
+      }
     });
   },
 }));

@@ -46,7 +46,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
   useEffect(() => {
     void usePostmortem.getState().load(incidentId);
     const unsubscribe = cordon().subscribe((event) => {
-      if (event.topic === 'incident.changed' && event.incidentId === incidentId) void usePostmortem.getState().refresh();
+      if ((event.topic === 'incident.changed' && event.incidentId === incidentId) || event.topic === 'channel.opened') void usePostmortem.getState().refresh();
     });
     return () => {
       unsubscribe();

@@ -15,11 +15,14 @@ export const useSettings = create<SettingsState>((set, get) => ({
   settings: defaultSettings,
   error: null,
   start() {
-    void cordon()
-      .settingsGet()
-      .then((result) => set(result.ok ? { settings: result.value } : { error: result.error.message }));
+    const load = () =>
+      void cordon()
+        .settingsGet()
+        .then((result) => set(result.ok ? { settings: result.value } : { error: result.error.message }));
+    load();
     return cordon().subscribe((event) => {
       if (event.topic === 'settings.changed') set({ settings: event.settings });
+      else if (event.topic === 'channel.opened') load();
     });
   },
   async update(patch) {

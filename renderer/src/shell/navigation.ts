@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 // The current screen lives in the URL hash (#/incident/<id>): it survives a reload,
 // works the same under app:// and the harness, and needs no router library.
-export const screenIds = ['incidents', 'incident', 'postmortem', 'playbooks', 'status', 'settings'] as const;
+export const screenIds = ['incidents', 'incident', 'postmortem', 'playbooks', 'exercises', 'status', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface Route {

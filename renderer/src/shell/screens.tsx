@@ -5,6 +5,7 @@ import { WarRoomScreen } from '../incident/WarRoomScreen';
 import { PostmortemScreen } from '../postmortem/PostmortemScreen';
 import { PlaybooksScreen } from '../playbooks/PlaybooksScreen';
 import { StatusScreen } from '../screens/StatusScreen';
+import { ExercisesScreen } from '../exercises/ExercisesScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 
 export interface ScreenEntry {
@@ -35,6 +36,7 @@ export const screens: readonly ScreenEntry[] = [
     component: ({ param }) => (param ? <PostmortemScreen key={param} incidentId={param} /> : null),
   },
   { id: 'playbooks', label: 'Playbooks', glyph: '▤', component: PlaybooksScreen },
+  { id: 'exercises', label: 'Exercises', glyph: '◎', component: ({ param }) => <ExercisesScreen exerciseId={param} /> },
   { id: 'status', label: 'Status', glyph: '◉', component: StatusScreen },
   { id: 'settings', label: 'Settings', glyph: '⚙', component: SettingsScreen },
 ];

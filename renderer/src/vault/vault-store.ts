@@ -19,7 +19,7 @@ export const useVault = create<VaultState>((set, get) => ({
   start() {
     void get().refresh();
     return cordon().subscribe((event) => {
-      if (event.topic === 'vault.changed') void get().refresh();
+      if (event.topic === 'vault.changed' || event.topic === 'channel.opened') void get().refresh();
     });
   },
   async refresh() {

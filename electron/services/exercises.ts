@@ -1,0 +1,419 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CordonError } from '../../shared/ipc/result';
+import type { ParsedInput } from '../../shared/ipc/contract';
+import type { ExerciseListItem, ExerciseView, ScenarioListItem } from '../../shared/ipc/exercise-contract';
+import type { ExportOutput } from '../../shared/ipc/postmortem-contract';
+import { controlClock, exerciseTimeAt, newClock, type ClockState } from '../../shared/exercises/clock';
+import { importMarkdownScenario } from '../../shared/exercises/import-markdown';
+import { afterActionMarkdown, type PreviousRun } from '../../shared/exercises/report';
+import { parseScenarioYaml, validateScenario, type Scenario } from '../../shared/exercises/scenario';
+import { dueNow, initialInjectStates, resolveDue } from '../../shared/exercises/schedule';
+import { scoreExercise, type InjectState, type ScoredEvent, type ScoreReport } from '../../shared/exercises/score';
+import { postmortemHtml } from '../../shared/postmortem/html';
+import { slugify } from '../../shared/playbook/slug';
+import { sha256Hex } from '../store/hash';
+import { uuidv7 } from '../store/ids';
+import type { Store } from '../store/store';
+import type { PdfRenderer } from './export/pdf-renderer';
+import { loadPostmortemSource } from './export/source';
+import type { IncidentService } from './incidents';
+import type { Logger } from './logger';
+import type { PushBus } from './push-bus';
+
+// Tabletop exercises in the main process. Starting one declares an incident of kind 'exercise'
+// (through the incident service, so it is an incident like any other, on its own hash chain,
+// never counted in real-incident metrics) and keeps an exercise row beside it: the scenario as
+// started, the exercise clock, the injects' states and the facilitator's notes. A timer fires
+// due injects as `inject` events on the incident's timeline, where the participants see them.
+
+export interface ExerciseServiceDeps {
+  withStore<T>(fn: (store: Store) => T): T;
+  isUnlocked(): boolean;
+  incidents: Pick<IncidentService, 'declare'>;
+  bus: PushBus;
+  logger: Logger;
+  now: () => number;
+  pdf: PdfRenderer | null;
+  /** resources/exercises: the built-in scenarios (*.yaml); null for none. */
+  builtinDir: string | null;
+  /** "id" -> the pinned "id:version" of the library's latest version; null when there is no such playbook. */
+  resolvePlaybook(id: string): string | null;
+  /** Runs `fn` every `ms`; returns the stop function. Tests pass none and call tick() themselves. */
+  schedule?: (fn: () => void, ms: number) => () => void;
+  tickMs?: number;
+}
+
+interface Row {
+  id: string;
+  incident_id: string;
+  scenario_id: string;
+  scenario: string;
+  playbook_id: string | null;
+  clock: string;
+  injects: string;
+  notes: string;
+  created_at: string;
+  created_by: string;
+}
+
+interface Loaded {
+  row: Row;
+  scenario: Scenario;
+  clock: ClockState;
+  injects: InjectState[];
+}
+
+const timerActor = 'Exercise control';
+
+export function loadBuiltinScenarios(dir: string | null, logger?: Logger): Scenario[] {
+  if (!dir) return [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  } catch {
+    logger?.warn(`exercises: no built-in scenarios in ${dir}`);
+    return [];
+  }
+  const out: Scenario[] = [];
+  for (const f of files) {
+    const parsed = parseScenarioYaml(readFileSync(join(dir, f), 'utf8'));
+    if (parsed.ok) out.push(parsed.scenario);
+    else logger?.warn(`exercises: ${f} is not a valid scenario: ${parsed.errors.slice(0, 3).join('; ')}`);
+  }
+  return out;
+}
+
+export function createExerciseService(deps: ExerciseServiceDeps) {
+  const { bus, now } = deps;
+  let builtins: Scenario[] | null = null;
+  const builtin = () => (builtins ??= loadBuiltinScenarios(deps.builtinDir, deps.logger));
+
+  const imported = (store: Store): Scenario[] =>
+    store.db
+      .prepare<[], string>('SELECT scenario FROM exercise_scenarios ORDER BY imported_at')
+      .pluck()
+      .all()
+      .map((json) => validateScenario(JSON.parse(json)))
+      .flatMap((r) => (r.ok ? [r.scenario] : []));
+
+  const findScenario = (store: Store, id: string): Scenario => {
+    const found = builtin().find((s) => s.id === id) ?? imported(store).find((s) => s.id === id);
+    if (!found) throw new CordonError('not_found', `There is no exercise scenario “${id}”.`);
+    return found;
+  };
+
+  const load = (store: Store, exerciseId: string): Loaded => {
+    const row = store.db.prepare<[string], Row>('SELECT * FROM exercises WHERE id = ?').get(exerciseId);
+    if (!row) throw new CordonError('not_found', 'There is no such exercise.');
+    return { row, scenario: JSON.parse(row.scenario) as Scenario, clock: JSON.parse(row.clock) as ClockState, injects: JSON.parse(row.injects) as InjectState[] };
+  };
+
+  const save = (store: Store, ex: Loaded, notes?: string) => {
+    store.db
+      .prepare('UPDATE exercises SET clock = ?, injects = ?, notes = COALESCE(?, notes), updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(ex.clock), JSON.stringify(ex.injects), notes ?? null, new Date(now()).toISOString(), ex.row.id);
+    bus.publish({ topic: 'exercise.changed', exerciseId: ex.row.id, incidentId: ex.row.incident_id });
+  };
+
+  const eventsOf = (store: Store, incidentId: string): ScoredEvent[] => {
+    const summary = store.log.summary(incidentId);
+    return store.log.page(incidentId, 0, summary.eventCount + 1).events.map((e) => ({ kind: e.kind, recordedAt: e.recordedAt, payload: e.effectivePayload }));
+  };
+
+  /** Appends the inject to the incident's timeline and marks it fired, at exercise time now. */
+  const fireOne = (store: Store, ex: Loaded, injectId: string, actor: string): void => {
+    const st = ex.injects.find((i) => i.id === injectId);
+    if (!st) throw new CordonError('not_found', `This exercise has no inject “${injectId}”.`);
+    if (st.status !== 'pending') throw new CordonError('conflict', `The inject “${st.title}” was already ${st.status}.`);
+    const text = st.audience && st.audience.toLowerCase() !== 'all' ? `For: ${st.audience}\n\n${st.text}` : st.text;
+    const { event } = store.log.append({
+      incidentId: ex.row.incident_id,
+      actor,
+      body: { kind: 'inject', payload: { title: st.title.slice(0, 200), text: text.slice(0, 20_000), injectId } },
+    });
+    bus.publish({ topic: 'incident.changed', incidentId: ex.row.incident_id, eventId: event.id });
+    const wall = Date.parse(event.recordedAt);
+    ex.injects = ex.injects.map((i) =>
+      i.id === injectId ? { ...i, status: 'fired', firedAtMs: exerciseTimeAt(ex.clock, Math.max(wall, now())), firedAtWall: event.recordedAt, eventId: event.id } : i,
+    );
+  };
+
+  /** Fires what is due now (and what that makes due, for `after` chains). True when something changed. */
+  const advance = (store: Store, ex: Loaded): boolean => {
+    if (!ex.clock.running) return false;
+    let changed = false;
+    for (let guard = 0; guard < ex.injects.length + 1; guard++) {
+      const needsEvents = ex.injects.some((i) => i.status === 'pending' && i.dueMs === null);
+      if (needsEvents) {
+        const before = JSON.stringify(ex.injects);
+        ex.injects = resolveDue(ex.scenario, ex.injects, eventsOf(store, ex.row.incident_id), ex.clock);
+        if (JSON.stringify(ex.injects) !== before) changed = true;
+      }
+      const due = dueNow(ex.injects, exerciseTimeAt(ex.clock, now()));
+      if (due.length === 0) break;
+      for (const d of due) fireOne(store, ex, d.id, timerActor);
+      changed = true;
+    }
+    return changed;
+  };
+
+  const checklistOf = (store: Store, incidentId: string) => {
+    const source = loadPostmortemSource(store, incidentId);
+    const total = source.playbook?.phases.reduce((n, p) => n + p.items.length, 0) ?? 0;
+    const done = Object.values(source.state.checklist).filter((c) => c.done).length;
+    const phaseNames = Object.fromEntries((source.playbook?.phases ?? []).map((p) => [p.key, p.name]));
+    return { checklist: { done, total }, phaseNames, source };
+  };
+
+  const scoreOf = (store: Store, ex: Loaded): ScoreReport => {
+    const { checklist, phaseNames } = checklistOf(store, ex.row.incident_id);
+    return scoreExercise({ scenario: ex.scenario, injects: ex.injects, events: eventsOf(store, ex.row.incident_id), clock: ex.clock, now: now(), checklist, phaseNames });
+  };
+
+  const viewOf = (store: Store, ex: Loaded): ExerciseView => {
+    const at = now();
+    return {
+      id: ex.row.id,
+      incidentId: ex.row.incident_id,
+      scenario: ex.scenario,
+      playbookId: ex.row.playbook_id,
+      clock: ex.clock,
+      nowMs: exerciseTimeAt(ex.clock, at),
+      at,
+      injects: ex.injects,
+      notes: ex.row.notes,
+      score: scoreOf(store, ex),
+      createdAt: ex.row.created_at,
+      createdBy: ex.row.created_by,
+    };
+  };
+
+  const mutate = (exerciseId: string, fn: (store: Store, ex: Loaded) => unknown): ExerciseView =>
+    deps.withStore((store) =>
+      store.db.transaction(() => {
+        const ex = load(store, exerciseId);
+        const notes = fn(store, ex);
+        advance(store, ex);
+        save(store, ex, typeof notes === 'string' ? notes : undefined);
+        return viewOf(store, load(store, exerciseId));
+      })(),
+    );
+
+  const listItem = (s: Scenario, source: 'builtin' | 'imported', runs: Map<string, number>): ScenarioListItem => ({
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    playbook: s.playbook ?? null,
+    injects: s.injects.length,
+    expectedActions: s.injects.reduce((n, i) => n + i.expect.length, 0),
+    source,
+    runs: runs.get(s.id) ?? 0,
+  });
+
+  /** The timer's work: fire due injects of every running exercise. Never throws. */
+  function tick(): void {
+    if (!deps.isUnlocked()) return;
+    try {
+      deps.withStore((store) => {
+        const ids = store.db.prepare<[], string>("SELECT id FROM exercises WHERE json_extract(clock, '$.running') = 1").pluck().all();
+        for (const id of ids) {
+          store.db.transaction(() => {
+            const ex = load(store, id);
+            if (advance(store, ex)) save(store, ex);
+          })();
+        }
+      });
+    } catch (error) {
+      deps.logger.warn(`exercises: tick failed: ${(error as Error).message}`);
+    }
+  }
+
+  const stop = deps.schedule ? deps.schedule(tick, deps.tickMs ?? 250) : () => undefined;
+
+  return {
+    tick,
+    close: () => stop(),
+
+    scenarioList(): ScenarioListItem[] {
+      return deps.withStore((store) => {
+        const runs = new Map(
+          store.db.prepare<[], { scenario_id: string; n: number }>('SELECT scenario_id, COUNT(*) AS n FROM exercises GROUP BY scenario_id').all().map((r) => [r.scenario_id, r.n]),
+        );
+        const b = builtin();
+        return [...b.map((s) => listItem(s, 'builtin', runs)), ...imported(store).filter((s) => !b.some((x) => x.id === s.id)).map((s) => listItem(s, 'imported', runs))];
+      });
+    },
+
+    scenarioImport(input: ParsedInput<'scenarioImport'>) {
+      let scenario: Scenario | null;
+      let errors: string[];
+      let unparsed: { line: number; text: string }[] = [];
+      if (input.format === 'yaml') {
+        const r = parseScenarioYaml(input.text);
+        scenario = r.ok ? r.scenario : null;
+        errors = r.ok ? [] : r.errors;
+      } else {
+        const r = importMarkdownScenario(input.text);
+        ({ scenario, errors, unparsed } = r);
+      }
+      if (!scenario) throw new CordonError('bad_input', `The scenario could not be read: ${errors.slice(0, 5).join('; ')}`);
+      if (builtin().some((s) => s.id === scenario?.id)) scenario = { ...scenario, id: `imported-${scenario.id}`.slice(0, 100) };
+      const s = scenario;
+      return deps.withStore((store) => {
+        if (!input.dryRun) {
+          store.db
+            .prepare(
+              `INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET scenario = excluded.scenario, source = excluded.source, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
+            )
+            .run(s.id, JSON.stringify(s), input.format, new Date(now()).toISOString(), input.actor);
+        }
+        return { scenario: listItem(s, 'imported', new Map()), errors, unparsed };
+      });
+    },
+
+    list(): ExerciseListItem[] {
+      return deps.withStore((store) =>
+        store.db
+          .prepare<[], Row>('SELECT * FROM exercises ORDER BY created_at DESC')
+          .all()
+          .map((row) => {
+            const ex = load(store, row.id);
+            return {
+              id: row.id,
+              incidentId: row.incident_id,
+              scenarioId: row.scenario_id,
+              title: ex.scenario.title,
+              createdAt: row.created_at,
+              running: ex.clock.running,
+              finished: ex.clock.finishedAt !== null,
+              score: scoreOf(store, ex).score,
+            };
+          }),
+      );
+    },
+
+    start(input: ParsedInput<'exerciseStart'>): ExerciseView {
+      const scenario = deps.withStore((store) => findScenario(store, input.scenarioId));
+      const wanted = input.playbookId ?? scenario.playbook ?? null;
+      const playbookRef = wanted ? deps.resolvePlaybook(wanted) : null;
+      if (input.playbookId && !playbookRef) throw new CordonError('not_found', `There is no playbook “${input.playbookId}” in the library.`);
+      const incident = deps.incidents.declare({
+        actor: input.actor,
+        title: `Exercise: ${scenario.title}`.slice(0, 200),
+        kind: 'exercise',
+        summary: scenario.summary,
+        ...(playbookRef ? { playbookId: playbookRef } : {}),
+      });
+      const id = uuidv7(now());
+      return deps.withStore((store) => {
+        const at = new Date(now()).toISOString();
+        store.db
+          .prepare(
+            `INSERT INTO exercises (id, incident_id, scenario_id, scenario, playbook_id, clock, injects, notes, created_at, created_by, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+          )
+          .run(id, incident.id, scenario.id, JSON.stringify(scenario), playbookRef, JSON.stringify(newClock(input.speed ?? 1)), JSON.stringify(initialInjectStates(scenario)), at, input.actor, at);
+        bus.publish({ topic: 'exercise.changed', exerciseId: id, incidentId: incident.id });
+        return viewOf(store, load(store, id));
+      });
+    },
+
+    get: (exerciseId: string): ExerciseView => deps.withStore((store) => viewOf(store, load(store, exerciseId))),
+
+    control(input: ParsedInput<'exerciseControl'>): ExerciseView {
+      return mutate(input.exerciseId, (_store, ex) => {
+        try {
+          ex.clock = controlClock(ex.clock, input.action === 'speed' ? { action: 'speed', speed: input.speed ?? 1 } : { action: input.action }, now());
+        } catch (error) {
+          throw new CordonError('conflict', (error as Error).message);
+        }
+      });
+    },
+
+    fire: (input: ParsedInput<'injectFire'>) =>
+      mutate(input.exerciseId, (store, ex) => {
+        if (ex.clock.finishedAt !== null) throw new CordonError('conflict', 'The exercise has finished.');
+        fireOne(store, ex, input.injectId, input.actor);
+      }),
+
+    skip: (input: ParsedInput<'injectSkip'>) =>
+      mutate(input.exerciseId, (_store, ex) => {
+        const st = ex.injects.find((i) => i.id === input.injectId);
+        if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
+        if (st.status !== 'pending') throw new CordonError('conflict', `The inject “${st.title}” was already ${st.status}.`);
+        ex.injects = ex.injects.map((i) => (i.id === input.injectId ? { ...i, status: 'skipped' } : i));
+      }),
+
+    edit: (input: ParsedInput<'injectEdit'>) =>
+      mutate(input.exerciseId, (_store, ex) => {
+        const st = ex.injects.find((i) => i.id === input.injectId);
+        if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
+        if (st.status !== 'pending') throw new CordonError('conflict', `Only a pending inject can be edited; “${st.title}” was ${st.status}.`);
+        ex.injects = ex.injects.map((i) =>
+          i.id === input.injectId
+            ? {
+                ...i,
+                ...(input.title !== undefined ? { title: input.title } : {}),
+                ...(input.text !== undefined ? { text: input.text } : {}),
+                ...(input.atMinutes !== undefined ? { dueMs: Math.round(input.atMinutes * 60_000) } : {}),
+                edited: true,
+              }
+            : i,
+        );
+      }),
+
+    notes: (input: ParsedInput<'exerciseNotes'>) => mutate(input.exerciseId, () => input.notes),
+
+    async report(input: ParsedInput<'exerciseReport'>): Promise<ExportOutput> {
+      const { markdown, source, fileBase } = deps.withStore((store) => {
+        const ex = load(store, input.exerciseId);
+        const score = scoreOf(store, ex);
+        const previous: PreviousRun[] = store.db
+          .prepare<[string, string, string], Row>('SELECT * FROM exercises WHERE scenario_id = ? AND created_at <= ? AND id <> ? ORDER BY created_at')
+          .all(ex.row.scenario_id, ex.row.created_at, ex.row.id)
+          .map((row) => {
+            const prev = load(store, row.id);
+            const s = scoreOf(store, prev);
+            return { exerciseId: row.id, startedAt: prev.clock.startedAt, score: s.score, hit: s.actions.hit, total: s.actions.total, finished: prev.clock.finishedAt !== null };
+          });
+        const markdown = afterActionMarkdown({
+          scenario: ex.scenario,
+          exerciseId: ex.row.id,
+          incidentId: ex.row.incident_id,
+          playbookId: ex.row.playbook_id,
+          startedAt: ex.clock.startedAt,
+          finishedAt: ex.clock.finishedAt,
+          score,
+          notes: ex.row.notes,
+          previous,
+        });
+        const fileBase = `${slugify(ex.scenario.title, 'exercise').slice(0, 50)}-${ex.row.id.slice(0, 8)}-after-action`;
+        return { markdown, source: loadPostmortemSource(store, ex.row.incident_id), fileBase };
+      });
+      let data: Uint8Array;
+      if (input.format === 'md') data = new TextEncoder().encode(markdown);
+      else {
+        if (!deps.pdf) throw new CordonError('unavailable', 'PDF export is not available in this build of Cordon.');
+        const printable = postmortemHtml(source, { markdown, revision: 1, status: 'none' });
+        try {
+          data = await deps.pdf.render(printable.html, { pageSize: 'A4', headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
+        } catch {
+          throw new CordonError('unavailable', 'Cordon could not print the PDF.');
+        }
+      }
+      return {
+        path: null,
+        fileName: `${fileBase}.${input.format}`,
+        mediaType: input.format === 'md' ? 'text/markdown' : 'application/pdf',
+        bytes: data.length,
+        sha256: sha256Hex(data),
+        chainHead: source.incident.headHash,
+        base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
+      };
+    },
+  };
+}
+
+export type ExerciseService = ReturnType<typeof createExerciseService>;

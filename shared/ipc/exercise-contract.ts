@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { personSchema, refIdSchema } from '../events/primitives';
+import type { ClockState } from '../exercises/clock';
+import type { Scenario } from '../exercises/scenario';
+import type { InjectState, ScoreReport } from '../exercises/score';
+import type { UnderstoodLine } from '../exercises/import-markdown';
+import { exportOutputSchema } from './postmortem-contract';
+
+// Tabletop exercises: the scenario library (built-in + imported), the run of one exercise
+// (its clock, its injects, the facilitator's notes), live scoring and the after-action report.
+// Spread into `contract` in contract.ts. Outputs are typed, not re-validated (the router
+// validates inputs only).
+
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
+const exerciseRef = { exerciseId: id };
+
+export interface ScenarioListItem {
+  id: string;
+  title: string;
+  summary: string;
+  playbook: string | null;
+  injects: number;
+  expectedActions: number;
+  source: 'builtin' | 'imported';
+  runs: number;
+}
+
+export interface ExerciseView {
+  id: string;
+  incidentId: string;
+  scenario: Scenario;
+  playbookId: string | null;
+  clock: ClockState;
+  /** Exercise time now (ms), when the view was made. */
+  nowMs: number;
+  /** Wall time the view was made (ms), so the console can tick the clock between refreshes. */
+  at: number;
+  injects: InjectState[];
+  notes: string;
+  score: ScoreReport;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface ExerciseListItem {
+  id: string;
+  incidentId: string;
+  scenarioId: string;
+  title: string;
+  createdAt: string;
+  running: boolean;
+  finished: boolean;
+  score: number;
+}
+
+export const scenarioImportInputSchema = z
+  .object({
+    actor: personSchema,
+    format: z.enum(['markdown', 'yaml']),
+    text: z.string().min(1, 'the document is empty').max(500_000, 'the document is longer than 500,000 characters'),
+    /** Check only: parse and report, store nothing. */
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+export const exerciseStartInputSchema = z
+  .object({ scenarioId: refIdSchema, playbookId: refIdSchema.optional(), actor: personSchema, speed: z.number().int().min(1).max(60).optional() })
+  .strict();
+
+export const exerciseControlInputSchema = z
+  .object({
+    ...exerciseRef,
+    actor: personSchema,
+    action: z.enum(['start', 'pause', 'resume', 'speed', 'finish']),
+    speed: z.number().int().min(1).max(60).optional(),
+  })
+  .strict()
+  .refine((p) => (p.action === 'speed') === (p.speed !== undefined), { message: 'give a speed (1 to 60) with action speed, and only then', path: ['speed'] });
+
+const injectRef = z.object({ ...exerciseRef, injectId: refIdSchema, actor: personSchema });
+
+export const injectEditInputSchema = injectRef
+  .extend({
+    title: z.string().trim().min(1).max(200).optional(),
+    text: z.string().trim().min(1, 'the inject needs some text').max(20_000).optional(),
+    /** New due time in exercise minutes. */
+    atMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
+  })
+  .strict()
+  .refine((p) => p.title !== undefined || p.text !== undefined || p.atMinutes !== undefined, { message: 'change the title, the text or the time' });
+
+export const exerciseReportInputSchema = z
+  .object({ ...exerciseRef, actor: personSchema, format: z.enum(['md', 'pdf']), inline: z.literal(true) })
+  .strict();
+
+const noInput = z.object({}).strict();
+const view = z.custom<ExerciseView>();
+
+export const exerciseContract = {
+  scenarioList: { input: noInput, output: z.custom<ScenarioListItem[]>() },
+  scenarioImport: {
+    input: scenarioImportInputSchema,
+    output: z.custom<{ scenario: ScenarioListItem | null; errors: string[]; unparsed: UnderstoodLine[] }>(),
+  },
+  exerciseList: { input: noInput, output: z.custom<ExerciseListItem[]>() },
+  exerciseStart: { input: exerciseStartInputSchema, output: view },
+  exerciseGet: { input: z.object(exerciseRef).strict(), output: view },
+  exerciseControl: { input: exerciseControlInputSchema, output: view },
+  injectFire: { input: injectRef.strict(), output: view },
+  injectSkip: { input: injectRef.strict(), output: view },
+  injectEdit: { input: injectEditInputSchema, output: view },
+  exerciseNotes: { input: z.object({ ...exerciseRef, actor: personSchema, notes: z.string().max(100_000) }).strict(), output: view },
+  exerciseScore: { input: z.object(exerciseRef).strict(), output: z.custom<ScoreReport>() },
+  exerciseReport: { input: exerciseReportInputSchema, output: exportOutputSchema },
+} as const;
+
+export type ExerciseMethodName = keyof typeof exerciseContract;
