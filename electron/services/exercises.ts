@@ -396,7 +396,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       if (input.format === 'md') data = new TextEncoder().encode(markdown);
       else {
         if (!deps.pdf) throw new CordonError('unavailable', 'PDF export is not available in this build of Cordon.');
-        const printable = postmortemHtml(source, { markdown, revision: 1, status: 'none' });
+        const printable = postmortemHtml(source, { markdown, revision: 1, status: 'none' }, { documentName: 'After-action report' });
         try {
           data = await deps.pdf.render(printable.html, { pageSize: 'A4', headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
         } catch {

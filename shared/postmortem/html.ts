@@ -58,8 +58,14 @@ figure.chart figcaption { font-size: 8pt; color: #475569; }
 .content > h1:first-child { display: none; }
 `;
 
-export function postmortemHtml(source: PostmortemSource, doc: PostmortemDocument, options: { pageSize?: PageSize } = {}): PrintableDocument {
+export function postmortemHtml(
+  source: PostmortemSource,
+  doc: PostmortemDocument,
+  // An exercise's after-action report is printed by the same code under its own name.
+  options: { pageSize?: PageSize; documentName?: 'Post-mortem' | 'After-action report' } = {},
+): PrintableDocument {
   const pageSize = options.pageSize ?? 'A4';
+  const documentName = options.documentName ?? 'Post-mortem';
   const fm = frontMatterOf(source, doc);
   const { incident, playbook } = source;
   const statusLabel: Record<string, string> = { draft: 'Draft', in_review: 'In review', published: 'Published' };
@@ -70,12 +76,14 @@ export function postmortemHtml(source: PostmortemSource, doc: PostmortemDocument
     ['Kind', fm.kind],
     ['Declared', utc(fm.declared_at)],
     ['Resolved', utc(fm.resolved_at)],
-    ['Post-mortem', `revision ${fm.postmortem_revision}, ${statusLabel[fm.postmortem_status] ?? fm.postmortem_status}`],
+    ...(documentName === 'Post-mortem'
+      ? [['Post-mortem', `revision ${fm.postmortem_revision}, ${statusLabel[fm.postmortem_status] ?? fm.postmortem_status}`] as [string, string]]
+      : []),
     ['Events', String(fm.event_count)],
     ['Chain head', fm.chain_head, 'hash'],
   ];
   const cover = `<section class="cover" aria-label="Incident facts">
-<p class="eyebrow">Post-mortem</p>
+<p class="eyebrow">${esc(documentName)}</p>
 <h1>${esc(incident.title)}</h1>
 <dl>${facts.map(([k, v, c]) => `<dt>${esc(k)}</dt><dd${c ? ` class="${c}"` : ''}>${esc(v)}</dd>`).join('')}</dl>
 </section>`;
@@ -87,7 +95,7 @@ export function postmortemHtml(source: PostmortemSource, doc: PostmortemDocument
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="Cordon">
-<title>Post-mortem: ${esc(incident.title)}</title>
+<title>${esc(documentName)}: ${esc(incident.title)}</title>
 <style>${css(pageSize)}</style>
 </head>
 <body>

@@ -165,6 +165,13 @@ describe('the printable HTML', () => {
     expect(postmortemHtml(source, { markdown: '# X\n', revision: 2, status: 'draft' }).html).toBe(postmortemHtml(source, { markdown: '# X\n', revision: 2, status: 'draft' }).html);
   });
 
+  it('names an after-action report as such, without the post-mortem revision line', () => {
+    const out = postmortemHtml(sampleSource(), { markdown: '# X\n', revision: 1, status: 'none' }, { documentName: 'After-action report' });
+    expect(out.html).toContain('<title>After-action report: ');
+    expect(out.html).toContain('<p class="eyebrow">After-action report</p>');
+    expect(out.html).not.toContain('<dt>Post-mortem</dt>');
+  });
+
   it('draws the activity chart as SVG with phase bands and severity markers', () => {
     const svg = activitySvg(sampleSource().events, { playbook: samplePlaybook });
     expect(svg).toContain('Containment');
