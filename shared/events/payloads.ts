@@ -21,6 +21,18 @@ export type ActionItemType = z.infer<typeof actionItemTypeSchema>;
 
 const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
 
+/** What an amend may change; the amend payload and the eventAmend method share it. */
+export const amendChangesShape = {
+  occurredAt: utcTimestampSchema.optional(),
+  // Replaces the target's whole payload; validated against the target's kind by the store.
+  payload: z.record(z.string(), z.unknown()).optional(),
+  key: z.boolean().optional(),
+};
+
+/** An amend that changes nothing is refused. */
+export const amendsSomething = (p: { occurredAt?: unknown; payload?: unknown; key?: unknown }): boolean =>
+  p.occurredAt !== undefined || p.payload !== undefined || p.key !== undefined;
+
 export const payloadSchemas = {
   declared: z
     .object({
@@ -122,18 +134,9 @@ export const payloadSchemas = {
     })
     .strict(),
   amend: z
-    .object({
-      targetEventId: uuidLike,
-      reason: reasonSchema,
-      occurredAt: utcTimestampSchema.optional(),
-      // Replaces the target's whole payload; validated against the target's kind by the store.
-      payload: z.record(z.string(), z.unknown()).optional(),
-      key: z.boolean().optional(),
-    })
+    .object({ targetEventId: uuidLike, reason: reasonSchema, ...amendChangesShape })
     .strict()
-    .refine((p) => p.occurredAt !== undefined || p.payload !== undefined || p.key !== undefined, {
-      message: 'an amend must change occurredAt, payload or key',
-    }),
+    .refine(amendsSomething, { message: 'an amend must change occurredAt, payload or key' }),
   redact: z.object({ targetEventId: uuidLike, reason: reasonSchema }).strict(),
   inject: z
     .object({ title: shortTextSchema, text: longTextSchema, injectId: refIdSchema.optional() })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appendableKinds, eventKinds, type AppendableKind } from '../events/kinds';
-import { payloadSchemas, type PayloadOf } from '../events/payloads';
+import { amendChangesShape, amendsSomething, payloadSchemas, type PayloadOf } from '../events/payloads';
 import {
   incidentKindSchema,
   incidentStatusSchema,
@@ -161,19 +161,9 @@ export const eventAppendInputSchema = z.discriminatedUnion(
 ) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
 
 export const eventAmendInputSchema = z
-  .object({
-    incidentId: id,
-    actor,
-    targetEventId: id,
-    reason: reasonSchema,
-    occurredAt: utcTimestampSchema.optional(),
-    payload: z.record(z.string(), z.unknown()).optional(),
-    key: z.boolean().optional(),
-  })
+  .object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
   .strict()
-  .refine((p) => p.occurredAt !== undefined || p.payload !== undefined || p.key !== undefined, {
-    message: 'say what to change: occurredAt, payload or key',
-  });
+  .refine(amendsSomething, { message: 'say what to change: occurredAt, payload or key' });
 export const eventRedactInputSchema = z.object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema }).strict();
 
 export const chainVerdictSchema = z.object({

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useFocusHeading } from './use-focus-heading';
 import { DraftForm, useDraftSave } from './DraftForm';
 import { usePlaybooks } from './playbooks-store';
 import { summaryText } from './ReviewView';
@@ -11,11 +11,7 @@ export function EditView({ focusHeading }: { focusHeading: boolean }) {
   const saving = usePlaybooks((s) => s.saving);
   const discard = usePlaybooks((s) => s.discard);
   const { problems, submit, summary } = useDraftSave();
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
+  const heading = useFocusHeading(focusHeading);
 
   if (!current || !draft) return null;
   const latest = versions.reduce((n, v) => Math.max(n, v.version), current.version);

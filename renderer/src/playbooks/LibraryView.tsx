@@ -1,21 +1,17 @@
-import { useEffect, useRef } from 'react';
 import type { PlaybookSummary } from '../../../shared/playbook/library';
 import { plural } from './draft-ops';
 import { formatWhen } from './format';
 import { DropZone, ImportButton, useFileDrop } from './ImportControls';
 import { usePlaybooks } from './playbooks-store';
+import { useFocusHeading } from './use-focus-heading';
 
 export function LibraryView({ focusHeading }: { focusHeading: boolean }) {
   const list = usePlaybooks((s) => s.list);
   const listError = usePlaybooks((s) => s.listError);
   const importError = usePlaybooks((s) => s.importError);
   const open = usePlaybooks((s) => s.open);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusHeading(focusHeading);
   const drop = useFileDrop();
-
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
 
   return (
     <section className="pb-library" aria-labelledby="pb-library-title" {...drop.handlers}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useFocusHeading } from './use-focus-heading';
 import { DraftForm, useDraftSave } from './DraftForm';
 import { countsOf, plural } from './draft-ops';
 import { usePlaybooks } from './playbooks-store';
@@ -23,11 +23,7 @@ export function ReviewView({ focusHeading }: { focusHeading: boolean }) {
   const saving = usePlaybooks((s) => s.saving);
   const discard = usePlaybooks((s) => s.discard);
   const { problems, submit, summary } = useDraftSave();
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
+  const heading = useFocusHeading(focusHeading);
 
   if (!review || !draft) return null;
   return (
