@@ -140,6 +140,8 @@ export class EventLog {
     recordedAt: string,
   ): { event: LoggedEvent; state: IncidentState } {
     const id = this.newId();
+    // SQLite stores text as UTF-8, where a lone surrogate becomes U+FFFD; hash what will be read back.
+    actor = wellFormed(actor);
     const payloadJson = canonicalJson(body.payload);
     const fields = { id, incidentId, n, kind: body.kind, actor, occurredAt: occurredAt ?? recordedAt, recordedAt, prevHash };
     const hash = eventHash(fields, payloadJson);
@@ -315,6 +317,8 @@ export class EventLog {
     return new Date(this.now()).toISOString();
   }
 }
+
+const wellFormed = (text: string): string => text.replace(/\p{Surrogate}/gu, '\ufffd');
 
 function toSummary(row: IncidentRow): IncidentSummary {
   const state = JSON.parse(row.state) as IncidentState;
