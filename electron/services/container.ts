@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/app-schemas';
 import { describeApp, type RuntimeDescription } from './app-info';
 import { createHealthService, type HealthProbe } from './health';
 import { createPushBus, type PushBus } from './push-bus';
+import { startSearchIndexer } from './search-indexer';
 import { createSettingsService } from './settings-store';
 import type { Logger } from './logger';
 import { createIncidentService, type IncidentService } from './incidents';
@@ -104,6 +105,7 @@ export function createServices(deps: ServiceDeps): Services {
     now,
   });
   const incidents = createIncidentService(vault, bus);
+  const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
     defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
@@ -148,6 +150,7 @@ export function createServices(deps: ServiceDeps): Services {
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
     close: async () => {
       exercises.close();
+      stopSearchIndexer();
       await scripts.close();
       vault.shutdown();
     },

@@ -44,12 +44,14 @@ export interface ListFilter {
 
 /**
  * The incidents' append-only, hash-chained logs and their materialised state. Every write is
- * one transaction: the event row, the incident's new state and the search index move together,
- * and with synchronous=FULL the commit is on disk before the caller hears about it.
+ * one transaction: the event row and the incident's new state move together, and with
+ * synchronous=FULL the commit is on disk before the caller hears about it. The full-text index
+ * follows in batches (indexPending): any search first brings it up to the newest event.
  */
 export class EventLog {
   private readonly s;
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
+  private searchProgress: SearchProgressStatements | null = null;
 
   constructor(
     private readonly db: Db,
@@ -146,10 +148,7 @@ export class EventLog {
     const fields = { id, incidentId, n, kind: body.kind, actor, occurredAt: occurredAt ?? recordedAt, recordedAt, prevHash };
     const hash = eventHash(fields, payloadJson);
     const targetId = body.kind === 'amend' || body.kind === 'redact' ? body.payload.targetEventId : null;
-    const seq = Number(
-      this.s.insertEvent.run(id, incidentId, n, body.kind, actor, fields.occurredAt, recordedAt, targetId, payloadJson, prevHash, hash)
-        .lastInsertRowid,
-    );
+    this.s.insertEvent.run(id, incidentId, n, body.kind, actor, fields.occurredAt, recordedAt, targetId, payloadJson, prevHash, hash);
     const event = { ...fields, payload: JSON.parse(payloadJson), hash } as LoggedEvent;
     const next =
       state === null || body.kind === 'amend' || body.kind === 'redact'
@@ -169,8 +168,37 @@ export class EventLog {
       head_hash: next.headHash,
       state: JSON.stringify(next),
     });
-    this.index(seq, event);
     return { event, state: next };
+  }
+
+  /**
+   * Brings the full-text index up to the newest event, in write order, in one transaction with
+   * the mark of how far it got (so a crash halfway leaves nothing half-indexed). Returns how many
+   * events it read. Cheap when there is nothing to do: one indexed lookup.
+   */
+  indexPending(batch = 2_000): number {
+    const p = (this.searchProgress ??= prepareSearchProgress(this.db));
+    const pending = () => {
+      const { through, end } = p.progress.get() ?? { through: 0, end: 0 };
+      return end > through ? { through, end } : null;
+    };
+    if (!pending()) return 0;
+    return this.db.transaction(() => {
+      const range = pending();
+      if (!range) return 0;
+      let read = 0;
+      for (let after = range.through; ; ) {
+        // Pages of rows rather than one iterator: the connection cannot write while iterating.
+        const rows = p.unindexed.all(after, range.end, batch);
+        for (const row of rows) this.index(row.seq, rowToEvent(row));
+        read += rows.length;
+        const last = rows.at(-1);
+        if (!last) break;
+        after = last.seq;
+      }
+      p.set.run(range.end);
+      return read;
+    }).immediate();
   }
 
   /** Keeps the full-text index on what views show: amended text replaces, redacted text leaves. */
@@ -284,6 +312,7 @@ export class EventLog {
     }
     const match = filter.query ? ftsQuery(filter.query) : null;
     if (match) {
+      this.indexPending();
       where.push('id IN (SELECT incident_id FROM search WHERE search MATCH ?)');
       params.push(match);
     }
@@ -318,6 +347,26 @@ export class EventLog {
   }
 }
 
+interface SearchProgressStatements {
+  progress: Database.Statement<[], { through: number; end: number }>;
+  set: Database.Statement<[number]>;
+  unindexed: Database.Statement<[number, number, number], EventRow>;
+}
+
+/** Prepared on first use, so this class still opens a store migrated only part of the way (tests). */
+function prepareSearchProgress(db: Db): SearchProgressStatements {
+  return {
+    progress: db.prepare<[], { through: number; end: number }>(
+      'SELECT indexed_through AS through, (SELECT coalesce(max(seq), 0) FROM events) AS "end" FROM search_progress WHERE id = 1',
+    ),
+    set: db.prepare<[number]>('UPDATE search_progress SET indexed_through = ? WHERE id = 1'),
+    unindexed: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${eventColumns} FROM events
+       WHERE seq > ? AND seq <= ? AND kind IN (${indexedKinds.map((k) => `'${k}'`).join(', ')}) ORDER BY seq LIMIT ?`,
+    ),
+  };
+}
+
 const wellFormed = (text: string): string => text.replace(/\p{Surrogate}/gu, '\ufffd');
 
 function toSummary(row: IncidentRow): IncidentSummary {
@@ -337,6 +386,9 @@ function toSummary(row: IncidentRow): IncidentSummary {
     headHash: row.head_hash,
   };
 }
+
+/** The kinds whose text is searchable, and the corrections that change it. */
+const indexedKinds: readonly EventKind[] = ['declared', 'note', 'inject', 'amend', 'redact'];
 
 function searchableText(kind: EventKind, payload: Record<string, unknown>): string | null {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -82,6 +82,24 @@ describe('migrations', () => {
     v3.close();
   });
 
+  it('006 from version 5: the search index is rebuilt from the log, whatever the old one held', () => {
+    const { file, key } = fresh();
+    const v5 = openStore(file, key, { create: true, migrations: migrations.slice(0, 5) });
+    const incidentId = v5.log.declare('Ana', { title: 'Payment gateway timeouts', kind: 'real' }).event.incidentId;
+    v5.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'upstream pelican alerts' } } });
+    // Version 5 indexed as it appended; a stale row stands for anything it may have got wrong.
+    v5.db.prepare("INSERT INTO search (rowid, incident_id, body) VALUES (999, ?, 'stale marmot')").run(incidentId);
+    v5.close();
+    const v6 = openStore(file, key, { migrations: migrations.slice(0, 6) });
+    expect(schemaVersion(v6.db)).toBe(6);
+    expect(v6.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'incidents_by_updated'").pluck().get()).toBe(0);
+    const hits = (query: string) => v6.log.list({ query, limit: 10, offset: 0 }).total;
+    expect([hits('pelican'), hits('gateway'), hits('marmot')]).toEqual([1, 1, 0]);
+    expect(v6.log.list({ limit: 10, offset: 0 }).items.map((i) => i.id)).toEqual([incidentId]);
+    expect(v6.verify()[0]?.ok).toBe(true);
+    v6.close();
+  });
+
   it('a failed migration rolls back and leaves the old version working', () => {
     const { file, key } = fresh();
     const before = openStore(file, key, { create: true });

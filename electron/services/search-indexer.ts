@@ -1,0 +1,44 @@
+import type { Store } from '../store/store';
+import type { Logger } from './logger';
+import type { PushBus } from './push-bus';
+
+export interface SearchIndexerDeps {
+  bus: PushBus;
+  /** Runs against the open store without counting as activity for the idle lock; null when locked. */
+  peek: <T>(fn: (store: Store) => T) => T | null;
+  logger: Logger;
+  /** How long after the last write the index catches up. */
+  delayMs?: number;
+}
+
+/**
+ * Appends leave the full-text index to catch up later (see migration 006), so a commit writes
+ * only the event and the incident's state. This brings the index up to date a moment after the
+ * writes stop, in one transaction, so the next search has nothing to wait for. A search never
+ * depends on it: EventLog.list catches up first whenever it is behind.
+ */
+export function startSearchIndexer(deps: SearchIndexerDeps): () => void {
+  const delayMs = deps.delayMs ?? 1_500;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    timer = null;
+    try {
+      deps.peek((store) => store.log.indexPending());
+    } catch (error) {
+      // Nothing is lost: the next search or the next write's run tries again.
+      const code = (error as { code?: unknown }).code;
+      deps.logger.warn('search.index_failed', { code: typeof code === 'string' ? code : 'unknown' });
+    }
+  };
+  const unsubscribe = deps.bus.subscribe((event) => {
+    if (event.topic !== 'incident.changed') return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+    timer.unref?.();
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+}
