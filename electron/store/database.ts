@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { StoreError } from './store-error';
 
 export type Db = Database.Database;
@@ -8,6 +8,11 @@ export type Db = Database.Database;
 export const cordonApplicationId = 0x436f7264;
 
 const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Pages the WAL collects before SQLite checkpoints it into the database file. */
+const walCheckpointPages = 1000;
+/** A WAL of that many 4 KiB frames (each with its 24-byte header), after the 32-byte file header. */
+export const walReserveBytes = 32 + walCheckpointPages * (4096 + 24);
 
 export interface OpenOptions {
   /** Create the file when missing (only the vault's first run does this). */
@@ -24,6 +29,14 @@ export interface OpenOptions {
 export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== 32) throw new Error('a store key is 32 bytes');
   const existing = probeFile(file, options.create === true);
+  // The first connection proves the key (and makes a new file a WAL-mode database); closing it
+  // checkpoints and removes its WAL, so the WAL can be reserved before the connection we keep.
+  openWith(file, key, options, existing).close();
+  reserveWal(file);
+  return openWith(file, key, options, true);
+}
+
+function openWith(file: string, key: Buffer, options: OpenOptions, existing: boolean): Db {
   let db: Db;
   try {
     db = new Database(file, {
@@ -58,7 +71,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
     db.pragma('foreign_keys = ON');
     // Sorts and temporary indexes stay in memory, so no plaintext temp file is ever written.
     db.pragma('temp_store = MEMORY');
-    db.pragma('wal_autocheckpoint = 1000');
+    db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`);
     return db;
   } catch (error) {
     try {
@@ -67,6 +80,35 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
       // Closing a connection that never opened properly can fail too; the first error matters.
     }
     throw classify(error, file);
+  }
+}
+
+/**
+ * SQLite deletes the WAL when the store closes, and a new one grows with every commit until the
+ * first checkpoint, when SQLite starts rewriting it from the top. Extending a file makes each
+ * fsync also commit the file system's metadata: an append cost about twice as much in a new
+ * WAL as in a reused one, which is every commit of a session's first few hundred events. So the
+ * WAL is created full-size before SQLite opens the store. Its zeros are not a valid WAL header,
+ * so SQLite reads it as empty and writes its frames over them from the start. A WAL that already
+ * exists is never touched: it may hold committed events a crash left there.
+ */
+function reserveWal(file: string): void {
+  const wal = `${file}-wal`;
+  if (existsSync(wal)) return;
+  let fd: number;
+  try {
+    fd = openSync(wal, 'wx', 0o600);
+  } catch {
+    return; // created meanwhile, or not creatable: SQLite makes its own as before
+  }
+  try {
+    const zeros = Buffer.alloc(1 << 16);
+    for (let offset = 0; offset < walReserveBytes; offset += zeros.length) {
+      writeSync(fd, zeros, 0, Math.min(zeros.length, walReserveBytes - offset), offset);
+    }
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { walReserveBytes } from '../database';
 import { openStore } from '../store';
 import { newStore } from '../testing/fixtures';
 import { readLines, spawnStoreChild } from './child';
@@ -16,6 +18,8 @@ describe('kill -9 while appending', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const acked = lines.filter((l) => l.startsWith('ACK ')).map((l) => l.slice(4));
+    // The child wrote into a reserved WAL: recovery must tell its frames from the zeros after them.
+    expect(statSync(`${file}-wal`).size).toBeGreaterThanOrEqual(walReserveBytes);
     expect(acked.length).toBeGreaterThanOrEqual(150);
 
     const reopened = openStore(file, key);
