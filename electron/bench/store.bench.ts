@@ -6,6 +6,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventLog } from '../store/event-log';
+import { uuidv7 } from '../store/ids';
+import type { EventBody } from '../../shared/events/payloads';
 import { migrate } from '../store/migrate';
 import { Vault } from '../store/vault';
 import { verifyChains } from '../store/verify-chains';
@@ -98,6 +100,35 @@ function floorCommit(file: string, key: Buffer | null): Timed {
 }
 
 
+/**
+ * An incident the way a long war room leaves it: every phase's checklist ticked and assigned,
+ * containment runs, evidence, follow-ups and key notes (about 16 KB of materialised state).
+ * Appends into it measure what a note costs when the state is large.
+ */
+function busyIncident(log: EventLog): string {
+  const incidentId = log.declare('bench', { title: 'Busy incident', kind: 'real', severity: 'SEV1', commander: 'Ana' }).event.incidentId;
+  const add = (body: EventBody) => log.append({ incidentId, actor: 'Ana Commander', body });
+  for (const phase of ['preparation', 'detection-analysis', 'containment', 'eradication', 'recovery', 'post-incident']) {
+    add({ kind: 'phase_changed', payload: { phase } });
+    for (let i = 0; i < 8; i++) {
+      const itemId = `${phase}-item-${i}`;
+      add({ kind: 'checklist_item_set', payload: { itemId, phase, label: `Step ${i} of ${phase}, as the playbook words it`, done: true } });
+      add({ kind: 'checklist_item_assigned', payload: { itemId, phase, assignee: 'Bo Technical-Lead' } });
+    }
+  }
+  for (let i = 0; i < 6; i++) {
+    const runId = `run-${i}`;
+    add({ kind: 'script_started', payload: { runId, actionId: 'block-ip', argv: ['iptables', '-A', 'INPUT', '-s', `203.0.113.${i}`, '-j', 'DROP'], simulated: false } });
+    add({ kind: 'script_finished', payload: { runId, outcome: 'succeeded', exitCode: 0, durationMs: 120, outputSha256: 'a'.repeat(64), outputBytes: 10 } });
+  }
+  for (let i = 0; i < 8; i++) {
+    add({ kind: 'evidence_added', payload: { evidenceId: uuidv7(), name: `capture-${i}.pcap`, mediaType: 'application/vnd.tcpdump.pcap', size: 123_456, sha256: 'b'.repeat(64) } });
+    add({ kind: 'action_item_created', payload: { actionItemId: `follow-up-${i}`, title: `Follow-up ${i} so this does not happen again`, owner: 'Cy', dueDate: '2026-12-01' } });
+  }
+  for (let i = 0; i < 30; i++) add({ kind: 'note', payload: { text: `key observation ${i}`, key: true } });
+  return incidentId;
+}
+
 function openPlain(file: string): { db: Db; log: EventLog } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -159,6 +190,7 @@ async function main() {
   const encAppend = alongsideFsync(encNote(declared.id));
   const encBulk = vault.use((s) => bulk(s.db, s.log));
   const encAppendLarge = alongsideFsync(encNote(declared.id));
+  const encAppendBusy = alongsideFsync(encNote(vault.use((s) => busyIncident(s.log))));
   const [, encScan] = vault.use((s) => time(() => s.db.prepare('SELECT sum(length(payload)) FROM events').pluck().get()));
   const [encVerdicts, encVerifyMs] = vault.use((s) => time(() => s.verify()));
   const encEvents = encVerdicts.reduce((n, v) => n + v.events, 0);
@@ -179,6 +211,10 @@ async function main() {
   const plainAppend = alongsideFsync(plainNote);
   const plainBulk = bulk(plain.db, plain.log);
   const plainAppendLarge = alongsideFsync(plainNote);
+  const plainBusyId = busyIncident(plain.log);
+  const plainAppendBusy = alongsideFsync((i) =>
+    plain.log.append({ incidentId: plainBusyId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } }),
+  );
   const [, plainScan] = time(() => plain.db.prepare('SELECT sum(length(payload)) FROM events').pluck().get());
   const [plainVerdicts, plainVerifyMs] = time(() => verifyChains(plain.db));
   const plainEvents = plainVerdicts.reduce((n, v) => n + v.events, 0);
@@ -190,10 +226,11 @@ async function main() {
 
   const rows: [string, string, string, string][] = [
     ['operation', 'encrypted', 'plain SQLite', 'raw fsync p50'],
-    ['append p50, new store, WAL growing (service, fsync)', ms(pct(encAppend.op, 50)), ms(pct(plainAppend.op, 50)), ms(pct(encAppend.fsync, 50))],
+    ['append p50, new store (service, fsync)', ms(pct(encAppend.op, 50)), ms(pct(plainAppend.op, 50)), ms(pct(encAppend.fsync, 50))],
     ['append p99, new store', ms(pct(encAppend.op, 99)), ms(pct(plainAppend.op, 99)), ms(pct(encAppend.fsync, 99))],
     ['append p50, 100k-event store, WAL rewritten', ms(pct(encAppendLarge.op, 50)), ms(pct(plainAppendLarge.op, 50)), ms(pct(encAppendLarge.fsync, 50))],
     ['append p99, 100k-event store', ms(pct(encAppendLarge.op, 99)), ms(pct(plainAppendLarge.op, 99)), ms(pct(encAppendLarge.fsync, 99))],
+    ['append p50, into a busy incident (16 KB of state)', ms(pct(encAppendBusy.op, 50)), ms(pct(plainAppendBusy.op, 50)), ms(pct(encAppendBusy.fsync, 50))],
     ['floor: one-row commit, no Cordon code, p50', ms(pct(encFloor.op, 50)), ms(pct(plainFloor.op, 50)), ms(pct(encFloor.fsync, 50))],
     ['bulk import (events/s, 5k per tx)', Math.round(encBulk).toLocaleString('en'), Math.round(plainBulk).toLocaleString('en'), ''],
     ['unlock (scrypt N=2^17, open, migrate check)', ms(encUnlock), ms(plainOpen), ''],

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './database';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { eventHash } from './hash';
+import { stateText, WrittenStates, type WrittenState } from './state-text';
 
 export interface AppendRequest {
   incidentId: string;
@@ -53,6 +54,7 @@ export class EventLog {
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
   private searchProgress: SearchProgressStatements | null = null;
   private readonly tx: ReturnType<EventLog['transactions']>;
+  private readonly written = new WrittenStates();
 
   constructor(
     private readonly db: Db,
@@ -61,6 +63,10 @@ export class EventLog {
   ) {
     this.s = {
       incident: db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
+      head: db.prepare<[string], { id: string; event_count: number; head_hash: string }>(
+        'SELECT id, event_count, head_hash FROM incidents WHERE id = ?',
+      ),
+      stateText: db.prepare<[string], string>('SELECT state FROM incidents WHERE id = ?').pluck(),
       insertIncident: db.prepare(
         `INSERT INTO incidents (id, kind, title, status, severity, phase, declared_at, updated_at, event_count, head_hash, state)
          VALUES (@id, @kind, @title, @status, @severity, @phase, @declared_at, @updated_at, @event_count, @head_hash, @state)`,
@@ -103,47 +109,53 @@ export class EventLog {
   // Built once: wrapping a function in a transaction on every call cost as much as hashing the event.
   private transactions() {
     return {
-    declare: this.db.transaction((actor: string, payload: PayloadOf<'declared'>, occurredAt: string | undefined) => {
-      const incidentId = this.newId();
-      const recordedAt = this.timestamp();
-      // A placeholder row first, so the event's foreign key holds; its values are replaced below.
-      this.s.insertIncident.run({
-        id: incidentId,
-        kind: payload.kind,
-        title: '',
-        status: 'active',
-        severity: null,
-        phase: null,
-        declared_at: recordedAt,
-        updated_at: recordedAt,
-        event_count: 0,
-        head_hash: genesisHash,
-        state: '{}',
-      });
-      return this.write(incidentId, null, 1, genesisHash, actor, { kind: 'declared', payload }, occurredAt, recordedAt);
-    }),
-    append: this.db.transaction((request: AppendRequest) => {
-      const row = this.s.incident.get(request.incidentId);
-      if (!row) throw new CordonError('not_found', 'There is no such incident.');
-      const state = JSON.parse(row.state) as IncidentState;
-      const body = this.checkBody(request.body, state, request.incidentId);
-      return this.write(
-        row.id,
-        state,
-        row.event_count + 1,
-        row.head_hash,
-        request.actor,
-        body,
-        request.occurredAt,
-        this.timestamp(),
-      );
-    }),
+      declare: this.db.transaction((actor: string, payload: PayloadOf<'declared'>, occurredAt: string | undefined) => {
+        const incidentId = this.newId();
+        const recordedAt = this.timestamp();
+        // A placeholder row first, so the event's foreign key holds; its values are replaced below.
+        this.s.insertIncident.run({
+          id: incidentId,
+          kind: payload.kind,
+          title: '',
+          status: 'active',
+          severity: null,
+          phase: null,
+          declared_at: recordedAt,
+          updated_at: recordedAt,
+          event_count: 0,
+          head_hash: genesisHash,
+          state: '{}',
+        });
+        return this.write(incidentId, null, 1, genesisHash, actor, { kind: 'declared', payload }, occurredAt, recordedAt);
+      }),
+      append: this.db.transaction((request: AppendRequest) => {
+        const head = this.s.head.get(request.incidentId);
+        if (!head) throw new CordonError('not_found', 'There is no such incident.');
+        const previous = this.written.get(head.id, head.head_hash) ?? this.readWritten(head.id, head.head_hash);
+        const body = this.checkBody(request.body, previous.state, request.incidentId);
+        return this.write(
+          head.id,
+          previous,
+          head.event_count + 1,
+          head.head_hash,
+          request.actor,
+          body,
+          request.occurredAt,
+          this.timestamp(),
+        );
+      }),
     };
+  }
+
+  /** The stored state, parsed: on the first write to an incident, or after a rollback. */
+  private readWritten(incidentId: string, headHash: string): WrittenState {
+    const state = JSON.parse(this.s.stateText.get(incidentId) ?? '{}') as IncidentState;
+    return { headHash, state, stableText: stateText(state, null).stableText };
   }
 
   private write(
     incidentId: string,
-    state: IncidentState | null,
+    previous: WrittenState | null,
     n: number,
     prevHash: string,
     actor: string,
@@ -160,12 +172,14 @@ export class EventLog {
     const targetId = body.kind === 'amend' || body.kind === 'redact' ? body.payload.targetEventId : null;
     this.s.insertEvent.run(id, incidentId, n, body.kind, actor, fields.occurredAt, recordedAt, targetId, payloadJson, prevHash, hash);
     const event = { ...fields, payload: JSON.parse(payloadJson), hash } as LoggedEvent;
-    const next =
-      state === null || body.kind === 'amend' || body.kind === 'redact'
-        ? state === null
+    const next = Object.freeze(
+      previous === null || body.kind === 'amend' || body.kind === 'redact'
+        ? previous === null
           ? applyEvent(null, event)
           : foldIncident(this.s.eventsOf.all(incidentId).map(rowToEvent))
-        : applyEvent(state, event);
+        : applyEvent(previous.state, event),
+    );
+    const { text, stableText } = stateText(next, previous);
     this.s.updateIncident.run({
       id: incidentId,
       kind: next.kind,
@@ -176,8 +190,11 @@ export class EventLog {
       updated_at: next.updatedAt,
       event_count: next.eventCount,
       head_hash: next.headHash,
-      state: JSON.stringify(next),
+      state: text,
     });
+    // Valid from now on in this transaction, and after it commits; after a rollback the
+    // incident's head no longer matches, so the entry is never used.
+    this.written.remember(incidentId, { headHash: next.headHash, state: next, stableText });
     return { event, state: next };
   }
 
