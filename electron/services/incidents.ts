@@ -32,10 +32,10 @@ export function createIncidentService(vault: Vault, bus: PushBus) {
         return { incident, state, ...store.log.page(input.incidentId, input.after, input.limit) };
       });
     },
-    verify(input: ParsedInput<'incidentVerify'>) {
-      const incidents = vault.use((store) => {
+    async verify(input: ParsedInput<'incidentVerify'>) {
+      const incidents = await vault.use((store) => {
         if (input.incidentId) store.log.summary(input.incidentId); // not_found for an unknown id
-        return store.verify(input.incidentId);
+        return store.verifyInParallel(input.incidentId);
       });
       return { ok: incidents.every((v) => v.ok), incidents };
     },

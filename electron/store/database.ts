@@ -4,6 +4,11 @@ import { StoreError } from './store-error';
 
 export type Db = Database.Database;
 
+// better-sqlite3 reads this once, when its addon first loads (our first `new Database`): it
+// lets SQLite take `file:` URIs, which verification uses to open read-only snapshots of the store
+// (verify-parallel.ts). Store paths are plain paths, never `file:` URIs, so nothing else changes.
+process.env.SQLITE_USE_URI ??= '1';
+
 /** 'Cord' in ASCII: set by the first migration, so a keyed file that is not ours is told apart. */
 export const cordonApplicationId = 0x436f7264;
 
@@ -49,11 +54,7 @@ function openWith(file: string, key: Buffer, options: OpenOptions, existing: boo
     throw classify(error, file);
   }
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    // x'..' hands SQLite3MC the key itself, skipping its PBKDF2: our key is random, and the
-    // passphrase work factor lives in the envelope's scrypt instead.
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    for (const pragma of cipherPragmas(key)) db.pragma(pragma);
     // One process at a time: the lock is held from the first read until close, and the OS
     // drops it if the process dies. It also keeps the WAL index in heap memory, not a -shm file.
     db.pragma('locking_mode = EXCLUSIVE');
@@ -110,6 +111,13 @@ function reserveWal(file: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** SQLCipher 4 with the store's key: what every connection to a store runs first. */
+export function cipherPragmas(key: Buffer): string[] {
+  // x'..' hands SQLite3MC the key itself, skipping its PBKDF2: our key is random, and the
+  // passphrase work factor lives in the envelope's scrypt instead.
+  return [`cipher = 'sqlcipher'`, 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
 }
 
 /** Reads the first bytes, so a plain SQLite file or a stub gets its own message. */

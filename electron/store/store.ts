@@ -7,6 +7,7 @@ import { latestSchemaVersion } from './migrations';
 import type { Migration } from './migrations/migration';
 import { StoreError } from './store-error';
 import { verifyChains } from './verify-chains';
+import { verifyChainsInParallel } from './verify-parallel';
 
 export interface StoreOptions {
   create?: boolean;
@@ -30,6 +31,8 @@ export interface Store {
   readonly log: EventLog;
   readonly evidence: EvidenceRepo;
   verify(incidentId?: string): ReturnType<typeof verifyChains>;
+  /** The same verdicts; a whole large store is scanned by worker threads (verify-parallel.ts). */
+  verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
   /** SQLite's full integrity_check; 'ok' or the first problems it found. */
   integrity(): string;
   close(): void;
@@ -62,6 +65,10 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       log,
       evidence,
       verify: (incidentId) => verifyChains(db, incidentId),
+      verifyInParallel: async (incidentId) =>
+        incidentId
+          ? verifyChains(db, incidentId)
+          : (await verifyChainsInParallel(db, { file, key, nativeBinding: options.nativeBinding })).verdicts,
       integrity: () => (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; '),
       close: () => {
         if (db.open) db.close();

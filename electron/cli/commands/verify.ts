@@ -38,7 +38,7 @@ export const verifyCommand: CliCommand = {
       const passphrase = await askPassphrase(io);
       key = await unwrapWithPassphrase(envelope, passphrase);
       store = openStore(parsed.db, key, { noMigrate: true });
-      return report(store, io);
+      return await report(store, io);
     } catch (error) {
       if (error instanceof StoreError) {
         io.stderr(`cordon verify: ${error.message}\n`);
@@ -58,13 +58,13 @@ export const verifyCommand: CliCommand = {
   },
 };
 
-function report(store: Store, io: CliIo): number {
+async function report(store: Store, io: CliIo): Promise<number> {
   const integrity = store.integrity();
   if (integrity !== 'ok') {
     io.stdout(`DAMAGED  SQLite integrity check failed: ${integrity}\n`);
     return 1;
   }
-  const verdicts = store.verify();
+  const verdicts = await store.verifyInParallel();
   let broken = 0;
   for (const v of verdicts) {
     const title = JSON.stringify(store.log.summary(v.incidentId).title);
