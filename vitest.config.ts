@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// The store sets this itself before better-sqlite3's addon loads (electron/store/database.ts);
+// test processes are reused across files, and a file that opens SQLite without the store could
+// load the addon first, so the test processes get it from the start.
+process.env.SQLITE_USE_URI = '1';
+
 // Two projects: the pure and main-process code runs in plain Node (no Electron needed),
 // renderer components in jsdom.
 export default defineConfig({
