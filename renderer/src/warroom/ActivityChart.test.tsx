@@ -45,6 +45,20 @@ describe('ActivityChart', () => {
     expect(typeof onJump.mock.calls[0]![0]).toBe('number');
   });
 
+  it('names only the call in force when two fall in one bucket, so labels do not overprint', () => {
+    const sameMinute = [
+      makeEvent('declared', { title: 'x', kind: 'real', severity: 'sev3' }, { occurredAt: iso(0) }),
+      makeEvent('severity_changed', { severity: 'sev1' }, { occurredAt: new Date(t0 + 20_000).toISOString() }),
+      makeEvent('note', { text: 'a' }, { occurredAt: iso(5) }),
+    ];
+    const { container } = render(
+      <ActivityChart events={sameMinute} playbook={samplePlaybook} now={t0 + 10 * 60_000} zone={fixedZone(0)} timeMode="utc" onJump={vi.fn()} width={600} height={160} />,
+    );
+    expect(container.querySelectorAll('.recharts-reference-line').length).toBe(2);
+    const labels = [...container.querySelectorAll('.recharts-label')].map((l) => l.textContent);
+    expect(labels.filter((l) => l?.startsWith('SEV'))).toEqual(['SEV1 (Critical)']);
+  });
+
   it('says when there is no activity', () => {
     const { container } = render(<ActivityChart events={[]} now={t0} zone={fixedZone(0)} timeMode="utc" onJump={vi.fn()} width={300} />);
     expect(container.querySelector('figcaption')?.textContent).toBe('No activity yet.');

@@ -40,6 +40,11 @@ export const ActivityChart = memo(function ActivityChart({ events, playbook, now
       ? 'No activity yet.'
       : `${events.length.toLocaleString('en')} events in ${buckets.length} buckets of ${formatDuration(bucketMs)}; busiest at ${tick(busiest?.start ?? 0)} with ${busiest?.count ?? 0}. ${data.bands.length} phase changes, ${data.markers.length} severity calls.`;
 
+  const lastCallIn = new Map<number, string>();
+  for (const m of data.markers) {
+    const x = bucketOf(m.at);
+    if (x !== undefined) lastCallIn.set(x, m.eventId);
+  }
   const chart = (
     <BarChart data={buckets} width={width} height={height} margin={{ top: 18, right: 8, bottom: 0, left: -16 }} barCategoryGap={1}>
       <CartesianGrid vertical={false} stroke="var(--border)" />
@@ -70,8 +75,16 @@ export const ActivityChart = memo(function ActivityChart({ events, playbook, now
       />
       {data.markers.map((m) => {
         const x = bucketOf(m.at);
+        // Calls within one bucket share a line; only the one in force is named, or the labels overprint.
+        const named = x !== undefined && lastCallIn.get(x) === m.eventId;
         return x === undefined ? null : (
-          <ReferenceLine key={m.eventId} x={x} stroke="var(--bad)" strokeDasharray="4 2" label={{ value: severityName(m.severity, playbook), position: 'top', fontSize: 11, fill: 'var(--text)' }} />
+          <ReferenceLine
+            key={m.eventId}
+            x={x}
+            stroke="var(--bad)"
+            strokeDasharray="4 2"
+            {...(named ? { label: { value: severityName(m.severity, playbook), position: 'top', fontSize: 11, fill: 'var(--text)' } } : {})}
+          />
         );
       })}
       {buckets.length > 12 && <Brush dataKey="start" height={18} stroke="var(--text-muted)" fill="var(--surface)" tickFormatter={tick} />}
