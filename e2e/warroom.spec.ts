@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, openCordon, readTimeline, screenshotScreen, test, testUser } from './harness';
+import { expect, openCordon, readTimeline, screenshotPath, screenshotScreen, test, testUser } from './harness';
 
 test.describe('war room', () => {
   test('declare, call severity on the matrix, take notes, work the checklist, hand off, resolve', async ({ page, harness }) => {
@@ -92,6 +92,13 @@ test.describe('war room', () => {
     await expect(header).toContainText('Resolved');
     await expect(page.getByText('Rollback started')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Roles' })).toContainText('Sam Okafor');
+
+    // The chain checks out, through the real store behind the harness.
+    const integrity = page.getByRole('region', { name: 'Log integrity' });
+    await integrity.getByRole('button', { name: 'Verify the log' }).click();
+    await expect(integrity.getByRole('status')).toContainText(/Intact\. \d+ events, ending in [0-9a-f]{12}…/);
+    await integrity.scrollIntoViewIfNeeded();
+    await integrity.screenshot({ path: screenshotPath('warroom-integrity') });
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: /Presenter mode/ }).click();

@@ -18,6 +18,7 @@ import { useNow } from '../warroom/use-now';
 import { useShortcuts } from '../warroom/use-shortcuts';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { ComplianceCard } from './ComplianceCard';
+import { IntegrityCard } from './IntegrityCard';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
 
@@ -247,6 +248,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               void append(actor, { kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
             }
           />
+          <IntegrityCard incidentId={incidentId} eventCount={state.eventCount} />
         </aside>
       </div>
       <CommandPalette commands={commands} />
