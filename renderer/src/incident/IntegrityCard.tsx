@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChainVerdict } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
 
@@ -16,11 +16,11 @@ interface Props {
 
 /**
  * Recomputes the incident's hash chain on demand and says whether the timeline is the one that
- * was written: what a post-mortem meeting asks before it trusts the record.
+ * was written: what a post-mortem meeting asks before it trusts the record. Rendered with the
+ * incident id as its key, so another incident starts unchecked.
  */
 export function IntegrityCard({ incidentId, eventCount }: Props) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
-  useEffect(() => setCheck({ state: 'idle' }), [incidentId]);
 
   const verify = async () => {
     setCheck({ state: 'checking' });

@@ -248,7 +248,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               void append(actor, { kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
             }
           />
-          <IntegrityCard incidentId={incidentId} eventCount={state.eventCount} />
+          <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
         </aside>
       </div>
       <CommandPalette commands={commands} />
