@@ -80,6 +80,18 @@ describe('verifyChainsInParallel', () => {
     expect(t.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
+  it('keeps automatic checkpoints off until the last of two overlapping verifications ends', async () => {
+    const t = populated();
+    const autoCheckpoint = () => t.store.db.pragma('wal_autocheckpoint', { simple: true });
+    const first = t.parallel();
+    const second = t.parallel(2);
+    expect(autoCheckpoint()).toBe(0);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.threads, b.threads]).toEqual([3, 2]);
+    expect(a.verdicts).toEqual(b.verdicts);
+    expect(autoCheckpoint()).toBe(1000);
+  });
+
   it('runs on the store connection for a small store, or when workers cannot start', async () => {
     const t = populated();
     const small = await verifyChainsInParallel(t.store.db, { file: t.file, key: t.key, threads: 3 });

@@ -45,8 +45,7 @@ export async function verifyChainsInParallel(db: Db, options: ParallelVerifyOpti
   const maxSeq = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM events').pluck().get() ?? 0;
   if (threads < 2 || maxSeq < (options.minEvents ?? 20_000)) return { verdicts: verifyChains(db), threads: 1 };
 
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
+  const release = holdCheckpoints(db);
   try {
     const [checkpoint] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
     if (!checkpoint || checkpoint.busy !== 0 || checkpoint.log !== checkpoint.checkpointed) {
@@ -80,8 +79,27 @@ export async function verifyChainsInParallel(db: Db, options: ParallelVerifyOpti
       threads,
     };
   } finally {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    release();
   }
+}
+
+// Verifications can overlap (two requests); automatic checkpoints stay off until the last ends.
+const holds = new WeakMap<Db, { count: number; pages: number }>();
+function holdCheckpoints(db: Db): () => void {
+  let hold = holds.get(db);
+  if (!hold) {
+    hold = { count: 0, pages: db.pragma('wal_autocheckpoint', { simple: true }) as number };
+    holds.set(db, hold);
+    db.pragma('wal_autocheckpoint = 0');
+  }
+  hold.count++;
+  const held = hold;
+  return () => {
+    held.count--;
+    if (held.count > 0) return;
+    holds.delete(db);
+    if (db.open) db.pragma(`wal_autocheckpoint = ${held.pages}`);
+  };
 }
 
 function stillOpen(db: Db): void {
