@@ -1,17 +1,7 @@
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExerciseMethodName } from '../../shared/ipc/exercise-contract';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
-import { tempDir, testScrypt } from '../store/testing/temp-dir';
-import { createHandlers } from './handlers';
-import { createRouter } from './router';
-
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+import { createTestApp, defaultPlaybookFile } from './testing/test-app';
 
 const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';
 const badInputs: Record<ExerciseMethodName, unknown[]> = {
@@ -36,20 +26,7 @@ const badInputs: Record<ExerciseMethodName, unknown[]> = {
 
 describe('exercise IPC handlers', () => {
   it('refuse bad input for every method, and answer not_found for an unknown exercise', async () => {
-    const { dir, cleanup } = tempDir();
-    const logger = createMemoryLogger();
-    const services = createServices({
-      runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
-      dataDir: dir,
-      logger,
-      scryptParams: testScrypt,
-      autoLockMinutes: 0,
-      defaultPlaybookFile: resolve('resources/playbooks/default.md'),
-      exercisesDir: resolve('resources/exercises'),
-      exerciseTimer: false,
-    });
-    cleanups.push(cleanup, () => services.close());
-    const router = createRouter(createHandlers(services), logger);
+    const { router } = createTestApp({ defaultPlaybookFile, exercisesDir: resolve('resources/exercises'), exerciseTimer: false });
     expect((await router.dispatch('exerciseList', {})).ok).toBe(false); // locked
     expect((await router.dispatch('vaultCreate', { passphrase: 'a long enough passphrase' })).ok).toBe(true);
     for (const [method, inputs] of Object.entries(badInputs)) {
