@@ -18,3 +18,9 @@ export interface CliCommand {
   /** Returns the process exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
+
+/** A wrong invocation: one line saying what, one saying where the usage is; exit code 2. */
+export function usageError(io: CliIo, command: string, problem: string): 2 {
+  io.stderr(`cordon ${command}: ${problem}\nRun "cordon ${command} --help" for usage.\n`);
+  return 2;
+}

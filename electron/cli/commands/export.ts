@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CliCommand } from '../command';
+import { usageError, type CliCommand } from '../command';
 import { CordonError } from '../../../shared/ipc/result';
 import { unwrapWithPassphrase } from '../../store/key-envelope';
 import { openStore, type Store } from '../../store/store';
@@ -44,10 +44,7 @@ export const exportCommand: CliCommand = {
   help,
   async run(args, io) {
     const parsed = parseArgs(args);
-    if ('error' in parsed) {
-      io.stderr(`cordon export: ${parsed.error}\nRun "cordon export --help" for usage.\n`);
-      return 2;
-    }
+    if ('error' in parsed) return usageError(io, 'export', parsed.error);
     let store: Store | null = null;
     let key: Buffer | null = null;
     const pdf = parsed.format === 'md' ? null : createChromiumPdfRenderer();

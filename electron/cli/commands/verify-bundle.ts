@@ -1,4 +1,4 @@
-import type { CliCommand } from '../command';
+import { usageError, type CliCommand } from '../command';
 import { verifyBundle } from '../../services/export/bundle';
 
 const help = `Usage: cordon verify-bundle FILE
@@ -17,8 +17,8 @@ export const verifyBundleCommand: CliCommand = {
   help,
   async run(args, io) {
     if (args.length !== 1 || (args[0] ?? '').startsWith('-')) {
-      io.stderr(`cordon verify-bundle: ${args.length === 0 ? 'missing FILE' : `unexpected argument ${JSON.stringify(args.find((a, i) => i > 0 || a.startsWith('-')))}`}\nRun "cordon verify-bundle --help" for usage.\n`);
-      return 2;
+      const problem = args.length === 0 ? 'missing FILE' : `unexpected argument ${JSON.stringify(args.find((a, i) => i > 0 || a.startsWith('-')))}`;
+      return usageError(io, 'verify-bundle', problem);
     }
     const file = args[0] ?? '';
     let bytes: Uint8Array;

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { CliCommand, CliIo } from '../command';
+import { usageError, type CliCommand, type CliIo } from '../command';
 import { readEnvelope, unwrapWithPassphrase } from '../../store/key-envelope';
 import { openStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
@@ -23,10 +23,7 @@ export const verifyCommand: CliCommand = {
   help,
   async run(args, io) {
     const parsed = parseArgs(args);
-    if ('error' in parsed) {
-      io.stderr(`cordon verify: ${parsed.error}\nRun "cordon verify --help" for usage.\n`);
-      return 2;
-    }
+    if ('error' in parsed) return usageError(io, 'verify', parsed.error);
     if (parsed.help) {
       io.stdout(help);
       return 0;
