@@ -106,6 +106,9 @@ test.describe('war room', () => {
     await screenshotScreen(page, 'warroom-dark-presenter');
     await page.keyboard.press('p');
     await screenshotScreen(page, 'warroom-dark');
+    await integrity.getByRole('button', { name: 'Verify the log' }).click();
+    await expect(integrity.getByRole('status')).toContainText('Intact.');
+    await integrity.screenshot({ path: screenshotPath('warroom-integrity-dark') });
 
     // And the incident is on the home list with its severity.
     await page.getByRole('link', { name: 'Incidents' }).click();
