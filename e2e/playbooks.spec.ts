@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { expect, openCordon, screenshotScreen, test } from './harness';
 
-// The five real playbooks live beside the repository (../shared/playbooks), as in CI.
-const realPlaybook = (name: string) => join(process.cwd(), '..', 'shared', 'playbooks', name);
+// The five real playbooks, copied into the repository's fixtures (see shared/playbook/fixtures/real/README.md).
+const realPlaybook = (name: string) => join(process.cwd(), 'shared', 'playbook', 'fixtures', 'real', name);
 
 test.describe('playbook library', () => {
   test('imports a real playbook, shows what was and was not understood, saves it, and declares with it', async ({ page, harness }) => {

@@ -49,7 +49,7 @@ const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
 export async function runPlaybookBench(log: (line: string) => void = () => {}): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const dir = resolve(process.cwd(), '../shared/playbooks');
+  const dir = resolve(process.cwd(), 'shared/playbook/fixtures/real');
 
   for (const name of REAL) {
     const file = resolve(dir, `${name}.md`);

@@ -18,7 +18,7 @@ function rng(seed: number): () => number {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = readFileSync(resolve(here, '../../../shared/playbooks/memory-service-procedures.md'), 'utf8');
+const corpus = readFileSync(resolve(here, 'fixtures/real/memory-service-procedures.md'), 'utf8');
 const TOKENS = ['#', '##', '- ', '1. ', '**', '*', '|', '---', '```', '```bash\n', '<', '>', '$', '{{', '}}', '[', ']', '\n', '\n\n', ' ', 'SEV1', 'P0', 'Critical', 'Phase 1:', 'Containment', ':', '- [ ] ', '<table><tr><td>', '</td></tr>', 'â”', '\u202f', '\u2011', '\u0000', '\ud800'];
 
 describe('fuzzing the importer', () => {

@@ -6,8 +6,7 @@ import { project } from './fixtures/project';
 import { importPlaybook, toCliJson } from './index';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../..');
-const playbooks = resolve(repoRoot, '../shared/playbooks');
+const playbooks = resolve(here, 'fixtures/real');
 const expected = (name: string): unknown => JSON.parse(readFileSync(resolve(here, 'fixtures/expected', `${name}.json`), 'utf8'));
 const load = (name: string): string => readFileSync(resolve(playbooks, `${name}.md`), 'utf8');
 

@@ -37,7 +37,7 @@ describe('cordon playbook parse', () => {
 
   it('prints the playbook as JSON with the stable fields', async () => {
     const io = fakeIo();
-    const code = await playbookParseCommand.run([resolve(repoRoot, '../shared/playbooks/mekong-security-runbook.md')], io);
+    const code = await playbookParseCommand.run([resolve(repoRoot, 'shared/playbook/fixtures/real/mekong-security-runbook.md')], io);
     expect(code).toBe(0);
     expect(io.err).toBe('');
     const json = JSON.parse(io.out) as {
