@@ -4,6 +4,7 @@ import { createStoreHandlers } from './store-handlers';
 import { createPostmortemHandlers } from './postmortem-handlers';
 import { createActionHandlers } from './action-handlers';
 import { createExerciseHandlers } from './exercise-handlers';
+import { createCommsHandlers } from './comms-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...createPostmortemHandlers(services),
     ...createActionHandlers(services),
     ...createExerciseHandlers(services),
+    ...createCommsHandlers(services),
   };
 }

@@ -19,6 +19,8 @@ import type { RunnerOptions } from './scripts/runner';
 import { spawn } from 'node:child_process';
 import { createExerciseService, type ExerciseService } from './exercises';
 import { formatPlaybookRef } from '../../shared/playbook/library';
+import { actorName } from '../../shared/settings/settings';
+import { createCommsService, type CommsService } from './comms';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -58,6 +60,7 @@ export interface Services {
   postmortem: PostmortemService;
   scripts: ScriptService;
   exercises: ExerciseService;
+  comms: CommsService;
   close(): Promise<void>;
 }
 
@@ -147,6 +150,7 @@ export function createServices(deps: ServiceDeps): Services {
     postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now }),
     scripts,
     exercises,
+    comms: createCommsService({ withStore: (fn) => vault.use(fn), bus, now, actor: async () => actorName(await settings.get()) }),
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
     close: async () => {
       exercises.close();

@@ -415,7 +415,7 @@ function toSummary(row: IncidentRow): IncidentSummary {
 }
 
 /** The kinds whose text is searchable, and the corrections that change it. */
-const indexedKinds: readonly EventKind[] = ['declared', 'note', 'inject', 'amend', 'redact'];
+const indexedKinds: readonly EventKind[] = ['declared', 'note', 'inject', 'comms_update_sent', 'amend', 'redact'];
 
 function searchableText(kind: EventKind, payload: Record<string, unknown>): string | null {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -426,6 +426,8 @@ function searchableText(kind: EventKind, payload: Record<string, unknown>): stri
       return text(payload.text) || null;
     case 'inject':
       return `${text(payload.title)}\n${text(payload.text)}`.trim();
+    case 'comms_update_sent':
+      return `${text(payload.subject)}\n${text(payload.text)}`.trim();
     default:
       return null;
   }

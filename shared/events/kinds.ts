@@ -25,6 +25,7 @@
  * - amend                 corrects an earlier event: its occurredAt, its payload, its key flag
  * - redact                hides an earlier event's content from views, search and exports
  * - inject                an exercise facilitator's scripted development (exercises only)
+ * - comms_update_sent     a stakeholder update the team sent by hand: its audience and its text
  */
 export const eventKinds = [
   'declared',
@@ -48,6 +49,7 @@ export const eventKinds = [
   'amend',
   'redact',
   'inject',
+  'comms_update_sent',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -28,6 +28,7 @@ const examplePayloads: Record<EventKind, Record<string, unknown>> = {
   amend: { targetEventId: id, reason: 'Impact started earlier', occurredAt: '2024-05-01T09:12:00Z' },
   redact: { targetEventId: id, reason: 'Contained a customer’s email address' },
   inject: { title: 'Press enquiry', text: 'A journalist calls about the outage.' },
+  comms_update_sent: { audience: 'executive', audienceName: 'Executives', audienceKind: 'executive', text: 'Checkout is down for EU customers.', format: 'plain', nextUpdateMinutes: 60, severity: 'SEV1' },
 };
 
 describe('payload schemas', () => {

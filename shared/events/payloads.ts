@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventKind } from './kinds';
+import { commsUpdatePayloadSchema } from './comms-payload';
 import {
   incidentKindSchema,
   incidentStatusSchema,
@@ -141,6 +142,7 @@ export const payloadSchemas = {
   inject: z
     .object({ title: shortTextSchema, text: longTextSchema, injectId: refIdSchema.optional() })
     .strict(),
+  comms_update_sent: commsUpdatePayloadSchema,
 } as const satisfies Record<EventKind, z.ZodType>;
 
 export type PayloadOf<K extends EventKind> = z.output<(typeof payloadSchemas)[K]>;

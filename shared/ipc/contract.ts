@@ -7,6 +7,7 @@ import { playbookContract } from './playbook-contract';
 import { postmortemContract } from './postmortem-contract';
 import { actionContract } from './action-contract';
 import { exerciseContract } from './exercise-contract';
+import { commsContract } from './comms-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...postmortemContract,
   ...actionContract,
   ...exerciseContract,
+  ...commsContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -62,6 +62,8 @@ export const methodNames = [
   'exerciseNotes',
   'exerciseScore',
   'exerciseReport',
+  // Stakeholder updates (comms-contract.ts).
+  'commsUpdateSend',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

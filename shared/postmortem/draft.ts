@@ -6,6 +6,7 @@ import { formatTPlus } from '../warroom/elapsed';
 import { actionItemsFrom, applyActionItems } from './action-items';
 import { code, duration, table, utc } from './format';
 import { milestones } from './milestones';
+import { messagesSentSection } from '../comms/postmortem-section';
 import type { PostmortemSource } from './source';
 
 // The first draft of a post-mortem, written from the record. Pure: the same log gives the
@@ -69,6 +70,7 @@ function defaultDraft(source: PostmortemSource, options: DraftOptions): string {
   push(`## Timeline`, timelineSection(source, options.timeline ?? 'key'));
   push('## Phases and checklist', phasesSection(source));
   push('## Actions run', actionsRun(source));
+  push('## Messages sent', messagesSentSection(source.events, playbook));
   const evidence = evidenceSection(source);
   if (evidence) push('## Evidence', evidence);
   push('## Contributing factors', prompt('Conditions that made this possible or worse: changes, load, missing alerts, unclear ownership.'));
@@ -288,6 +290,8 @@ export function fillReportTemplate(template: Template, source: PostmortemSource,
     timelineSection(source, options.timeline ?? 'key'),
     '### Actions run',
     actionsRun(source),
+    '### Messages sent',
+    messagesSentSection(source.events, playbook),
   ].join('\n\n');
   const withAppendix = `${body.replace(/\s+$/, '')}\n\n${appendix}\n`;
   return applyActionItems(withAppendix, actionItemsFrom(source.events));

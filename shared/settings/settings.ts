@@ -18,3 +18,6 @@ export const defaultSettings: Settings = { theme: 'system', displayName: '' };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The actor written on events: the name in settings, or a neutral word until the user gives one. */
+export const actorName = (settings: Pick<Settings, 'displayName'>): string => settings.displayName || 'Commander';

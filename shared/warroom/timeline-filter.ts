@@ -141,6 +141,7 @@ export const kindLabels: Record<EventKind, string> = {
   amend: 'Correction',
   redact: 'Redaction',
   inject: 'Inject',
+  comms_update_sent: 'Update sent',
 };
 
 export const kindIcons: Record<EventKind, string> = {
@@ -165,6 +166,7 @@ export const kindIcons: Record<EventKind, string> = {
   amend: '✱',
   redact: '⊘',
   inject: '⚡',
+  comms_update_sent: '✆',
 };
 
 const statusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
@@ -327,6 +329,8 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
       return { icon, title: withReason('Redacted an earlier event', p.reason), detail: null };
     case 'inject':
       return { icon, title: `Inject: ${str(p.title) ?? '?'}`, detail: str(p.text) ?? null };
+    case 'comms_update_sent':
+      return { icon, title: `Update sent to ${str(p.audienceName) ?? str(p.audience) ?? '?'}${str(p.subject) ? `: ${String(p.subject)}` : ''}`, detail: str(p.text) ?? null };
   }
 }
 

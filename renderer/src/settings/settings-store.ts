@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
+import { actorName, defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
 import { cordon } from '../platform/cordon';
 
 interface SettingsState {
@@ -35,4 +35,4 @@ export const useSettings = create<SettingsState>((set, get) => ({
 }));
 
 /** The name written as the actor of events; a neutral word until the user gives one. */
-export const useActor = (): string => useSettings((state) => state.settings.displayName || 'Commander');
+export const useActor = (): string => useSettings((state) => actorName(state.settings));
