@@ -47,13 +47,23 @@ const rules: ReadonlyArray<[AudienceKind, RegExp]> = [
 
 /** The kind of audience a "To:" line or a template's name speaks to; null when it says nothing we know. */
 export function classifyAudience(text: string): AudienceKind | null {
-  for (const [kind, re] of rules) if (re.test(text)) return kind;
-  return null;
+  // The first audience a "To:" line names is the one it is for: "#incident channel, engineering
+  // leadership" is the responders' channel, copied to leadership.
+  let best: { kind: AudienceKind; at: number } | null = null;
+  for (const [kind, re] of rules) {
+    const at = text.search(re);
+    if (at >= 0 && (best === null || at < best.at)) best = { kind, at };
+  }
+  return best?.kind ?? null;
 }
+
+const explicitName = /\b(internal|customers?|executives?|regulators?|status page)\b/i;
 
 /** A communication template's audience: its "To:" line first, then its name, then its first lines. */
 export function templateAudience(template: Template): AudienceKind {
+  const named = explicitName.exec(template.name)?.[0];
   return (
+    (named ? classifyAudience(named) : null) ??
     (template.audience ? classifyAudience(template.audience) : null) ??
     classifyAudience(template.name) ??
     classifyAudience(template.body.split('\n').slice(0, 3).join(' ')) ??

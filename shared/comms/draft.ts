@@ -76,6 +76,8 @@ interface Facts {
   title: string;
   summary: string | null;
   severity: string | null;
+  /** The level's code alone ("P1"), for a template's choice of codes. */
+  severityCode: string | null;
   status: string;
   phase: string | null;
   impactStart: string | null;
@@ -99,6 +101,7 @@ function factsOf(input: DraftInput): Facts {
     title: incident.title,
     summary: state.summary,
     severity: state.severity ? severityName(state.severity, playbook) : null,
+    severityCode: state.severity ? (playbook?.severities.find((l) => l.key === state.severity)?.code ?? state.severity) : null,
     status: statusWords[state.status] ?? state.status,
     phase: state.phase ? phaseName(state.phase, playbook) : null,
     impactStart: m.impactStart,
@@ -146,7 +149,7 @@ function valueFor(p: Placeholder, line: string, f: Facts, input: DraftInput): st
   const choices = choicesOf(p.inner);
   if (choices) {
     const severityCodes = input.source.playbook?.severities.map((s) => s.code.toLowerCase()) ?? [];
-    if (choices.every((c) => severityCodes.includes(c.toLowerCase()) || /^(p|sev|sev-)\s*\d$/i.test(c))) return f.severity;
+    if (choices.every((c) => severityCodes.includes(c.toLowerCase()) || /^(p|sev|sev-)\s*\d$/i.test(c))) return f.severityCode;
     const status = chooseStatus(choices, f.status);
     if (status !== null && choices.every((c) => /investigat|active|ongoing|open|identified|mitigat|contain|monitor|resolv|closed|fixed|restored/i.test(c))) return status;
     if (k !== 'date/time') return null;
@@ -156,7 +159,7 @@ function valueFor(p: Placeholder, line: string, f: Facts, input: DraftInput): st
   if (/^(?:status|current status|incident status)$/.test(k)) return f.status;
   if (/^(?:phase|stage|current phase)$/.test(k)) return f.phase;
   if (/^(?:title|incident title|incident name|name of (?:the )?incident|issue|headline|incident)$/.test(k)) return safe(f.title);
-  if (/brief description|short description|^description|what happened|summary of (?:the )?incident/.test(k)) return safe(pub ? f.title : (f.summary ?? f.title));
+  if (/brief description|short description|^description$|^description of (?:the )?incident|what happened|summary of (?:the )?incident/.test(k)) return safe(pub ? f.title : (f.summary ?? f.title));
   if (/^(?:date ?\/ ?time|time|date|timestamp|when)$|timestamp|^start(?:ed)?(?: time)?$|^start date|impact start/.test(k)) {
     if (/^start|impact start/.test(k)) return f.impactStart ? utc(f.impactStart) : null;
     return whenOnLine(line, f, input.nextUpdate);
@@ -167,10 +170,10 @@ function valueFor(p: Placeholder, line: string, f: Facts, input: DraftInput): st
   if (k === 'name' && /reporter|reported|detected by/.test(l)) return pub ? null : f.declaredBy;
   if (/who detected/.test(k)) return pub ? null : f.declaredBy;
   if (pub) return null;
+  if (/containment actions|actions taken|actions run|mitigation/.test(k)) return f.actions.length ? f.actions.map((a) => a.replace(/^Ran /, '')).join('; ') : null;
   if (/current situation|what changed|progress|latest|developments|summary of (?:the )?(?:current )?situation|update$/.test(k)) {
     return f.changes.length ? (line.trim() === p.raw ? bullets(f.changes) : f.changes.join('; ')) : null;
   }
-  if (/containment actions|actions taken|actions run|mitigation/.test(k)) return f.actions.length ? f.actions.map((a) => a.replace(/^Ran /, '')).join('; ') : null;
   return null;
 }
 
