@@ -17,6 +17,10 @@ import { usePresenterStore } from '../warroom/presenter-store';
 import { useNow } from '../warroom/use-now';
 import { useShortcuts } from '../warroom/use-shortcuts';
 import { ActionsPanel } from '../actions/ActionsPanel';
+import { CommsPanel } from '../comms/CommsPanel';
+import { UpdateDueChip } from '../comms/UpdateDueChip';
+import { useComms } from '../comms/comms-store';
+import { useExerciseClock } from '../comms/use-exercise-clock';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
 import { StatusControl } from './StatusControl';
@@ -40,6 +44,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
   // The chart re-buckets every event; at 100k events that waits until the new row is on screen.
   const chartEvents = useDeferredValue(events);
+  const exerciseClock = useExerciseClock(incidentId, summary?.kind);
 
   useEffect(() => useOpenIncident.getState().open(incidentId), [incidentId]);
   useEffect(() => {
@@ -80,6 +85,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const commands: Command[] = [
     { id: 'note', label: 'Add a note', shortcut: 'N', run: () => quickAdd.current?.focus() },
     ...(nextPhase ? [{ id: 'next-phase', label: `Advance to ${nextPhase.name}`, shortcut: 'Shift+N', run: () => advance(nextPhase.key) }] : []),
+    { id: 'comms-draft', label: 'Draft an update', shortcut: 'U', keywords: 'stakeholder comms message status notify', run: () => useComms.getState().requestDraft() },
     { id: 'presenter', label: presenter ? 'Leave presenter mode' : 'Presenter mode', shortcut: 'P', run: togglePresenter },
     { id: 'utc', label: timeMode === 'utc' ? 'Show local times' : 'Show UTC times', run: () => setTimeMode(timeMode === 'utc' ? 'local' : 'utc') },
     { id: 'mitigated', label: 'Mark mitigated', keywords: 'status', run: () => setStatus('mitigated') },
@@ -106,6 +112,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   }
 
   const declaredRecordedAt = events[0]?.recordedAt ?? state.declaredAt;
+  const commsRecord = { summary, state, events, stored, exerciseClock };
 
   return (
     <PresenterMode presenter={presenter} className="warroom">
@@ -135,7 +142,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         zone={zone}
         timeMode={timeMode}
         presenter={presenter}
-      />
+      >
+        <UpdateDueChip record={commsRecord} />
+      </IncidentHeader>
       <div className="warroom-toolbar">
         <StatusControl status={state.status} onChange={setStatus} />
         <button type="button" className="button" aria-pressed={presenter} onClick={togglePresenter} aria-keyshortcuts="p">
@@ -145,7 +154,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
           Post-mortem
         </button>
         <span className="muted small">
-          <kbd>Ctrl+K</kbd> commands · <kbd>N</kbd> note · <kbd>Shift+N</kbd> next phase
+          <kbd>Ctrl+K</kbd> commands · <kbd>N</kbd> note · <kbd>Shift+N</kbd> next phase · <kbd>U</kbd> update
         </span>
       </div>
       {actionError && (
@@ -184,6 +193,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
             />
           </div>
+          <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
             <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
           </div>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { IncidentKind, IncidentStatus } from '../../../shared/events/primitives';
 import type { ComplianceDuty, SeverityLevel } from '../../../shared/playbook/model';
 import { formatInstant, formatStopwatch, toMs, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
@@ -38,6 +38,8 @@ export interface IncidentHeaderProps {
   presenter?: boolean;
   /** Fixed "now" for tests and screenshots; when absent the header ticks every second. */
   now?: number;
+  /** More clocks, shown after the SLA and regulatory ones (the stakeholder update due). */
+  children?: ReactNode;
 }
 
 /** Title, severity, status, phase, commander, elapsed clocks, SLA and regulatory countdowns. */
@@ -98,6 +100,7 @@ export const IncidentHeader = memo(function IncidentHeader(props: IncidentHeader
         {regulatory.map((r) => (
           <CountdownChip key={r.duty.key} label={`${r.label} notification`} countdown={r} zone={zone} timeMode={timeMode} now={now} target={r.duty.deadline?.text ?? null} />
         ))}
+        {props.children}
       </div>
     </header>
   );
