@@ -243,7 +243,7 @@ function builtIn(input: DraftInput, f: Facts): { subject: string; lines: string[
       return regulatorNotice(input, f);
     default:
       return {
-        subject: `[${f.severity ?? 'No severity'}] ${f.title}: update ${n}`,
+        subject: `${f.severity ?? 'No severity'}: ${f.title}, update ${n}`,
         lines: [
           facts,
           impact,

@@ -43,12 +43,13 @@ function CadenceCell({ clock, severity }: { clock: AudienceClock; severity: stri
   return (
     <>
       <span>{describeCadence(clock.cadence.minutes)}</span>{' '}
-      <span className="muted small" title={clock.cadence.text ?? undefined}>
-        ({clock.duty ? 'the compliance deadline' : fromWords[clock.cadence.from]})
-      </span>{' '}
       <button type="button" className="button wr-small-button" aria-label={`Change how often ${name} hears from us`} onClick={() => setEditing(clock.cadence.minutes === null ? '' : String(clock.cadence.minutes))}>
         Change
       </button>
+      <span className="muted small comms-cadence-source" title={clock.cadence.text ?? undefined}>
+        {clock.duty ? 'the compliance deadline' : fromWords[clock.cadence.from]}
+        {clock.cadence.text ? `: “${clock.cadence.text}”` : ''}
+      </span>
     </>
   );
 }
