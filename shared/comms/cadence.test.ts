@@ -8,7 +8,7 @@ import { audiencesFor } from './audiences';
 import { cadenceFor, cadenceMinutes, playbookCadences } from './cadence';
 import { audienceClocks, effectiveCadence, mostUrgent, type ClockInput } from './clock';
 import { lastSentByAudience, sentUpdates } from './updates';
-import { recordOf } from './testing/record';
+import { sourceFrom } from '../postmortem/fixtures';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, '../playbook/fixtures');
@@ -72,7 +72,7 @@ describe('the countdown to the next update', () => {
   const declared = '2026-12-01T09:00:00.000Z';
   const at = (min: number) => Date.parse(declared) + min * 60_000;
   const steps = (extra: Parameters<typeof recordOf>[1] = []) =>
-    recordOf(playbook, [{ at: declared, body: { kind: 'declared', payload: { title: 'Memory service down', kind: 'real', severity: p0.key } } }, ...extra]);
+    sourceFrom([{ at: declared, body: { kind: 'declared', payload: { title: 'Memory service down', kind: 'real', severity: p0.key } } }, ...extra], playbook);
   const sent = (min: number, audience = 'internal', nextUpdateMinutes = 30) => ({
     at: new Date(at(min)).toISOString(),
     body: { kind: 'comms_update_sent' as const, payload: { audience, audienceName: 'Internal responders', audienceKind: 'internal' as const, text: 'Update', format: 'plain' as const, nextUpdateMinutes, severity: p0.key } },
@@ -133,10 +133,10 @@ describe('the countdown to the next update', () => {
 
   it('the regulator’s clock is the compliance duty’s, from the personal-data flag to the notice', () => {
     const { playbook: ours } = { playbook: importPlaybook(readFileSync(resolve(here, '../../resources/playbooks/default.md'), 'utf8')).playbook };
-    const source = recordOf(ours, [
+    const source = sourceFrom([
       { at: declared, body: { kind: 'declared', payload: { title: 'Leak', kind: 'real', severity: 'sev1' } } },
       { at: new Date(at(10)).toISOString(), body: { kind: 'personal_data_flagged', payload: { involved: true } } },
-    ]);
+    ], ours);
     const clocks = audienceClocks({
       audiences: audiencesFor(ours),
       rules: [],
@@ -160,7 +160,7 @@ describe('the countdown to the next update', () => {
   it('in an exercise, counts in exercise time: 30 minutes at 60x is 30 seconds of wall time, and a pause stops it', () => {
     const wall0 = Date.parse('2026-12-01T10:00:00Z');
     let clock = controlClock({ ...newClock(60) }, { action: 'start' }, wall0);
-    const source = recordOf(playbook, [{ at: declared, body: { kind: 'declared', payload: { title: 'Drill', kind: 'exercise', severity: p0.key } } }]);
+    const source = sourceFrom([{ at: declared, body: { kind: 'declared', payload: { title: 'Drill', kind: 'exercise', severity: p0.key } } }], playbook);
     const exAt = (wall: number) => exerciseTimeAt(clock, wall);
     const run = (wall: number) => internal(clocksAt(source, 0, { now: exAt(wall), startAt: 0, wallNow: wall }));
     expect(run(wall0 + 20_000).countdown).toMatchObject({ state: 'amber', remainingMs: 10 * 60_000 });
@@ -169,7 +169,7 @@ describe('the countdown to the next update', () => {
     // Paused at T+10m: an hour of wall time later it is still T+10m.
     expect(run(wall0 + 3_600_000).countdown.remainingMs).toBe(20 * 60_000);
     // An update sent at T+8m (exercise time, stamped on the event) restarts it from there.
-    const withUpdate = recordOf(playbook, [...source.events.map((e) => ({ at: e.recordedAt, body: { kind: e.kind, payload: e.payload } as never })), { ...sent(0), body: { ...sent(0).body, payload: { ...sent(0).body.payload, exerciseMs: 8 * 60_000 } } }]);
+    const withUpdate = sourceFrom([...source.events.map((e) => ({ at: e.occurredAt, body: { kind: e.kind, payload: e.payload } as never })), { ...sent(0), body: { ...sent(0).body, payload: { ...sent(0).body.payload, exerciseMs: 8 * 60_000 } } }], playbook);
     const restarted = internal(clocksAt(withUpdate, 0, { now: exAt(wall0 + 10_000), startAt: 0, wallNow: wall0, timeOf: (u) => u.exerciseMs ?? 0 }));
     expect(restarted.countdown.remainingMs).toBe(28 * 60_000);
   });
