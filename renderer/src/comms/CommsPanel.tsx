@@ -131,7 +131,7 @@ export function CommsPanel({ record, presenter }: { record: CommsRecord; present
     useComms.getState().setNotice(null);
     // After the editor renders.
     requestAnimationFrame(() => {
-      sectionRef.current?.scrollIntoView({ block: 'start' });
+      sectionRef.current?.scrollIntoView?.({ block: 'start' });
       (textRef.current ?? sectionRef.current?.querySelector<HTMLElement>('select, button'))?.focus();
     });
   };
