@@ -132,4 +132,35 @@ test.describe('stakeholder updates', () => {
     await expect(preview).toContainText('EU card payments, about 30% failing');
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
+
+  test('an exercise keeps its own updates, on exercise time', async ({ page, harness }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openCordon(page, harness);
+    await page.getByRole('link', { name: 'Exercises' }).click();
+    await page.getByRole('button', { name: 'Start exercise: Compromised API key' }).click();
+    const dialog = page.getByRole('dialog', { name: /Start Compromised API key/ });
+    await dialog.getByLabel('Clock speed').selectOption('60');
+    await dialog.getByRole('button', { name: 'Declare exercise incident' }).click();
+    await page.getByRole('button', { name: 'Start clock' }).click();
+    await page.getByRole('button', { name: 'Open the participants’ war room' }).click();
+    await expect(page.locator('.exercise-banner')).toBeVisible();
+
+    const panel = page.getByRole('region', { name: 'Stakeholder updates' });
+    await expect(panel).toContainText('Exercise: these clocks run in exercise time');
+    // No severity yet: responders every hour. At 60x, an hour of exercise time is a minute of wall time.
+    const internal = panel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Internal responders/ }) });
+    await expect(internal).toContainText('every hour');
+    await expect(internal.getByRole('timer', { name: /Next update: [0-4]\d:\d\d left/ })).toBeVisible({ timeout: 20_000 });
+    await internal.getByRole('button', { name: 'Draft an update for Internal responders' }).click();
+    await expect(panel.getByRole('textbox', { name: 'Text' })).toHaveValue(/\nNext update: T\+1h \d+m \(exercise time\)$/);
+    await panel.getByRole('button', { name: /Mark sent/ }).click();
+    await panel.getByRole('button', { name: /Mark sent anyway/ }).click();
+    await expect(panel.getByText('Logged as sent to Internal responders.')).toBeVisible();
+    await expect(internal).toContainText(/T\+\d+m \(exercise\)/);
+    await expect(internal.getByRole('timer', { name: /Next update: 5\d:\d\d left/ })).toBeVisible();
+    await screenshotScreen(page, 'comms-exercise');
+    const rows = await readTimeline(page);
+    expect(rows.some((r) => r.includes('Update sent to Internal responders'))).toBe(true);
+  });
 });
