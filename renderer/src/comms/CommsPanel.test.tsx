@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CordonApi } from '../../../shared/ipc/contract';
+import type { CordonApi, MethodInput } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { StoredEvent } from '../../../shared/ipc/store-schemas';
 import type { StoredPlaybook } from '../../../shared/playbook/library';
@@ -20,12 +20,12 @@ const source = sourceFrom(
 const stored = { id: 'default', version: 1, playbook: samplePlaybook, source: null, unparsed: [] } as unknown as StoredPlaybook;
 const record = { summary: source.incident, state: source.state, events: source.events, stored, exerciseClock: null };
 
-const commsUpdateSend = vi.fn(async (): Promise<Result<StoredEvent>> => ({ ok: true, value: { ...(source.events[1] as StoredEvent), kind: 'comms_update_sent', payload: { audienceName: 'Internal responders' } } }));
+const commsUpdateSend = vi.fn(async (_input: MethodInput<'commsUpdateSend'>): Promise<Result<StoredEvent>> => ({ ok: true, value: { ...(source.events[1] as StoredEvent), kind: 'comms_update_sent', payload: { audienceName: 'Internal responders' } } }));
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true, now: Date.parse('2026-12-01T09:10:00.000Z') });
   Object.defineProperty(window, 'cordon', { value: { commsUpdateSend, subscribe: () => () => undefined } as unknown as CordonApi, configurable: true });
-  useComms.setState({ incidentId: null, draft: null });
+  useComms.setState({ incidentId: null, draft: null, added: [] });
 });
 afterEach(() => {
   cleanup();
@@ -70,5 +70,21 @@ describe('the comms panel', () => {
     render(<CommsPanel record={record} presenter={false} />);
     fireEvent.keyDown(window, { key: 'u' });
     expect(screen.getByRole('region', { name: /Update to Internal responders/ })).toBeDefined();
+  });
+
+  it('adds an audience on the spot, and names it as new when its first update is logged', async () => {
+    render(<CommsPanel record={record} presenter={false} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add an audience' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Audience name' }), { target: { value: 'Board of directors' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind of audience' }), { target: { value: 'executive' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const row = screen.getByRole('row', { name: /Board of directors/ });
+    expect(row.textContent).toContain('every hour');
+    fireEvent.click(within(row).getByRole('button', { name: 'Draft an update for Board of directors' }));
+    expect((screen.getByRole('textbox', { name: 'Text' }) as HTMLTextAreaElement).value).toMatch(/^Bottom line: \[one sentence/);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark sent to Board of directors' }));
+    fireEvent.click(screen.getByRole('button', { name: /Mark sent anyway/ }));
+    await waitFor(() => expect(commsUpdateSend).toHaveBeenCalledWith(expect.objectContaining({ newAudience: { name: 'Board of directors', kind: 'executive' } })));
+    expect(commsUpdateSend.mock.calls[0]?.[0]).not.toHaveProperty('audience');
   });
 });

@@ -47,7 +47,7 @@ function CadenceCell({ clock, severity }: { clock: AudienceClock; severity: stri
         Change
       </button>
       <span className="muted small comms-cadence-source" title={clock.cadence.text ?? undefined}>
-        {clock.duty ? 'the compliance deadline' : fromWords[clock.cadence.from]}
+        {clock.duty ? 'the compliance deadline' : clock.audience.kind === 'regulator' && clock.cadence.from !== 'user' ? 'set by the compliance duties' : fromWords[clock.cadence.from]}
         {clock.cadence.text ? `: “${clock.cadence.text}”` : ''}
       </span>
     </>
