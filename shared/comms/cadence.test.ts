@@ -8,7 +8,7 @@ import { audiencesFor } from './audiences';
 import { cadenceFor, cadenceMinutes, playbookCadences } from './cadence';
 import { audienceClocks, effectiveCadence, mostUrgent, type ClockInput } from './clock';
 import { lastSentByAudience, sentUpdates } from './updates';
-import { sourceFrom } from '../postmortem/fixtures';
+import { sourceFrom, type FixtureEvent } from '../postmortem/fixtures';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, '../playbook/fixtures');
@@ -71,7 +71,7 @@ describe('the countdown to the next update', () => {
   const p0 = playbook.severities[0]!;
   const declared = '2026-12-01T09:00:00.000Z';
   const at = (min: number) => Date.parse(declared) + min * 60_000;
-  const steps = (extra: Parameters<typeof recordOf>[1] = []) =>
+  const steps = (extra: FixtureEvent[] = []) =>
     sourceFrom([{ at: declared, body: { kind: 'declared', payload: { title: 'Memory service down', kind: 'real', severity: p0.key } } }, ...extra], playbook);
   const sent = (min: number, audience = 'internal', nextUpdateMinutes = 30) => ({
     at: new Date(at(min)).toISOString(),
