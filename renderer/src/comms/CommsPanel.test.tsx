@@ -87,4 +87,24 @@ describe('the comms panel', () => {
     await waitFor(() => expect(commsUpdateSend).toHaveBeenCalledWith(expect.objectContaining({ newAudience: { name: 'Board of directors', kind: 'executive' } })));
     expect(commsUpdateSend.mock.calls[0]?.[0]).not.toHaveProperty('audience');
   });
+
+  it('ties a regulator notice to the compliance clock: the duty’s countdown, and the duty it meets when logged', async () => {
+    const flagged = sourceFrom(
+      [
+        { at: '2026-12-01T09:00:00.000Z', body: { kind: 'declared', payload: { title: 'Customer records exposed', kind: 'real', severity: 'sev1' } } },
+        { at: '2026-12-01T09:05:00.000Z', body: { kind: 'personal_data_flagged', payload: { involved: true } } },
+      ],
+      samplePlaybook,
+    );
+    render(<CommsPanel record={{ ...record, summary: flagged.incident, state: flagged.state, events: flagged.events }} presenter={false} />);
+    const row = screen.getByRole('row', { name: /Regulator/ });
+    expect(within(row).getByRole('timer').getAttribute('aria-label')).toBe('GDPR Art. 33 notification: 2d 23:55:00 left, on track');
+    expect(within(row).getByRole('button', { name: 'Compliance clock' })).toBeDefined();
+    fireEvent.click(within(row).getByRole('button', { name: 'Draft an update for Regulator' }));
+    expect((screen.getByRole('combobox', { name: 'Meets the compliance duty' }) as HTMLSelectElement).value).toBe('gdpr-art-33');
+    expect((screen.getByRole('textbox', { name: 'Text' }) as HTMLTextAreaElement).value).toContain('Became aware of the breach: 2026-12-01 09:05 UTC');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark sent to Regulator' }));
+    fireEvent.click(screen.getByRole('button', { name: /Mark sent anyway/ }));
+    await waitFor(() => expect(commsUpdateSend).toHaveBeenCalledWith(expect.objectContaining({ audience: 'regulator', dutyKey: 'gdpr-art-33' })));
+  });
 });
