@@ -1,0 +1,42 @@
+// Loaded with `node --require <bundle> dist/electron/main.cjs`: makes `require('electron')`
+// answer the stand-in for the compiled main process, and listens to the test that started it
+// (launch.ts) on Node's IPC channel. The real `electron` package would give a path to a
+// binary in plain Node; nothing of it is used here.
+import Module from 'node:module';
+import { electronStandin } from './electron';
+import { programDialog } from './platform';
+import { records } from './runtime';
+
+const standinId = `${__filename}#electron`;
+const loader = Module as unknown as {
+  _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string;
+  _cache: Record<string, unknown>;
+};
+const resolve = loader._resolveFilename;
+loader._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
+  if (request === 'electron' || request === 'electron/main') return standinId;
+  return resolve.call(this, request, parent, ...rest);
+};
+const cached = new Module(standinId);
+cached.filename = standinId;
+cached.loaded = true;
+cached.exports = electronStandin;
+loader._cache[standinId] = cached;
+
+interface ControlMessage {
+  id: number;
+  op: 'records' | 'dialog';
+  method?: string;
+  answer?: unknown;
+}
+
+process.on('message', (raw: unknown) => {
+  const message = raw as ControlMessage;
+  if (message.op === 'records') process.send?.({ type: 'reply', id: message.id, value: records });
+  else if (message.op === 'dialog') {
+    programDialog(String(message.method), message.answer);
+    process.send?.({ type: 'reply', id: message.id, value: true });
+  }
+});
+// The IPC channel must not keep the process alive once the app has quit.
+process.channel?.unref();
