@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodNames } from '../shared/ipc/method-names';
-import { startMain, stopMain, type RunningMain } from './electron-standin/launch';
+import { startMain, startSecondInstance, stopMain, type RunningMain } from './electron-standin/launch';
 import { ipcBindingName, ipcReceiverName, preloadWorldName } from './electron-standin/names';
 import { screenshotPath, testPassphrase, testUser } from './harness';
 
@@ -102,13 +102,26 @@ test.describe('the real Electron main process, under the stand-in', () => {
     expect(main.records().map((entry) => entry.kind)).toContain('safeStorage.decryptString');
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('electron-main-warroom-dark') });
 
-    // Closing the last window quits the app, and the store is closed cleanly.
+    // A second copy of the app on the same data hands over to this one and leaves.
+    expect(await startSecondInstance(main.root)).toBe(0);
+    await main.waitForRecord((entry) => entry.kind === 'BrowserWindow.focus');
+
+    // Closing the last window quits the app; started again on the same data, it finds the
+    // store locked, and the incident is there after the unlock.
     await page.close();
     expect(await main.exited).toBe(0);
+    const root = main.root;
+    await stopMain(main, true);
+    main = await startMain({ root, safeStorage: 'available' });
+    const again = await main.windowPage(appPrefix);
+    await expect(again.getByRole('heading', { name: 'Cordon is locked' })).toBeVisible({ timeout: 20_000 });
+    await again.getByRole('button', { name: 'Unlock with the system keychain' }).click();
+    await again.getByRole('navigation', { name: 'Cordon' }).getByRole('link', { name: 'Incidents' }).click();
+    await expect(again.getByText('Login service timing out')).toBeVisible({ timeout: 20_000 });
   });
 
   test('the window keeps to its own pages, and only its own top frame reaches the main process', async () => {

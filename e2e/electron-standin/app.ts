@@ -74,6 +74,7 @@ class StandinApp extends EventEmitter {
   private ready = false;
   private readyPromise: Promise<void>;
   private quitRunning = false;
+  private quitAgain = false;
   private lockFile: string | null = null;
   readonly commandLine = {
     switches: new Map<string, string>(),
@@ -196,9 +197,19 @@ class StandinApp extends EventEmitter {
 
   /** before-quit, every window closed, will-quit, quit, then the process ends. */
   quit(): void {
-    if (this.quitRunning) return;
+    if (this.quitRunning) {
+      // Asked again while a quit is under way (after a prevented will-quit): go round once more.
+      this.quitAgain = true;
+      return;
+    }
     this.quitRunning = true;
-    void this.runQuit().finally(() => (this.quitRunning = false));
+    void this.runQuit().finally(() => {
+      this.quitRunning = false;
+      if (this.quitAgain) {
+        this.quitAgain = false;
+        this.quit();
+      }
+    });
   }
 
   /** While quitting, closing the last window does not emit 'window-all-closed' (as in Electron). */

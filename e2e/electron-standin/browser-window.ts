@@ -3,9 +3,9 @@
 // webPreferences honoured: preload (in an isolated world, before the page's scripts, top
 // frame only), javascript: false (script execution disabled), partition (its own browser
 // context, in memory whatever its prefix), width/height. contextIsolation, sandbox and
-// nodeIntegration* need nothing: a Chromium page never has Node, and the preload always runs
-// isolated and sandboxed here. A preload written for contextIsolation: false or sandbox: false
-// would therefore fail under the stand-in although it would work in Electron.
+// nodeIntegration need nothing: a Chromium page never has Node, and the preload always runs
+// isolated and sandboxed here. A window that asks for less than that is refused
+// (refuseWhatCannotBeEmulated), since the stand-in could not show what Electron would do.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -335,7 +335,8 @@ export class StandinWebContents extends EventEmitter {
     }
     if (origin === 'null' || (this.prefs.partition ?? '') !== '') return;
     const { session: browserSession } = await chromiumInstance();
-    const appOrigin = new URL(fromChromiumUrl(`${origin}/`)).origin;
+    // Node gives custom schemes an opaque origin; Electron reports scheme://host for a standard one.
+    const appOrigin = fromChromiumUrl(`${origin}/`).replace(/\/$/, '');
     const answers: Record<string, boolean> = {};
     for (const [electronName, chromiumName] of permissionNames) {
       const requested = this.session.permissionRequestHandler;
@@ -489,6 +490,7 @@ export class StandinBrowserWindow extends EventEmitter {
   constructor(options: WindowOptions = {}) {
     super();
     if (!app.isReady()) throw new Error('Cannot create BrowserWindow before app is ready');
+    refuseWhatCannotBeEmulated(options.webPreferences ?? {});
     this.visible = options.show !== false;
     this.webContents = new StandinWebContents(options.webPreferences ?? {}, { width: options.width ?? 800, height: options.height ?? 600 }, this);
     allWindows.push(this);
@@ -600,6 +602,22 @@ export class StandinBrowserWindow extends EventEmitter {
     if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed', newEvent());
     else app.quit();
   }
+}
+
+/**
+ * A page here never has Node, and a preload always runs isolated and sandboxed. Rather than
+ * pass a window that asks for less protection than that, the stand-in refuses it: a test
+ * that passed under it would not say what Electron would do.
+ */
+function refuseWhatCannotBeEmulated(prefs: WebPreferences): void {
+  const unsupported = [
+    prefs.nodeIntegration === true && 'nodeIntegration: true',
+    prefs.nodeIntegrationInSubFrames === true && 'nodeIntegrationInSubFrames: true',
+    prefs.contextIsolation === false && 'contextIsolation: false',
+    prefs.sandbox === false && 'sandbox: false',
+    prefs.webviewTag === true && 'webviewTag: true',
+  ].filter(Boolean);
+  if (unsupported.length > 0) throw new Error(`electron-standin cannot emulate ${unsupported.join(', ')}`);
 }
 
 export const BrowserWindow = StandinBrowserWindow;

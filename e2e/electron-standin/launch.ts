@@ -56,18 +56,29 @@ export interface RunningMain {
   output(): string;
 }
 
-export async function startMain(options: StandinOptions = {}): Promise<RunningMain> {
-  await bundleStandin();
-  const root = options.root ?? mkdtempSync(join(tmpdir(), 'cordon-standin-'));
-  const child = spawn(process.execPath, ['--require', bundleFile, 'dist/electron/main.cjs'], {
+function spawnMain(root: string, safeStorage: StandinOptions['safeStorage']): ChildProcess {
+  return spawn(process.execPath, ['--require', bundleFile, 'dist/electron/main.cjs'], {
     env: {
       ...process.env,
       CORDON_STANDIN_ROOT: root,
       CORDON_STANDIN_CHROMIUM: chromiumPath,
-      CORDON_STANDIN_SAFE_STORAGE: options.safeStorage ?? 'available',
+      CORDON_STANDIN_SAFE_STORAGE: safeStorage ?? 'available',
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+}
+
+/** Starts main a second time on a running one's data; resolves with its exit code. */
+export async function startSecondInstance(root: string): Promise<number | null> {
+  await bundleStandin();
+  const child = spawnMain(root, 'available');
+  return new Promise((done) => child.once('exit', (code) => done(code)));
+}
+
+export async function startMain(options: StandinOptions = {}): Promise<RunningMain> {
+  await bundleStandin();
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'cordon-standin-'));
+  const child = spawnMain(root, options.safeStorage);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
