@@ -42,7 +42,8 @@ test.describe('the real Electron main process, under the stand-in', () => {
     const kinds = main.records().map((entry) => entry.kind);
     expect(kinds.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(kinds.indexOf('protocol.handle'));
     expect(main.records()).toContainEqual({ kind: 'app.enableSandbox', beforeReady: true });
-    expect(main.records()).toContainEqual(expect.objectContaining({ kind: 'session.permissions' }));
+    expect(main.records()).toContainEqual(expect.objectContaining({ kind: 'session.permissions', origin: 'app://cordon' }));
+    expect(main.records()).toContainEqual(expect.objectContaining({ kind: 'Menu.setApplicationMenu', menu: expect.arrayContaining(['fileMenu', 'editMenu']) }));
 
     await createVault(page);
     await page.screenshot({ path: screenshotPath('electron-main-first-light') });
@@ -88,8 +89,11 @@ test.describe('the real Electron main process, under the stand-in', () => {
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Login service timing out');
     expect(text).toContain('Token service p99 at 9 s');
-    // The hidden printing window is gone again.
-    await expect.poll(() => main!.records().filter((entry) => entry.kind === 'BrowserWindow.new').length).toBe(2);
+    // It printed in a second, hidden window with JavaScript off in its own session, destroyed afterwards.
+    const windows = main.records().filter((entry) => entry.kind === 'BrowserWindow.new');
+    expect(windows).toHaveLength(2);
+    expect(windows[1]).toMatchObject({ id: 2, show: false, webPreferences: { javascript: false, partition: 'cordon-pdf', sandbox: true } });
+    await main.waitForRecord((entry) => entry.kind === 'BrowserWindow.closed' && entry.id === 2);
 
     // Lock, then unlock through the keychain (safeStorage) and once through the passphrase.
     await page.getByRole('button', { name: 'Lock' }).click();

@@ -53,7 +53,8 @@ export class StandinFrame {
   }
 
   get origin(): string {
-    return this.info.origin === '://' || this.info.origin === '' ? 'null' : new URL(fromChromiumUrl(`${this.info.origin}/`)).origin;
+    if (this.info.origin === '://' || this.info.origin === '' || this.info.origin === 'null') return 'null';
+    return fromChromiumUrl(`${this.info.origin}/`).replace(/\/$/, '');
   }
 
   get name(): string {
@@ -581,6 +582,7 @@ export class StandinBrowserWindow extends EventEmitter {
     this.destroyedWindow = true;
     allWindows.splice(allWindows.indexOf(this), 1);
     const done = this.webContents.closePage().then(() => {
+      record({ kind: 'BrowserWindow.closed', id: this.id });
       this.emit('closed', newEvent());
       closing.delete(done);
     });

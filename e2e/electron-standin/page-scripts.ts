@@ -193,7 +193,7 @@ export function preloadWorldScript(
   const scope = globalThis as unknown as Record<string, unknown>;
   const transport = scope[config.binding] as (payload: string) => void;
   // The preload reaches the stand-in only through ipcRenderer, as in Electron.
-  delete scope[config.binding];
+  Reflect.deleteProperty(scope, config.binding);
   const bridge = endpoint(config.ev, 'isolated', encode, decode, null);
   type Listener = (event: unknown, ...args: unknown[]) => void;
   const listeners = new Map<string, Listener[]>();
