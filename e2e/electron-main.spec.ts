@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodNames } from '../shared/ipc/method-names';
+import { expectNoSeriousA11yViolations } from './a11y';
 import { startMain, startSecondInstance, stopMain, type RunningMain } from './electron-standin/launch';
 import { ipcBindingName, ipcReceiverName, preloadWorldName } from './electron-standin/names';
 import { screenshotPath, testPassphrase, testUser } from './harness';
@@ -100,6 +101,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await expect(page.getByRole('heading', { name: 'Cordon is locked' })).toBeVisible();
     expect(await page.evaluate(() => window.cordon!.incidentList({}))).toMatchObject({ ok: false, error: { code: 'locked' } });
     await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: screenshotPath('electron-main-locked-dark') });
     await page.getByRole('button', { name: 'Unlock with the system keychain' }).click();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
@@ -166,7 +168,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     expect(await running.waitForRecord((entry) => entry.kind === 'webContents.windowOpen')).toMatchObject({ url: 'https://example.com/status', action: 'deny' });
     await running.waitForRecord((entry) => entry.kind === 'webContents.popupClosed');
     expect(running.records()).toContainEqual({ kind: 'shell.openExternal', url: 'https://example.com/status' });
-    expect(running.browser.contexts()[0]!.pages().map((open) => open.url())).toEqual([page.url()]);
+    await expect.poll(() => running.browser.contexts()[0]!.pages().map((open) => open.url())).toEqual([page.url()]);
 
     // A frame of another origin (a sandboxed, opaque-origin frame) gets no preload; and if it
     // reached the IPC transport anyway, as a compromised renderer could, main answers forbidden.
