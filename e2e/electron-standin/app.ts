@@ -37,20 +37,20 @@ function findPackage(): { name: string; version: string; productName?: string } 
 
 const pkg = findPackage();
 // Electron also keeps Chromium's profile in userData; here Chromium's lives beside it.
-const appData = join(config.root, 'appData');
+const appData = (): string => join(config.root, 'appData');
 let appName = pkg.productName ?? pkg.name;
 const paths = new Map<string, string>();
 const basePath = (name: string): string | undefined => {
   switch (name) {
     case 'appData':
-      return appData;
+      return appData();
     case 'userData':
     case 'sessionData':
-      return join(appData, appName);
+      return join(appData(), appName);
     case 'logs':
-      return join(appData, appName, 'logs');
+      return join(appData(), appName, 'logs');
     case 'crashDumps':
-      return join(appData, appName, 'Crashpad');
+      return join(appData(), appName, 'Crashpad');
     case 'home':
     case 'desktop':
     case 'documents':

@@ -2,7 +2,8 @@
 import { app } from './app';
 import { BrowserWindow, webContents } from './browser-window';
 import { ipcMain } from './ipc';
-import { dialog, nativeTheme, safeStorage, shell, StandinMenu } from './platform';
+import { dialog } from './dialog';
+import { nativeTheme, safeStorage, shell, StandinMenu } from './platform';
 import { net, protocol, session } from './session';
 
 export const electronStandin = Object.freeze({

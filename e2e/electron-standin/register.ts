@@ -4,7 +4,7 @@
 // binary in plain Node; nothing of it is used here.
 import Module from 'node:module';
 import { electronStandin } from './electron';
-import { programDialog } from './platform';
+import { programDialog } from './dialog';
 import { records } from './runtime';
 
 const standinId = `${__filename}#electron`;

@@ -17,7 +17,8 @@ export const records: StandinRecord[] = [];
 /** Appends to the record and tells the test process at once (it may be waiting for it). */
 export function record(entry: StandinRecord): void {
   records.push(entry);
-  process.send?.({ type: 'record', record: entry });
+  // Only a main started by launch.ts has the test at the other end of its IPC channel.
+  if (process.env.CORDON_STANDIN_ROOT) process.send?.({ type: 'record', record: entry });
 }
 
 function requiredEnv(name: string): string {
@@ -26,12 +27,23 @@ function requiredEnv(name: string): string {
   return value;
 }
 
+// Read when used, not at import, so the stand-in's pieces can be unit-tested.
 export const config = {
   /** A fresh temporary folder: every app path, Chromium's profile and the fake keychain live here. */
-  root: requiredEnv('CORDON_STANDIN_ROOT'),
-  chromiumPath: requiredEnv('CORDON_STANDIN_CHROMIUM'),
-  safeStorage: (process.env.CORDON_STANDIN_SAFE_STORAGE ?? 'available') as 'available' | 'basic_text' | 'unavailable',
-  darkColors: process.env.CORDON_STANDIN_DARK === '1',
+  get root(): string {
+    return requiredEnv('CORDON_STANDIN_ROOT');
+  },
+  get chromiumPath(): string {
+    return requiredEnv('CORDON_STANDIN_CHROMIUM');
+  },
+  get safeStorage(): 'available' | 'basic_text' | 'unavailable' {
+    const mode = process.env.CORDON_STANDIN_SAFE_STORAGE ?? 'available';
+    if (mode !== 'available' && mode !== 'basic_text' && mode !== 'unavailable') throw new Error(`electron-standin: unknown safeStorage mode ${mode}`);
+    return mode;
+  },
+  get darkColors(): boolean {
+    return process.env.CORDON_STANDIN_DARK === '1';
+  },
 };
 
 // Chromium cannot be taught a new standard scheme from outside (protocol registration is an
