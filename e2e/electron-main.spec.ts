@@ -15,6 +15,10 @@ import { screenshotPath, testPassphrase, testUser } from './harness';
 /** Where app://cordon is carried in Chromium (see runtime.ts). */
 const appPrefix = 'https://cordon.app.standin.invalid/';
 
+/** What must never be recorded: the main process or the preload failing, a protocol handler throwing. */
+const failureKinds = ['main.unhandledRejection', 'main.uncaughtException', 'preload.error', 'protocol.handlerError'];
+const failures = (main: RunningMain) => main.records().filter((entry) => failureKinds.includes(entry.kind));
+
 async function createVault(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Set up Cordon' })).toBeVisible({ timeout: 20_000 });
   await page.getByLabel('Your name, as it appears on the timeline').fill(testUser);
@@ -112,6 +116,8 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('electron-main-warroom-dark') });
 
+    expect(failures(main)).toEqual([]);
+
     // A second copy of the app on the same data hands over to this one and leaves.
     expect(await startSecondInstance(main.root)).toBe(0);
     await main.waitForRecord((entry) => entry.kind === 'BrowserWindow.focus');
@@ -128,6 +134,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await again.getByRole('button', { name: 'Unlock with the system keychain' }).click();
     await again.getByRole('navigation', { name: 'Cordon' }).getByRole('link', { name: 'Incidents' }).click();
     await expect(again.getByText('Login service timing out')).toBeVisible({ timeout: 20_000 });
+    expect(failures(main)).toEqual([]);
   });
 
   test('the window keeps to its own pages, and only its own top frame reaches the main process', async () => {
@@ -205,5 +212,6 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await expect(page.getByRole('heading', { name: 'Cordon is locked' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Unlock with the system keychain' })).toHaveCount(0);
     expect(running.records().map((entry) => entry.kind)).not.toContain('safeStorage.encryptString');
+    expect(failures(running)).toEqual([]);
   });
 });

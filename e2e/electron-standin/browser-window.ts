@@ -382,15 +382,23 @@ export class StandinWebContents extends EventEmitter {
         headers: event.request.headers,
         ...(method !== 'GET' && method !== 'HEAD' && event.request.postData !== undefined ? { body: event.request.postData } : {}),
       });
-      const response = await handler(request);
-      const body = Buffer.from(await response.arrayBuffer());
+      let response: Response;
+      let body: Buffer;
+      try {
+        response = await handler(request);
+        body = Buffer.from(await response.arrayBuffer());
+      } catch (error) {
+        // Electron fails the request when the handler throws or rejects.
+        record({ kind: 'protocol.handlerError', url, error: String(error) });
+        await cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' });
+        return;
+      }
       const headers = await this.session.filterHeaders(url, method, response.status, response.headers, event.resourceType);
       const responseHeaders: { name: string; value: string }[] = [];
       headers.forEach((value, name) => responseHeaders.push({ name, value }));
       await cdp.send('Fetch.fulfillRequest', { requestId: event.requestId, responseCode: response.status, responseHeaders, body: body.toString('base64') });
-    } catch (error) {
-      record({ kind: 'protocol.error', url, error: String(error) });
-      await cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' }).catch(() => undefined);
+    } catch {
+      // CDP refused: the page cancelled the request meanwhile (a navigation, a closed window).
     }
   }
 

@@ -5,7 +5,7 @@
 import Module from 'node:module';
 import { electronStandin } from './electron';
 import { programDialog } from './dialog';
-import { records } from './runtime';
+import { record, records } from './runtime';
 
 const standinId = `${__filename}#electron`;
 const loader = Module as unknown as {
@@ -40,3 +40,15 @@ process.on('message', (raw: unknown) => {
 });
 // The IPC channel must not keep the process alive once the app has quit.
 process.channel?.unref();
+
+// Electron's main process logs an unhandled rejection and keeps running; Node would end the
+// process. Keep Electron's behaviour and record it, so a test sees it without a crash hiding
+// what else went wrong.
+process.on('unhandledRejection', (reason) => {
+  record({ kind: 'main.unhandledRejection', reason: String(reason) });
+  console.error('electron-standin: unhandled rejection in the main process:', reason);
+});
+process.on('uncaughtException', (error) => {
+  record({ kind: 'main.uncaughtException', error: String(error) });
+  console.error('electron-standin: uncaught exception in the main process:', error);
+});
