@@ -6,7 +6,7 @@ import { methodNames } from '../shared/ipc/method-names';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { startMain, startSecondInstance, stopMain, type RunningMain } from './electron-standin/launch';
 import { ipcBindingName, ipcReceiverName, preloadWorldName } from './electron-standin/names';
-import { screenshotPath, testPassphrase, testUser } from './harness';
+import { readTimeline, screenshotPath, testPassphrase, testUser } from './harness';
 
 // The real main process: dist/electron/main.cjs and dist/electron/preload.cjs as built, under
 // the Electron stand-in (e2e/electron-standin/), in Chromium. See the README, "The real main
@@ -26,6 +26,27 @@ async function createVault(page: Page): Promise<void> {
   await page.getByLabel('Passphrase again').fill(testPassphrase);
   await page.getByRole('button', { name: 'Create encrypted store' }).click();
   await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
+}
+
+async function declareIncident(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+D');
+  const declare = page.getByRole('dialog', { name: 'Declare an incident' });
+  await declare.getByLabel('What is happening?').fill(title);
+  await declare.getByRole('radio', { name: /SEV2/ }).check();
+  await declare.getByRole('button', { name: 'Declare incident' }).click();
+  await expect(page.locator('.wr-header')).toContainText(title);
+}
+
+/** Starts main again on the same data and unlocks through the keychain. */
+async function restartAndUnlock(previous: RunningMain): Promise<{ main: RunningMain; page: Page }> {
+  const root = previous.root;
+  await stopMain(previous, true);
+  const main = await startMain({ root, safeStorage: 'available' });
+  const page = await main.windowPage(appPrefix);
+  await expect(page.getByRole('heading', { name: 'Cordon is locked' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Unlock with the system keychain' }).click();
+  await page.getByRole('navigation', { name: 'Cordon' }).getByRole('link', { name: 'Incidents' }).click();
+  return { main, page };
 }
 
 test.describe('the real Electron main process, under the stand-in', () => {
@@ -60,13 +81,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
       window.cordon!.subscribe((event) => seen.push(event));
     });
 
-    await page.keyboard.press('Control+Shift+D');
-    const declare = page.getByRole('dialog', { name: 'Declare an incident' });
-    await declare.getByLabel('What is happening?').fill('Login service timing out');
-    await declare.getByRole('radio', { name: /SEV2/ }).check();
-    await declare.getByRole('button', { name: 'Declare incident' }).click();
-    const header = page.locator('.wr-header');
-    await expect(header).toContainText('Login service timing out');
+    await declareIncident(page, 'Login service timing out');
 
     const quickAdd = page.getByRole('textbox', { name: 'Add to timeline' });
     // '!' marks it a key event: the PDF's timeline lists key events.
@@ -114,7 +129,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
-    await page.screenshot({ path: screenshotPath('electron-main-warroom-dark') });
+    await page.screenshot({ path: screenshotPath('electron-main-postmortem-dark') });
 
     expect(failures(main)).toEqual([]);
 
@@ -126,14 +141,13 @@ test.describe('the real Electron main process, under the stand-in', () => {
     // store locked, and the incident is there after the unlock.
     await page.close();
     expect(await main.exited).toBe(0);
-    const root = main.root;
-    await stopMain(main, true);
-    main = await startMain({ root, safeStorage: 'available' });
-    const again = await main.windowPage(appPrefix);
-    await expect(again.getByRole('heading', { name: 'Cordon is locked' })).toBeVisible({ timeout: 20_000 });
-    await again.getByRole('button', { name: 'Unlock with the system keychain' }).click();
-    await again.getByRole('navigation', { name: 'Cordon' }).getByRole('link', { name: 'Incidents' }).click();
-    await expect(again.getByText('Login service timing out')).toBeVisible({ timeout: 20_000 });
+    // The store was closed before the process ended: SQLite removes the WAL only on a clean close.
+    const userData = join(main.root, 'appData', 'cordon');
+    expect(existsSync(join(userData, 'cordon.db'))).toBe(true);
+    expect(existsSync(join(userData, 'cordon.db-wal'))).toBe(false);
+    const restarted = await restartAndUnlock(main);
+    main = restarted.main;
+    await expect(restarted.page.getByText('Login service timing out')).toBeVisible({ timeout: 20_000 });
     expect(failures(main)).toEqual([]);
   });
 
@@ -213,5 +227,35 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await expect(page.getByRole('button', { name: 'Unlock with the system keychain' })).toHaveCount(0);
     expect(running.records().map((entry) => entry.kind)).not.toContain('safeStorage.encryptString');
     expect(failures(running)).toEqual([]);
+  });
+
+  test('quitting while a containment script runs cancels it and records that before the store closes', async () => {
+    test.setTimeout(120_000);
+    main = await startMain({ safeStorage: 'available' });
+    const page = await main.windowPage(appPrefix);
+    await createVault(page);
+    await declareIncident(page, 'Disk filling on db-02');
+    const panel = page.getByRole('region', { name: 'Containment actions' });
+    await panel.getByRole('button', { name: 'Action library' }).click();
+    await panel.getByRole('button', { name: 'New action' }).click();
+    const editor = panel.getByRole('form', { name: 'New action' });
+    await editor.getByLabel('Name', { exact: true }).fill('Wait a minute');
+    await editor.getByLabel(/Command: the program/).fill(['/bin/sleep', '60'].join('\n'));
+    await editor.getByRole('button', { name: 'Save action' }).click();
+    await expect(editor).toBeHidden();
+    await panel.getByRole('button', { name: 'Close library' }).click();
+    await panel.getByRole('form', { name: 'Run Wait a minute' }).getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(panel.getByRole('button', { name: 'Cancel run' })).toBeVisible();
+
+    // Electron does not wait for promises in 'will-quit'; main must hold the quit itself.
+    await page.close();
+    expect(await main.exited).toBe(0);
+    expect(existsSync(join(main.root, 'appData', 'cordon', 'cordon.db-wal'))).toBe(false);
+
+    const restarted = await restartAndUnlock(main);
+    main = restarted.main;
+    await restarted.page.getByText('Disk filling on db-02').click();
+    await expect.poll(async () => (await readTimeline(restarted.page)).join('\n'), { timeout: 10_000 }).toMatch(/Started Wait a minute[\s\S]*Script was cancelled/);
+    expect(failures(main)).toEqual([]);
   });
 });
