@@ -478,10 +478,6 @@ export class StandinWebContents extends EventEmitter {
     this.emit('destroyed', newEvent());
     this.ownerWindow.closedFromOutside();
   }
-
-  async titleNow(): Promise<string> {
-    return this.page && !this.page.isClosed() ? this.page.title() : this.title;
-  }
 }
 
 const allWindows: StandinBrowserWindow[] = [];
