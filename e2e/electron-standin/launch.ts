@@ -12,7 +12,8 @@ import type { StandinRecord } from './runtime';
 
 // Inside the repository so the bundle resolves playwright-core from node_modules; git-ignored.
 const bundleDir = resolve('test-results', 'electron-standin');
-const bundleFile = join(bundleDir, 'standin.cjs');
+// One per test worker: two workers must not write the file while the other's main loads it.
+const bundleFile = join(bundleDir, `standin-${process.pid}.cjs`);
 let bundled: Promise<unknown> | null = null;
 
 function bundleStandin(): Promise<unknown> {
