@@ -21,8 +21,12 @@ const repoDir = join(distDir, '..');
 const resourcesDir = (): string => (app.isPackaged ? process.resourcesPath : join(repoDir, 'resources'));
 const iconPath = (): string => join(resourcesDir(), 'icons', '512x512.png');
 // The SQLite addon compiled for Electron's ABI, kept apart from the Node build in node_modules.
-const nativeBinding = (): string =>
-  app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(repoDir, '.native', 'electron', 'better_sqlite3.node');
+// The ABI is the running runtime's, so that decides: in plain Node (only ever the e2e
+// Electron stand-in, e2e/electron-standin/) the module's own Node build is the right one.
+const nativeBinding = (): string | undefined => {
+  if (process.versions.electron === undefined) return undefined;
+  return app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(repoDir, '.native', 'electron', 'better_sqlite3.node');
+};
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the encrypted store; hand over and leave.
@@ -40,13 +44,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    const binding = nativeBinding();
     const logger = createConsoleLogger();
     const services = createServices({
       runtime: { runtime: 'electron', version: app.getVersion(), platform: process.platform, versions: process.versions },
       dataDir: app.getPath('userData'),
       logger,
       keychain: createSafeStorageKeychain(),
-      nativeBinding: nativeBinding(),
+      ...(binding ? { nativeBinding: binding } : {}),
       defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
       exercisesDir: join(resourcesDir(), 'exercises'),
       pdf: createElectronPdfRenderer(),
@@ -61,7 +66,20 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, iconPath());
     });
-    app.on('will-quit', () => void services.close());
+    // Electron does not wait for a promise in 'will-quit': hold the quit until running scripts
+    // are cancelled and recorded and the store is closed, then quit again.
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void services
+        .close()
+        .catch((error: unknown) => logger.error('app.close_failed', { error: error instanceof Error ? error.name : typeof error }))
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
+    });
   });
 
   app.on('window-all-closed', () => {

@@ -27,7 +27,10 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // net.fetch rejects for a file that is not there (a stray favicon.ico request): answer
+    // 404 rather than failing the request with an unhandled error.
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy);
     headers.set('X-Content-Type-Options', 'nosniff');
