@@ -305,6 +305,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         kind: 'exercise',
         summary: scenario.summary,
         ...(playbookRef ? { playbookId: playbookRef } : {}),
+        ...(input.commander ? { commander: input.commander } : {}),
       });
       const id = uuidv7(now());
       return deps.withStore((store) => {

@@ -64,7 +64,14 @@ export const scenarioImportInputSchema = z
   .strict();
 
 export const exerciseStartInputSchema = z
-  .object({ scenarioId: refIdSchema, playbookId: refIdSchema.optional(), actor: personSchema, speed: z.number().int().min(1).max(60).optional() })
+  .object({
+    scenarioId: refIdSchema,
+    playbookId: refIdSchema.optional(),
+    actor: personSchema,
+    speed: z.number().int().min(1).max(60).optional(),
+    /** Who commands the exercise incident: named at its declaration, so it has a commander from T+0. */
+    commander: personSchema.optional(),
+  })
   .strict();
 
 export const exerciseControlInputSchema = z

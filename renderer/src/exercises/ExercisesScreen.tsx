@@ -94,16 +94,18 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
   const [playbooks, setPlaybooks] = useState<{ id: string; title: string }[]>([]);
   const [playbookId, setPlaybookId] = useState(scenario.playbook ?? '');
   const [speed, setSpeed] = useState(1);
+  const [commander, setCommander] = useState(actor);
   const busy = useExercises((s) => s.busy);
   const pbId = useId();
   const spId = useId();
+  const cmdId = useId();
   useEffect(() => {
     void cordon()
       .playbookList()
       .then((r) => r.ok && setPlaybooks(r.value.map((p) => ({ id: p.id, title: p.title }))));
   }, []);
   const submit = async () => {
-    const id = await useExercises.getState().start({ scenarioId: scenario.id, actor, speed, ...(playbookId ? { playbookId } : {}) });
+    const id = await useExercises.getState().start({ scenarioId: scenario.id, actor, speed, commander: commander.trim(), ...(playbookId ? { playbookId } : {}) });
     if (id) go('exercises', id);
   };
   return (
@@ -118,6 +120,11 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
           </option>
         ))}
       </select>
+      <label htmlFor={cmdId}>Who commands it</label>
+      <input id={cmdId} value={commander} onChange={(e) => setCommander(e.target.value)} maxLength={100} required aria-describedby={`${cmdId}-hint`} />
+      <p id={`${cmdId}-hint`} className="muted small">
+        The exercise incident’s commander from T+0; the war room can hand the role over later.
+      </p>
       <label htmlFor={spId}>Clock speed</label>
       <select id={spId} value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
         {speeds.map((s) => (
@@ -127,7 +134,7 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
         ))}
       </select>
       <div className="ex-row">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
+        <button type="button" className="button button-primary" disabled={busy || commander.trim() === ''} onClick={() => void submit()}>
           Declare exercise incident
         </button>
         <button type="button" className="button" onClick={onClose}>
