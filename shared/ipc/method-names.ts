@@ -62,6 +62,9 @@ export const methodNames = [
   'exerciseNotes',
   'exerciseScore',
   'exerciseReport',
+  'exerciseDecision',
+  'objectiveAssess',
+  'hotWashAdd',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
