@@ -8,12 +8,9 @@ import { cordon } from '../platform/cordon';
  * a real incident, or until loaded.
  */
 export function useExerciseClock(incidentId: string, isExercise: boolean): ClockState | null {
-  const [clock, setClock] = useState<ClockState | null>(null);
+  const [loaded, setLoaded] = useState<{ incidentId: string; clock: ClockState } | null>(null);
   useEffect(() => {
-    if (!isExercise) {
-      setClock(null);
-      return undefined;
-    }
+    if (!isExercise) return undefined;
     let exerciseId: string | null = null;
     let live = true;
     const load = async () => {
@@ -23,7 +20,7 @@ export function useExerciseClock(incidentId: string, isExercise: boolean): Clock
       }
       if (exerciseId === null) return;
       const r = await cordon().exerciseGet({ exerciseId });
-      if (live && r.ok) setClock(r.value.clock);
+      if (live && r.ok) setLoaded({ incidentId, clock: r.value.clock });
     };
     void load();
     const stop = cordon().subscribe((event) => {
@@ -34,5 +31,6 @@ export function useExerciseClock(incidentId: string, isExercise: boolean): Clock
       stop();
     };
   }, [incidentId, isExercise]);
-  return clock;
+  // A clock loaded for another incident (the war room was switched) is not this one's.
+  return isExercise && loaded?.incidentId === incidentId ? loaded.clock : null;
 }
