@@ -84,10 +84,12 @@ test.describe('tabletop exercise', () => {
     const score = page.getByTestId('exercise-score');
     await expect(score).toContainText(/· 2 of \d+ expected actions on time/);
     // How many injects fired on their own depends on how fast this machine clicked (at 60x a
-    // wall second is an exercise minute): every fired expectation but the two hits is missed.
+    // wall second is an exercise minute): every fired expectation but the two hits is missed,
+    // except those about what a note says, which are the evaluator's call and never counted.
     const scoreText = (await score.textContent()) ?? '';
     const missed = Number(/(\d+) missed/.exec(scoreText)?.[1]);
-    expect(missed).toBeGreaterThanOrEqual(4);
+    expect(missed).toBeGreaterThanOrEqual(3);
+    await expect(page.getByRole('table', { name: 'Expected actions' }).getByRole('row', { name: /records what data the calls could read.*For the evaluator/ })).toBeVisible();
     const results = page.getByRole('table', { name: 'Expected actions' });
     await expect(results.getByRole('row', { name: /first severity call.*Hit/ })).toBeVisible();
     await expect(results.getByRole('row', { name: /Roles are handed out.*Missed/ })).toBeVisible();
