@@ -181,6 +181,19 @@ describe('the printable HTML', () => {
     expect(out.html).not.toContain('<dt>Post-mortem</dt>');
   });
 
+  it('keeps phase labels inside their bands in the printed chart', () => {
+    // Two phases a minute apart in a day-long incident: the short band gets no label (its title names it).
+    const events = sampleEvents();
+    events.splice(4, 0, { at: '2024-05-01T09:13:30.000Z', body: { kind: 'phase_changed', payload: { phase: 'recovery' } } });
+    const svg = activitySvg(sourceFrom(events).events, { playbook: samplePlaybook });
+    expect(svg).toContain('<title>Recovery</title>');
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="39" fill="#475569">([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] ?? '' }));
+    labels.forEach((l, i) => {
+      const next = labels[i + 1];
+      if (next) expect(l.x + l.text.length * 5.2).toBeLessThanOrEqual(next.x);
+    });
+  });
+
   it('draws the activity chart as SVG with phase bands and severity markers', () => {
     const svg = activitySvg(sampleSource().events, { playbook: samplePlaybook });
     expect(svg).toContain('Containment');
