@@ -175,6 +175,8 @@ export function roleSpans(source: PostmortemSource): RoleSpan[] {
 
 /** Automatic actors (the exercise timer) are not responders. */
 const automaticActors = new Set(['Exercise control']);
+/** Writing about the incident afterwards is not responding to it. */
+const reviewKinds = new Set(['postmortem_saved', 'postmortem_status', 'action_item_created', 'action_item_updated', 'document_exported', 'amend', 'redact']);
 
 export function respondersSection(source: PostmortemSource): string {
   const { playbook } = source;
@@ -182,7 +184,7 @@ export function respondersSection(source: PostmortemSource): string {
   const spans = roleSpans(source);
   const people = new Map<string, { first: string; last: string; count: number }>();
   for (const e of sortChronologically(source.events)) {
-    if (automaticActors.has(e.actor)) continue;
+    if (automaticActors.has(e.actor) || reviewKinds.has(e.kind)) continue;
     const seen = people.get(e.actor);
     if (seen) {
       seen.last = e.effectiveOccurredAt;
@@ -224,7 +226,9 @@ export function timelineSection(source: PostmortemSource, which: 'key' | 'all'):
   const { events, playbook } = source;
   const index = buildCorrectionIndex(events);
   const detected = Date.parse(milestones(source).milestones.detected);
-  const entries = sortChronologically(events).filter((e) => e.kind !== 'amend' && e.kind !== 'redact');
+  // Exports of this document are on the log but not part of its story (and listing them would
+  // make every export change the next one's text).
+  const entries = sortChronologically(events).filter((e) => e.kind !== 'amend' && e.kind !== 'redact' && e.kind !== 'document_exported');
   const chosen = entries.filter((e) => which === 'all' || e.key);
   const rows = chosen.map((e) => {
     const d = describeEvent(e, { playbook, redactionReason: redactionReason(e, index) });
