@@ -53,6 +53,10 @@ test.describe('tabletop exercise', () => {
     expect(unusual).toMatch(/T\+5m/);
     await expect(page.getByTestId('since-declared')).toHaveAccessibleName(/^Since declared \(exercise time\): (0[5-9]|[1-5]\d):\d\d$/);
     await expect(page.locator('.wr-header')).toContainText('Ana Lima');
+    await screenshotScreen(page, 'exercise-warroom-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotScreen(page, 'exercise-warroom-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const checklist = page.getByRole('region', { name: 'Checklist' });
     await checklist.getByRole('button', { name: 'Start Preparation' }).click();
     await expect(checklist.getByRole('tab', { name: /Preparation/, selected: true })).toBeVisible();
@@ -182,7 +186,10 @@ test.describe('tabletop exercise', () => {
     await page.getByRole('link', { name: 'Incidents' }).click();
     await expect(page.getByRole('checkbox', { name: 'Show exercises' })).not.toBeChecked();
     await expect(page.getByRole('link', { name: /Exercise: Compromised API key/ })).toHaveCount(0);
+    await screenshotScreen(page, 'incidents-exercises-hidden');
     await page.getByRole('checkbox', { name: 'Show exercises' }).check();
     await expect(page.getByRole('link', { name: /Exercise: Compromised API key/ }).first()).toBeVisible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotScreen(page, 'incidents-exercises-shown-dark');
   });
 });

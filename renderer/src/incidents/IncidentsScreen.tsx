@@ -29,7 +29,7 @@ export function IncidentsScreen() {
       <header className="screen-header screen-header-row">
         <div>
           <h1 id="screen-title">Incidents</h1>
-          <p className="screen-lede">Real incidents and exercises on this machine.</p>
+          <p className="screen-lede">Incidents on this machine. Exercises are hidden unless you show them.</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setDeclaring(true)} aria-keyshortcuts="Control+Shift+D">
           Declare incident <kbd>Ctrl+Shift+D</kbd>
