@@ -220,7 +220,7 @@ export function Timeline(props: TimelineProps) {
   const total = events.length;
   return (
     <section className="wr-timeline" aria-label="Timeline">
-      <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} />
+      <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} tPlusOf={props.tPlusOf} />
       <div className="wr-timeline-bar">
         <TimelineFilters filter={filter} onChange={setFilter} events={events} actors={actors} playbook={playbook} />
         <fieldset className="segmented" aria-label="Show times in">
