@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, openCordon, readTimeline, screenshotScreen, test, testUser } from './harness';
+import { expect, openCordon, readTimeline, screenshotPath, screenshotScreen, test, testUser } from './harness';
 import { pdfPages, pdfText } from './pdf';
 
 // A whole tabletop exercise at 60x: the facilitator starts a built-in scenario, injects arrive
@@ -125,12 +125,13 @@ test.describe('tabletop exercise', () => {
     await expect(plan.getByRole('textbox', { name: 'Title of action item 1' })).toHaveValue('Name an owner for partner contacts');
     await expectNoSeriousA11yViolations(page);
     await screenshotScreen(page, 'exercise-console');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.getByRole('heading', { name: 'Discussion and decisions' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e/screenshots/exercise-review-dark.png', fullPage: false });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.getByRole('heading', { name: 'Discussion and decisions' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e/screenshots/exercise-review-light.png', fullPage: false });
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('heading', { name: 'Discussion and decisions' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`exercise-review-${scheme}`) });
+      await page.getByRole('heading', { name: 'Objectives' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: screenshotPath(`exercise-review-plan-${scheme}`) });
+    }
 
     // The participants saw the fired-now inject too.
     await page.getByRole('button', { name: 'Open the participants’ war room' }).click();

@@ -107,13 +107,15 @@ function AssessmentRow({ view, actor, index }: { view: ExerciseView; actor: stri
             </button>
           ))}
         </div>
-        <label htmlFor={noteId} className="visually-hidden">
-          Evaluator’s note on {objective.id}
-        </label>
-        <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Evaluator’s note" maxLength={10_000} />
-        <button type="button" className="button wr-small-button" disabled={!changed} onClick={() => rating !== '' && void useExercises.getState().assess(actor, objective.id, rating, note)}>
-          Save assessment
-        </button>
+        <div className="ex-inline-form">
+          <label htmlFor={noteId} className="visually-hidden">
+            Evaluator’s note on {objective.id}
+          </label>
+          <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Evaluator’s note" maxLength={10_000} />
+          <button type="button" className="button wr-small-button" disabled={!changed} onClick={() => rating !== '' && void useExercises.getState().assess(actor, objective.id, rating, note)}>
+            Save assessment
+          </button>
+        </div>
         {objective.assessment && (
           <p className="muted small">
             Saved: {ratingLabels[objective.assessment.rating]} ({objective.assessment.actor})
