@@ -356,11 +356,10 @@ export function evidenceSection(source: PostmortemSource): string {
 export function integritySection(source: PostmortemSource): string {
   const { incident } = source;
   return [
-    `- **Chain head:** ${code(incident.headHash)}`,
-    `- **Events in the log:** ${incident.eventCount}`,
+    `- **Chain head when this draft was written:** ${code(incident.headHash)} (${incident.eventCount} events)`,
     `- **Incident id:** ${code(incident.id)}`,
     '',
-    'Every event is hash-chained (SHA-256 over the event and the previous hash). `cordon verify` recomputes the chain; an export of this document is itself recorded on the timeline, so its chain head is the head just before that record.',
+    'Every event is hash-chained (SHA-256 over the event and the previous hash); `cordon verify` recomputes the chain. An exported file carries the chain head at the moment of export (in the Markdown front matter, on the PDF cover and on every page), and the export itself is then recorded on the timeline.',
   ].join('\n');
 }
 
