@@ -40,6 +40,7 @@ describe('the after-action review', () => {
     const md = decode(report.base64);
     for (const h of ['Summary', 'Score', 'Objectives', 'Injects', 'Hot wash', 'Improvement plan', 'Earlier runs of this scenario', 'Facilitator notes']) expect(md).toContain(`\n## ${h}\n`);
     expect(md).toContain('- Commander: Ana Lima');
+    expect(md).toMatch(/\n- Chain head: `[0-9a-f]{64}`\n/);
     expect(md).toContain('Rotate the key before telling the vendor. (recorded by Fay)');
     expect(md).toContain('| o1 | ');
     expect(md).toContain('Partly met (Eve)');
@@ -47,7 +48,8 @@ describe('the after-action review', () => {
     const timeline = await value<{ events: { kind: string; payload: Record<string, unknown> }[] }>('incidentGet', { incidentId: first.incidentId, limit: 1000 });
     const kinds = timeline.events.map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['exercise_decision', 'objective_assessed', 'hot_wash_noted', 'action_item_created']));
-    expect(timeline.events.at(-1)).toMatchObject({ kind: 'document_exported', payload: { document: 'after_action_report', format: 'markdown', sha256: report.sha256 } });
+    const chainHead = /\n- Chain head: `([0-9a-f]{64})`\n/.exec(md)?.[1];
+    expect(timeline.events.at(-1)).toMatchObject({ kind: 'document_exported', payload: { document: 'after_action_report', format: 'markdown', sha256: report.sha256, chainHead } });
 
     clock.now += 3_600_000;
     const second = await value<ExerciseView>('exerciseStart', { scenarioId: 'compromised-api-key', actor: 'Fay', commander: 'Bo Chen' });

@@ -451,6 +451,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
           startedAt: ex.clock.startedAt,
           finishedAt: ex.clock.finishedAt,
           commander: v.commander,
+          chainHead: store.log.summary(ex.row.incident_id).headHash,
           score,
           injects: ex.injects,
           review: v.review,

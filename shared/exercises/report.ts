@@ -28,6 +28,8 @@ export interface ReportInput {
   startedAt: string | null;
   finishedAt: string | null;
   commander?: string | null;
+  /** The exercise incident's chain head when the report was written: pins it to the log. */
+  chainHead?: string;
   score: ScoreReport;
   /** The injects as played (edited text included). */
   injects?: readonly InjectState[];
@@ -66,7 +68,9 @@ export function afterActionMarkdown(r: ReportInput): string {
   if (r.commander !== undefined) push(`- Commander: ${r.commander ?? 'none named'}`);
   push(`- Started: ${r.startedAt ? utc(r.startedAt) : 'not started'}`);
   push(`- Finished: ${r.finishedAt ? utc(r.finishedAt) : 'still running'}`);
-  push(`- Exercise time elapsed: ${dur(s.elapsedMs)}`, '');
+  push(`- Exercise time elapsed: ${dur(s.elapsedMs)}`);
+  if (r.chainHead) push(`- Chain head: \`${r.chainHead}\``);
+  push('');
 
   push('## Summary', '', r.scenario.summary.trim(), '');
 
