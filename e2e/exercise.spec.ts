@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, openCordon, readTimeline, screenshotScreen, test } from './harness';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { expect, openCordon, readTimeline, screenshotPath, screenshotScreen, test, testUser } from './harness';
+import { pdfPages, pdfText } from './pdf';
 
 // A whole tabletop exercise at 60x: the facilitator starts a built-in scenario, injects arrive
 // on the participants' war-room timeline, they answer some in time and miss others, and the
@@ -18,10 +20,13 @@ test.describe('tabletop exercise', () => {
     await page.getByRole('button', { name: 'Start exercise: Compromised API key' }).click();
     const dialog = page.getByRole('dialog', { name: /Start Compromised API key/ });
     await expect(dialog.getByLabel('Playbook to use')).toHaveValue('cordon-default');
+    await expect(dialog.getByLabel('Who commands it')).toHaveValue(testUser);
+    await dialog.getByLabel('Who commands it').fill('Ana Lima');
     await dialog.getByLabel('Clock speed').selectOption('60');
     await dialog.getByRole('button', { name: 'Declare exercise incident' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Compromised API key' })).toBeVisible();
+    await expect(page.getByText('Commander: Ana Lima')).toBeVisible();
     const consoleUrl = page.url();
     await expect(page.getByRole('radio', { name: '60x' })).toHaveAttribute('aria-checked', 'true');
     await page.getByRole('button', { name: 'Start clock' }).click();
@@ -42,6 +47,16 @@ test.describe('tabletop exercise', () => {
 
     // T+5m arrives after ~5 s of wall time at 60x; answer it by starting the first phase.
     await expect.poll(async () => (await readTimeline(page)).join('\n'), { timeout: 20_000 }).toContain('Unusual API usage');
+    // Participants read exercise time: the T+5m inject says T+5m (not T+5s), the header counts
+    // exercise minutes, and the commander named at the start holds the incident.
+    const unusual = (await readTimeline(page)).find((row) => row.includes('Unusual API usage')) ?? '';
+    expect(unusual).toMatch(/T\+5m/);
+    await expect(page.getByTestId('since-declared')).toHaveAccessibleName(/^Since declared \(exercise time\): (0[5-9]|[1-5]\d):\d\d$/);
+    await expect(page.locator('.wr-header')).toContainText('Ana Lima');
+    await screenshotScreen(page, 'exercise-warroom-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotScreen(page, 'exercise-warroom-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const checklist = page.getByRole('region', { name: 'Checklist' });
     await checklist.getByRole('button', { name: 'Start Preparation' }).click();
     await expect(checklist.getByRole('tab', { name: /Preparation/, selected: true })).toBeVisible();
@@ -71,16 +86,52 @@ test.describe('tabletop exercise', () => {
 
     // Scoring: the severity call and the phase were hits; the rest of the fired injects' actions were missed.
     const score = page.getByTestId('exercise-score');
-    await expect(score).toContainText('2 hit');
+    await expect(score).toContainText(/· 2 of \d+ expected actions on time/);
     // How many injects fired on their own depends on how fast this machine clicked (at 60x a
-    // wall second is an exercise minute): every fired expectation but the two hits is missed.
+    // wall second is an exercise minute): every fired expectation but the two hits is missed,
+    // except those about what a note says, which are the evaluator's call and never counted.
     const scoreText = (await score.textContent()) ?? '';
     const missed = Number(/(\d+) missed/.exec(scoreText)?.[1]);
-    expect(missed).toBeGreaterThanOrEqual(4);
+    expect(missed).toBeGreaterThanOrEqual(3);
+    await expect(page.getByRole('table', { name: 'Expected actions' }).getByRole('row', { name: /records what data the calls could read.*For the evaluator/ })).toBeVisible();
     const results = page.getByRole('table', { name: 'Expected actions' });
     await expect(results.getByRole('row', { name: /first severity call.*Hit/ })).toBeVisible();
     await expect(results.getByRole('row', { name: /Roles are handed out.*Missed/ })).toBeVisible();
+
+    // The after-action review: a decision on the first inject, objectives assessed, the hot
+    // wash, an improvement plan with an owner and a due date.
+    const discussion = page.getByRole('article', { name: 'Discussion: Secret scanner alert' });
+    await expect(discussion.locator('code').first()).toBeVisible(); // the inject's Markdown is rendered, not raw backticks
+    await discussion.getByRole('textbox', { name: 'Decision on Secret scanner alert' }).fill('Revoke the key now; tell the partner after.');
+    await discussion.getByRole('button', { name: 'Record decision' }).click();
+    await expect(discussion).toContainText('Revoke the key now; tell the partner after.');
+    const objectives = page.getByRole('table', { name: 'Objectives' });
+    await objectives.getByRole('radiogroup', { name: 'Assessment of o1' }).getByRole('radio', { name: 'Partly met' }).click();
+    await objectives.getByRole('textbox', { name: 'Evaluator’s note on o1' }).fill('Revoked, but only at T+25m.');
+    await objectives.getByRole('button', { name: 'Save assessment' }).first().click();
+    await expect(objectives).toContainText('Saved: Partly met');
+    const hotWash = page.getByRole('region', { name: 'Hot wash' });
+    await hotWash.getByRole('textbox', { name: 'What went well' }).fill('Severity called within two minutes');
+    await hotWash.getByRole('button', { name: 'Add' }).first().click();
+    await hotWash.getByRole('textbox', { name: 'What to improve' }).fill('Nobody owned the partner contact');
+    await hotWash.getByRole('button', { name: 'Add' }).last().click();
+    await expect(hotWash).toContainText('Nobody owned the partner contact');
+    const plan = page.getByRole('region', { name: 'Improvement plan' });
+    const form = plan.getByRole('form', { name: 'Add an action item' });
+    await form.getByLabel('New action item').fill('Name an owner for partner contacts');
+    await form.getByLabel('Owner').fill('Bo Chen');
+    await form.getByLabel('Due date').fill('2026-02-01');
+    await form.getByRole('button', { name: 'Add action item' }).click();
+    await expect(plan.getByRole('textbox', { name: 'Title of action item 1' })).toHaveValue('Name an owner for partner contacts');
+    await expectNoSeriousA11yViolations(page);
     await screenshotScreen(page, 'exercise-console');
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('heading', { name: 'Discussion and decisions' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`exercise-review-${scheme}`) });
+      await page.getByRole('heading', { name: 'Objectives' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: screenshotPath(`exercise-review-plan-${scheme}`) });
+    }
 
     // The participants saw the fired-now inject too.
     await page.getByRole('button', { name: 'Open the participants’ war room' }).click();
@@ -91,17 +142,55 @@ test.describe('tabletop exercise', () => {
     expect(download.suggestedFilename()).toMatch(/^compromised-api-key-.*-after-action\.md$/);
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md).toContain('# After-action report: Compromised API key');
-    expect(md).toContain(`expected actions hit 2 of ${missed + 2}, missed ${missed}.`);
-    expect(md).toMatch(/\| Secret scanner alert \| T\+0m \| The commander makes a first severity call \| 10m \| \d+m?\d*s? \| HIT \|/);
+    expect(md).toContain(`expected actions done on time: 2 of ${missed + 2}, ${missed} missed.`);
+    expect(md).toContain('### 1. Secret scanner alert (fired at T+0m)');
+    expect(md).toMatch(/\| The commander makes a first severity call \| 10m \| \d+m?\d*s? \| HIT \|/);
     expect(md).toContain('| Roles are handed out (scribe, technical lead) | 15m | — | MISSED |');
     expect(md).toMatch(/\| Time to detect \(first severity call or phase\) \| \d/);
-    expect(md).toContain('| Rotation complete | skipped | The incident is marked mitigated | 10m | — | not played |');
+    expect(md).toMatch(/### \d+\. Rotation complete \(skipped\)/);
+    expect(md).toContain('| The incident is marked mitigated | 10m | — | not played |');
+    expect(md).toContain('A holding statement is agreed and noted | 15m |'); // a note's wording: the evaluator's call
+    expect(md).toContain('Revoke the key now; tell the partner after. (recorded by Dana Reyes)');
+    expect(md).toContain('Partly met (Dana Reyes) | Revoked, but only at T+25m. |');
+    expect(md).toContain('- Severity called within two minutes (Dana Reyes)');
+    expect(md).toContain('| 1 | Name an owner for partner contacts | Bo Chen | 2026-02-01 |');
     expect(md).toContain('Roles were never handed out; comms lead joined late.');
     expect(md).toContain('This is the first run of this scenario.');
 
     // The same report as PDF, through the post-mortem's printer.
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download after-action report (PDF)' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/-after-action\.pdf$/);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfPath = (await pdf.path())!;
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdfPath);
+    for (const section of ['Summary', 'Score', 'Objectives', 'Injects', 'Discussion questions', 'What the team decided', 'Hot wash', 'What went well', 'What to improve', 'Improvement plan', 'Action items', 'Carried from earlier runs', 'Earlier runs of this scenario', 'Facilitator notes']) {
+      expect(text, section).toContain(section);
+    }
+    expect(text).toContain('After-action report · Cordon'); // the page header
+    expect(text).not.toContain('Post-mortem');
+    expect(text).not.toMatch(/`/); // inject text rendered from Markdown: no raw backticks
+    expect(text).toContain('Name an owner for partner contacts');
+    pdfPages(pdfPath, 'after-action-pdf');
+
+    // The exports are on the exercise's timeline.
+    await page.getByRole('button', { name: 'Open the participants’ war room' }).click();
+    await expect.poll(async () => (await readTimeline(page)).join('\n')).toContain('After-action report exported as PDF');
+
+    // The next run of the same scenario shows the plan it inherits.
+    await page.getByRole('link', { name: 'Exercises' }).click();
+    await page.getByRole('button', { name: 'Start exercise: Compromised API key' }).click();
+    await page.getByRole('dialog', { name: /Start Compromised API key/ }).getByRole('button', { name: 'Declare exercise incident' }).click();
+    const carried = page.getByRole('table', { name: 'Carried from earlier runs' });
+    await expect(carried.getByRole('row', { name: /Name an owner for partner contacts Bo Chen 2026-02-01 Open/ })).toBeVisible();
+
+    // Exercises stay out of the default incidents list; one click shows them.
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Show exercises' })).not.toBeChecked();
+    await expect(page.getByRole('link', { name: /Exercise: Compromised API key/ })).toHaveCount(0);
+    await screenshotScreen(page, 'incidents-exercises-hidden');
+    await page.getByRole('checkbox', { name: 'Show exercises' }).check();
+    await expect(page.getByRole('link', { name: /Exercise: Compromised API key/ }).first()).toBeVisible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotScreen(page, 'incidents-exercises-shown-dark');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { expect, openCordon, screenshotScreen, test, testUser } from './harness';
+import { expect, openCordon, readTimeline, screenshotScreen, test, testUser } from './harness';
+import { pdfPages, pdfText } from './pdf';
 
 test.describe('post-mortem', () => {
   test('draft from the record, edit with a live preview, autosave, status, action items, export Markdown', async ({ page, harness }) => {
@@ -107,5 +108,95 @@ test.describe('post-mortem', () => {
     await expect(page.getByText(`Action item: Make the canary stage mandatory`)).toBeVisible();
     expect(testUser).toBe('Dana Reyes');
     expect(consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+
+  test('backdated detection: times that mean what they say, every section in the PDF, exports on the timeline', async ({ page, harness }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openCordon(page, harness);
+
+    // Declared now, detected 25 minutes ago, commander named at declaration.
+    await page.keyboard.press('Control+Shift+D');
+    const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+    await dialog.getByLabel('What is happening?').fill('Login API timing out');
+    await dialog.getByRole('radio', { name: /SEV2/ }).check();
+    await dialog.getByLabel('Incident commander').fill('Ana Lima');
+    const detected = await page.evaluate(() => {
+      const d = new Date(Date.now() - 25 * 60_000);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    });
+    await dialog.getByLabel('Detected at (if earlier than now)').fill(detected);
+    await dialog.getByRole('button', { name: 'Declare incident' }).click();
+    const header = page.locator('.wr-header');
+    await expect(header).toContainText('Login API timing out');
+    // The 30-minute response SLA: taken about 25 minutes after detection, about 5 minutes to spare (not 30:00).
+    await expect(header.getByRole('timer', { name: /^Response SLA: 0[4-5]:\d\d to spare, met$/ })).toBeVisible();
+    const quickAdd = page.getByRole('textbox', { name: 'Add to timeline' });
+    await quickAdd.fill('Timeouts on `auth-gateway` and db1.eu.example.com');
+    await quickAdd.press('Enter');
+    await quickAdd.fill('Failover of the session store started');
+    await quickAdd.press('Enter');
+    await page.getByRole('radio', { name: 'Resolved' }).click();
+    await expect(header).toContainText('Resolved');
+
+    await page.getByRole('button', { name: 'Post-mortem' }).click();
+    await page.getByRole('button', { name: 'Draft from the record' }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByRole('heading', { name: 'Responders and roles' })).toBeVisible();
+    await expect(preview.getByRole('row', { name: /Acknowledged \(commander took it\).*2[45]m to acknowledge/ })).toBeVisible();
+    await expect(preview).toContainText('2 notes are not starred and left out here');
+    await expect(preview.getByRole('cell', { name: 'auth-gateway' })).toBeVisible();
+    await screenshotScreen(page, 'postmortem-complete-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotScreen(page, 'postmortem-complete-dark');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    const pdfPath = (await pdf.path())!;
+    const text = pdfText(pdfPath);
+    for (const section of [
+      'Summary',
+      'Impact',
+      'Time at each severity',
+      'Systems named in the notes',
+      'Counts',
+      'Key figures',
+      'Responders and roles',
+      'Timeline',
+      'Detection',
+      'Response',
+      'Severity history',
+      'Resolution',
+      'Contributing factors and root cause',
+      'Five whys',
+      'What went well',
+      'What went wrong',
+      'Where we got lucky',
+      'Action items',
+      'Appendices',
+      'A. Actions run',
+      'B. Evidence',
+      'C. Log integrity',
+    ]) {
+      expect(text, section).toContain(section);
+    }
+    expect(text).toMatch(/Status\s+Resolved/); // capitalised on the cover
+    expect(text).not.toMatch(/Status\s+resolved/);
+    expect(text).toMatch(/Post-mortem · Cordon/); // the page header
+    expect(text).toContain('Why did this happen?');
+    expect(text).toMatch(/2[45]m to acknowledge/);
+    pdfPages(pdfPath, 'postmortem-pdf');
+
+    // Every export is on the timeline, with its hash.
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(markdown).toMatch(/\ndetected_at: "[^"]+"\ndeclared_at: "[^"]+"\nacknowledged_at: "[^"]+"\n/);
+    const fm = Object.fromEntries([...markdown.matchAll(/^(detected_at|declared_at|acknowledged_at): "([^"]+)"$/gm)].map((m) => [m[1], Date.parse(m[2] ?? '')]));
+    expect((fm.declared_at ?? 0) - (fm.detected_at ?? 0)).toBeGreaterThanOrEqual(24 * 60_000);
+    expect(fm.acknowledged_at).toBe(fm.declared_at);
+    await page.getByRole('button', { name: 'Back to the war room' }).click();
+    const rows = (await readTimeline(page)).join('\n');
+    expect(rows).toMatch(/Post-mortem exported as PDF: login-api-timing-out-[0-9a-f]{8}-postmortem\.pdf/);
+    expect(rows).toMatch(/Post-mortem exported as Markdown: login-api-timing-out-[0-9a-f]{8}-postmortem\.md/);
   });
 });

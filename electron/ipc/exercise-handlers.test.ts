@@ -22,6 +22,18 @@ const badInputs: Record<ExerciseMethodName, unknown[]> = {
   exerciseNotes: [{ exerciseId: uuid, actor: 'A' }, { exerciseId: uuid, actor: 'A', notes: 'x'.repeat(100_001) }],
   exerciseScore: [{ exerciseId: 7 }],
   exerciseReport: [{ exerciseId: uuid, actor: 'A', format: 'docx', inline: true }, { exerciseId: uuid, actor: 'A', format: 'md' }, { exerciseId: uuid, actor: 'A', format: 'md', inline: false }],
+  exerciseDecision: [
+    { exerciseId: uuid, actor: 'A', injectId: 'a', text: '   ' },
+    { exerciseId: uuid, actor: 'A', injectId: 'a b', text: 'ok' },
+    { exerciseId: uuid, actor: 'A', injectId: 'a', text: 'x'.repeat(10_001) },
+    { exerciseId: uuid, actor: 'A', injectId: 'a', text: 'ok', kind: 'note' },
+  ],
+  objectiveAssess: [
+    { exerciseId: uuid, actor: 'A', objectiveId: 'o1', rating: 'great' },
+    { exerciseId: uuid, actor: 'A', objectiveId: 'x1', rating: 'met' },
+    { exerciseId: uuid, actor: 'A', objectiveId: 'o1', rating: 'met', note: 'x'.repeat(10_001) },
+  ],
+  hotWashAdd: [{ exerciseId: uuid, actor: 'A', category: 'lucky', text: 'x' }, { exerciseId: uuid, actor: 'A', category: 'went_well', text: '' }, { exerciseId: uuid, category: 'went_well', text: 'x' }],
 };
 
 describe('exercise IPC handlers', () => {

@@ -18,5 +18,8 @@ export function createExerciseHandlers(services: Services): Pick<Handlers, Exerc
     exerciseNotes: (input) => exercises.notes(input),
     exerciseScore: (input) => exercises.get(input.exerciseId).score,
     exerciseReport: (input) => exercises.report(input),
+    exerciseDecision: (input) => exercises.decide(input),
+    objectiveAssess: (input) => exercises.assess(input),
+    hotWashAdd: (input) => exercises.hotWash(input),
   };
 }

@@ -116,17 +116,26 @@ describe('post-mortem IPC', () => {
     expect(Buffer.from(md.base64, 'base64').toString('utf8')).toContain('| 1 | Alert on 5xx | Unassigned | 2024-06-01 | Detective | Done |');
   });
 
-  it('exports Markdown deterministically, to a path or inline', async () => {
+  it('exports Markdown to a path or inline, each export recorded on the timeline with its hash', async () => {
     const { value, dir, incidentId } = await setup();
+    const before = await value('incidentGet', { incidentId, limit: 1000 });
     const a = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', inline: true });
-    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.md') });
-    expect(readFileSync(join(dir, 'pm.md')).toString('base64')).toBe(a.base64);
-    expect(b.sha256).toBe(a.sha256);
-    expect(b.base64).toBeUndefined();
     const fm = parseFrontMatter(Buffer.from(a.base64, 'base64').toString('utf8'));
-    const { incident } = await value('incidentGet', { incidentId });
-    expect(fm).toMatchObject({ incident_id: incidentId, chain_head: incident.headHash, event_count: incident.eventCount, severity: 'sev1', status: 'mitigated', postmortem_revision: 0 });
+    expect(fm).toMatchObject({ incident_id: incidentId, chain_head: before.incident.headHash, event_count: before.incident.eventCount, severity: 'sev1', status: 'mitigated', postmortem_revision: 0 });
     expect(a.fileName).toMatch(/^checkout-api-returning-500s-[0-9a-f]{8}-postmortem\.md$/);
+    const afterA = await value('incidentGet', { incidentId, limit: 1000 });
+    expect(afterA.events.at(-1)).toMatchObject({
+      kind: 'document_exported',
+      actor: 'Ana Lima',
+      payload: { document: 'postmortem', format: 'markdown', fileName: a.fileName, bytes: a.bytes, sha256: a.sha256, chainHead: before.incident.headHash, revision: 0 },
+    });
+    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.md') });
+    expect(b.base64).toBeUndefined();
+    expect(sha256Hex(readFileSync(join(dir, 'pm.md')))).toBe(b.sha256);
+    // The second export pins the log the first one lengthened: its own chain head and count.
+    expect(parseFrontMatter(readFileSync(join(dir, 'pm.md'), 'utf8'))).toMatchObject({ chain_head: afterA.incident.headHash, event_count: before.incident.eventCount + 1 });
+    const afterB = await value('incidentGet', { incidentId, limit: 1000 });
+    expect(afterB.events.at(-1)?.payload).toMatchObject({ sha256: b.sha256, destination: join(dir, 'pm.md') });
   });
 
   it('prints a PDF whose text holds the headings, timeline and action items', async () => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { utc } from '../../shared/postmortem/format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBuiltinScenarios } from './exercises';
 import { createServices } from './container';
@@ -116,7 +117,7 @@ describe('exercise runtime (fake clock)', () => {
     expect(report.fileName).toMatch(/^compromised-api-key-.*-after-action\.md$/);
     expect(md).toContain('# After-action report: Compromised API key');
     expect(md).toContain('## Earlier runs of this scenario');
-    expect(md).toContain(`| ${v.clock.startedAt} | ${v.score.score} | ${v.score.actions.hit} of ${v.score.actions.total} | yes |`);
+    expect(md).toContain(`| ${utc(v.clock.startedAt)} | ${v.score.score} | ${v.score.actions.hit} of ${v.score.actions.total} | yes |`);
     expect(md).toContain('Comms lead was absent.');
     expect(ex.scenarioList().find((s) => s.id === 'compromised-api-key')?.runs).toBe(2);
     expect(ex.list().map((e) => e.id).sort()).toEqual([v.id, second.id].sort());

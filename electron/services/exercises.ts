@@ -11,6 +11,10 @@ import { parseScenarioYaml, validateScenario, type Scenario } from '../../shared
 import { dueNow, initialInjectStates, resolveDue } from '../../shared/exercises/schedule';
 import { scoreExercise, type InjectState, type ScoredEvent, type ScoreReport } from '../../shared/exercises/score';
 import { postmortemHtml } from '../../shared/postmortem/html';
+import { actionItemsFrom } from '../../shared/postmortem/action-items';
+import { objectiveIds, objectivesOf, reviewFrom, type CarriedItem, type ReviewEvent } from '../../shared/exercises/review';
+import type { EventBody } from '../../shared/events/payloads';
+import { destinationOf, recordExport } from './export/record';
 import { slugify } from '../../shared/playbook/slug';
 import { sha256Hex } from '../store/hash';
 import { uuidv7 } from '../store/ids';
@@ -116,10 +120,34 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
     bus.publish({ topic: 'exercise.changed', exerciseId: ex.row.id, incidentId: ex.row.incident_id });
   };
 
-  const eventsOf = (store: Store, incidentId: string): ScoredEvent[] => {
+  const eventsOf = (store: Store, incidentId: string): (ScoredEvent & ReviewEvent)[] => {
     const summary = store.log.summary(incidentId);
-    return store.log.page(incidentId, 0, summary.eventCount + 1).events.map((e) => ({ kind: e.kind, recordedAt: e.recordedAt, payload: e.effectivePayload }));
+    return store.log
+      .page(incidentId, 0, summary.eventCount + 1)
+      .events.map((e) => ({ kind: e.kind, actor: e.actor, recordedAt: e.recordedAt, payload: e.redactedBy === null ? e.effectivePayload : null }));
   };
+
+  /** Earlier runs of the same scenario, oldest first. */
+  const earlierRuns = (store: Store, ex: Loaded): Row[] =>
+    store.db
+      .prepare<[string, string, string], Row>('SELECT * FROM exercises WHERE scenario_id = ? AND created_at <= ? AND id <> ? ORDER BY created_at')
+      .all(ex.row.scenario_id, ex.row.created_at, ex.row.id);
+
+  /** The improvement plans of earlier runs, carried into this one (latest run's first). */
+  const carriedInto = (store: Store, ex: Loaded): CarriedItem[] =>
+    earlierRuns(store, ex)
+      .reverse()
+      .flatMap((row) => {
+        const clock = JSON.parse(row.clock) as ClockState;
+        return actionItemsFrom(loadPostmortemSource(store, row.incident_id).events).map((item) => ({
+          title: item.title,
+          owner: item.owner,
+          dueDate: item.dueDate,
+          status: item.status,
+          exerciseId: row.id,
+          runStartedAt: clock.startedAt,
+        }));
+      });
 
   /** Appends the inject to the incident's timeline and marks it fired, at exercise time now. */
   const fireOne = (store: Store, ex: Loaded, injectId: string, actor: string): void => {
@@ -173,6 +201,9 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
   const viewOf = (store: Store, ex: Loaded): ExerciseView => {
     const at = now();
+    const score = scoreOf(store, ex);
+    const source = loadPostmortemSource(store, ex.row.incident_id);
+    const review = reviewFrom(eventsOf(store, ex.row.incident_id), ex.clock);
     return {
       id: ex.row.id,
       incidentId: ex.row.incident_id,
@@ -183,11 +214,28 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       at,
       injects: ex.injects,
       notes: ex.row.notes,
-      score: scoreOf(store, ex),
+      score,
       createdAt: ex.row.created_at,
       createdBy: ex.row.created_by,
+      commander: source.state.roles.commander?.person ?? null,
+      review,
+      objectives: objectivesOf(ex.scenario, score, review),
+      plan: actionItemsFrom(source.events),
+      carried: carriedInto(store, ex),
     };
   };
+
+  /** Appends one review event to the exercise's timeline; the view comes back with it. */
+  const review = (exerciseId: string, actor: string, body: EventBody, check: (ex: Loaded) => void): ExerciseView =>
+    deps.withStore((store) =>
+      store.db.transaction(() => {
+        const ex = load(store, exerciseId);
+        check(ex);
+        const { event } = store.log.append({ incidentId: ex.row.incident_id, actor, body });
+        bus.publish({ topic: 'incident.changed', incidentId: ex.row.incident_id, eventId: event.id });
+        return viewOf(store, ex);
+      })(),
+    );
 
   const mutate = (exerciseId: string, fn: (store: Store, ex: Loaded) => unknown): ExerciseView =>
     deps.withStore((store) =>
@@ -305,6 +353,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         kind: 'exercise',
         summary: scenario.summary,
         ...(playbookRef ? { playbookId: playbookRef } : {}),
+        ...(input.commander ? { commander: input.commander } : {}),
       });
       const id = uuidv7(now());
       return deps.withStore((store) => {
@@ -366,18 +415,34 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
     notes: (input: ParsedInput<'exerciseNotes'>) => mutate(input.exerciseId, () => input.notes),
 
+    decide: (input: ParsedInput<'exerciseDecision'>) =>
+      review(input.exerciseId, input.actor, { kind: 'exercise_decision', payload: { injectId: input.injectId, text: input.text } }, (ex) => {
+        if (!ex.scenario.injects.some((i) => i.id === input.injectId)) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
+      }),
+
+    assess: (input: ParsedInput<'objectiveAssess'>) =>
+      review(
+        input.exerciseId,
+        input.actor,
+        { kind: 'objective_assessed', payload: { objectiveId: input.objectiveId, rating: input.rating, ...(input.note ? { note: input.note } : {}) } },
+        (ex) => {
+          if (!objectiveIds(ex.scenario).includes(input.objectiveId)) throw new CordonError('not_found', `This exercise has no objective “${input.objectiveId}”.`);
+        },
+      ),
+
+    hotWash: (input: ParsedInput<'hotWashAdd'>) =>
+      review(input.exerciseId, input.actor, { kind: 'hot_wash_noted', payload: { category: input.category, text: input.text } }, () => undefined),
+
     async report(input: ParsedInput<'exerciseReport'>): Promise<ExportOutput> {
       const { markdown, source, fileBase } = deps.withStore((store) => {
         const ex = load(store, input.exerciseId);
         const score = scoreOf(store, ex);
-        const previous: PreviousRun[] = store.db
-          .prepare<[string, string, string], Row>('SELECT * FROM exercises WHERE scenario_id = ? AND created_at <= ? AND id <> ? ORDER BY created_at')
-          .all(ex.row.scenario_id, ex.row.created_at, ex.row.id)
-          .map((row) => {
+        const previous: PreviousRun[] = earlierRuns(store, ex).map((row) => {
             const prev = load(store, row.id);
             const s = scoreOf(store, prev);
             return { exerciseId: row.id, startedAt: prev.clock.startedAt, score: s.score, hit: s.actions.hit, total: s.actions.total, finished: prev.clock.finishedAt !== null };
           });
+        const v = viewOf(store, ex);
         const markdown = afterActionMarkdown({
           scenario: ex.scenario,
           exerciseId: ex.row.id,
@@ -385,7 +450,13 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
           playbookId: ex.row.playbook_id,
           startedAt: ex.clock.startedAt,
           finishedAt: ex.clock.finishedAt,
+          commander: v.commander,
+          chainHead: store.log.summary(ex.row.incident_id).headHash,
           score,
+          injects: ex.injects,
+          review: v.review,
+          plan: v.plan,
+          carried: v.carried,
           notes: ex.row.notes,
           previous,
         });
@@ -403,12 +474,25 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
           throw new CordonError('unavailable', 'Cordon could not print the PDF.');
         }
       }
+      const fileName = `${fileBase}.${input.format}`;
+      const sha256 = sha256Hex(data);
+      deps.withStore((store) =>
+        recordExport(store, bus, source.incident.id, input.actor, {
+          document: 'after_action_report',
+          format: input.format === 'md' ? 'markdown' : 'pdf',
+          fileName: fileName.slice(0, 200),
+          bytes: data.length,
+          sha256,
+          chainHead: source.incident.headHash,
+          destination: destinationOf(undefined, fileName),
+        }),
+      );
       return {
         path: null,
-        fileName: `${fileBase}.${input.format}`,
+        fileName,
         mediaType: input.format === 'md' ? 'text/markdown' : 'application/pdf',
         bytes: data.length,
-        sha256: sha256Hex(data),
+        sha256,
         chainHead: source.incident.headHash,
         base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
       };

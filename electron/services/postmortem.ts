@@ -14,6 +14,7 @@ import { sha256Hex } from '../store/hash';
 import type { Store } from '../store/store';
 import { buildBundle, type BundleEvidence } from './export/bundle';
 import type { PdfRenderer } from './export/pdf-renderer';
+import { destinationOf, recordExport } from './export/record';
 import { documentOf, loadPostmortemSource } from './export/source';
 import { writeFileDurably } from './evidence';
 import type { PushBus } from './push-bus';
@@ -73,12 +74,26 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
 
   function deliver(input: ExportInput, source: PostmortemSource, data: Uint8Array, fileName: string, mediaType: string): ExportOutput {
     if (input.path !== undefined) writeFileDurably(input.path, data);
+    const sha256 = sha256Hex(data);
+    const format = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'application/zip' ? 'zip' : 'markdown';
+    vault.use((store) =>
+      recordExport(store, bus, source.incident.id, input.actor, {
+        document: format === 'zip' ? 'bundle' : 'postmortem',
+        format,
+        fileName: fileName.slice(0, 200),
+        bytes: data.length,
+        sha256,
+        chainHead: source.incident.headHash,
+        revision: documentOf(source).revision,
+        destination: destinationOf(input.path, fileName),
+      }),
+    );
     return {
       path: input.path ?? null,
       fileName,
       mediaType,
       bytes: data.length,
-      sha256: sha256Hex(data),
+      sha256,
       chainHead: source.incident.headHash,
       ...(input.inline ? { base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } : {}),
     };

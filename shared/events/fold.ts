@@ -14,12 +14,24 @@ export interface IncidentState {
   /** The matrix cell of the latest severity call, when made on the matrix. */
   severityCell: { row: string; column: string } | null;
   phase: string | null;
+  /** When the incident was declared in Cordon: the declared event's recordedAt (never backdated). */
   declaredAt: string;
+  /**
+   * When the problem was detected: the declared event's occurredAt, which the declare dialog lets
+   * people backdate. Absent from states materialised before it existed (their declaredAt held
+   * it); read it with `detectedAtOf`.
+   */
+  detectedAt?: string;
   declaredBy: string;
   /** recordedAt of the latest event. */
   updatedAt: string;
   resolvedAt: string | null;
-  /** When a commander first took the incident: the response SLA stops here. */
+  /**
+   * When a commander first took the incident: the recordedAt of the declaration naming one, or
+   * of the first commander assignment. Recorded time, never a backdated one: a detection typed
+   * in as 25 minutes ago does not mean someone took charge 25 minutes ago. The response SLA
+   * stops here.
+   */
   acknowledgedAt: string | null;
   /** When personal data was found to be involved; null when not (or no longer) flagged. */
   personalDataAt: string | null;
@@ -43,6 +55,9 @@ export interface IncidentState {
   headHash: string;
 }
 
+/** The detection time of a state, including states materialised before `detectedAt` existed. */
+export const detectedAtOf = (state: Pick<IncidentState, 'declaredAt' | 'detectedAt'>): string => state.detectedAt ?? state.declaredAt;
+
 /** Kinds that are key events by default; amend's `key` flag overrides per event. */
 const keyByDefault = new Set<string>(['declared', 'severity_changed', 'status_changed', 'phase_changed']);
 
@@ -64,11 +79,12 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
       severity: p.severity ?? null,
       severityCell: null,
       phase: null,
-      declaredAt: event.occurredAt,
+      declaredAt: event.recordedAt,
+      detectedAt: event.occurredAt,
       declaredBy: event.actor,
       updatedAt: event.recordedAt,
       resolvedAt: null,
-      acknowledgedAt: p.commander ? event.occurredAt : null,
+      acknowledgedAt: p.commander ? event.recordedAt : null,
       personalDataAt: null,
       notified: {},
       assignments: {},
@@ -127,7 +143,7 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
         person === null
           ? Object.fromEntries(Object.entries(next.roles).filter(([name]) => name !== role))
           : { ...next.roles, [role]: { person, since: event.occurredAt } };
-      if (role === 'commander' && person !== null && next.acknowledgedAt === null) next.acknowledgedAt = event.occurredAt;
+      if (role === 'commander' && person !== null && next.acknowledgedAt === null) next.acknowledgedAt = event.recordedAt;
       break;
     }
     case 'checklist_item_set': {
@@ -224,6 +240,12 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
     }
     case 'inject':
       next.injects += 1;
+      break;
+    case 'document_exported':
+    case 'exercise_decision':
+    case 'objective_assessed':
+    case 'hot_wash_noted':
+      // Read from the log by the reports that show them; nothing in the state depends on them.
       break;
     case 'amend':
     case 'redact':

@@ -26,6 +26,10 @@
  * - redact                hides an earlier event's content from views, search and exports
  * - inject                an exercise facilitator's scripted development (exercises only)
  * - comms_update_sent     a stakeholder update the team sent by hand: its audience and its text
+ * - document_exported     a post-mortem or after-action report was exported (Markdown, PDF, bundle)
+ * - exercise_decision     what the team decided about an inject, typed by the facilitator
+ * - objective_assessed    an evaluator's assessment of an exercise objective (met / partly / not met)
+ * - hot_wash_noted        one point from the hot wash at the end of an exercise (went well / to improve)
  */
 export const eventKinds = [
   'declared',
@@ -50,6 +54,10 @@ export const eventKinds = [
   'redact',
   'inject',
   'comms_update_sent',
+  'document_exported',
+  'exercise_decision',
+  'objective_assessed',
+  'hot_wash_noted',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -94,4 +102,7 @@ export const amendablePayloadKinds: readonly EventKind[] = [
   'action_item_created',
   'action_item_updated',
   'inject',
+  'exercise_decision',
+  'objective_assessed',
+  'hot_wash_noted',
 ];

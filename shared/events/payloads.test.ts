@@ -29,6 +29,10 @@ const examplePayloads: Record<EventKind, Record<string, unknown>> = {
   redact: { targetEventId: id, reason: 'Contained a customer’s email address' },
   inject: { title: 'Press enquiry', text: 'A journalist calls about the outage.' },
   comms_update_sent: { audience: 'executive', audienceName: 'Executives', audienceKind: 'executive', text: 'Checkout is down for EU customers.', format: 'plain', nextUpdateMinutes: 60, severity: 'SEV1' },
+  document_exported: { document: 'postmortem', format: 'pdf', fileName: 'checkout-postmortem.pdf', bytes: 48_213, sha256: sha, chainHead: sha, revision: 3, destination: 'browser download' },
+  exercise_decision: { injectId: 'press-inquiry', text: 'Comms lead answers with the holding statement; no detail on cause.' },
+  objective_assessed: { objectiveId: 'o1', rating: 'partly', note: 'Key revoked at T+25m, 10 minutes late.' },
+  hot_wash_noted: { category: 'to_improve', text: 'Nobody owned the customer list.' },
 };
 
 describe('payload schemas', () => {

@@ -143,6 +143,25 @@ export const payloadSchemas = {
     .object({ title: shortTextSchema, text: longTextSchema, injectId: refIdSchema.optional() })
     .strict(),
   comms_update_sent: commsUpdatePayloadSchema,
+  document_exported: z
+    .object({
+      document: z.enum(['postmortem', 'after_action_report', 'bundle']),
+      format: z.enum(['markdown', 'pdf', 'zip']),
+      fileName: shortTextSchema,
+      bytes: z.number().int().nonnegative(),
+      sha256: sha256HexSchema,
+      // The head the export carries: the chain just before this event.
+      chainHead: sha256HexSchema,
+      // The post-mortem revision exported (0: the draft from the record, never saved).
+      revision: z.number().int().nonnegative().optional(),
+      destination: z.string().min(1).max(4_000),
+    })
+    .strict(),
+  exercise_decision: z.object({ injectId: refIdSchema, text: longTextSchema }).strict(),
+  objective_assessed: z
+    .object({ objectiveId: refIdSchema, rating: z.enum(['met', 'partly', 'not_met']), note: longTextSchema.optional() })
+    .strict(),
+  hot_wash_noted: z.object({ category: z.enum(['went_well', 'to_improve']), text: longTextSchema }).strict(),
 } as const satisfies Record<EventKind, z.ZodType>;
 
 export type PayloadOf<K extends EventKind> = z.output<(typeof payloadSchemas)[K]>;

@@ -205,19 +205,22 @@ describe('clock, schedule and scoring (fake clock)', () => {
     expect(end.injects[1]?.expectations[0]).toMatchObject({ status: 'late', responseMs: 360_000 });
     expect(end.actions).toMatchObject({ hit: 1, late: 1, missed: 0, total: 2 });
     expect(end.durations.toContain).toBe(1_260_000);
-    expect(end.outcomes[0]).toMatchObject({ reached: false });
-    // (60*0.5 + 25*0 + 15*0.25) / 100
-    expect(end.score).toBe(34);
+    expect(end.outcomes[0]).toMatchObject({ reached: false, automatic: true });
+    // Only the expected actions count: 1 of 2 on time. The checklist and the outcome do not.
+    expect(end.score).toBe(50);
     expect(end.elapsedMs).toBe(1_800_000);
     const md = afterActionMarkdown({
       scenario, exerciseId: 'e1', incidentId: 'i1', playbookId: null, startedAt: clock.startedAt, finishedAt: clock.finishedAt, score: end, notes: 'Good energy.',
       previous: [{ exerciseId: 'e0', startedAt: '2025-12-01T10:00:00.000Z', score: 20, hit: 0, total: 2, finished: true }],
     });
-    expect(md).toContain('**Score: 34/100**');
-    expect(md).toContain('| First | T+0m | Severity set to SEV1 | 10m | 5m | HIT |');
-    expect(md).toContain('| Second | T+15m | Phase advanced | 5m | 6m | LATE |');
+    expect(md).toContain('**Score: 50/100**');
+    expect(md).toContain('### 1. First (fired at T+0m)');
+    expect(md).toContain('| Severity set to SEV1 | 10m | 5m | HIT |');
+    expect(md).toContain('### 2. Second (fired at T+15m)');
+    expect(md).toContain('| Phase advanced | 5m | 6m | LATE |');
     expect(md).toContain('| Time to contain | 21m |');
-    expect(md).toContain('| 2025-12-01T10:00:00.000Z | 20 | 0 of 2 | yes |');
+    expect(md).toContain('| Checklist completion (not scored) | 1 of 4 (25%) |');
+    expect(md).toContain('| 2025-12-01 10:00 UTC | 20 | 0 of 2 | yes |');
     expect(md).toContain('Good energy.');
   });
 

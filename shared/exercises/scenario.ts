@@ -75,6 +75,8 @@ export const injectSchema = z
     after: id.optional(),
     delay: timeSchema.optional(),
     expect: z.array(expectSchema).max(20).default([]),
+    /** Discussion questions the facilitator puts to the team when the inject lands (imported ones kept). */
+    questions: z.array(text(1_000)).max(30).default([]),
   })
   .strict()
   .refine((i) => (i.at === undefined) !== (i.after === undefined), { message: 'give either `at` or `after`', path: ['at'] });
@@ -86,6 +88,8 @@ export const outcomeSchema = z
 
 export const rubricSchema = z
   .object({
+    // Kept so older scenarios still load; the score no longer mixes these (see score.ts): it
+    // counts the expected actions only, and shows the checklist and objectives beside it.
     /** Expected actions hit by their deadline. */
     actions: z.number().min(0).max(100).default(60),
     /** Expected outcomes reached by the end. */

@@ -4,6 +4,13 @@ import { describeAction, type ExpectedAction, type Scenario } from './scenario';
 // Scoring an exercise, purely from the scenario, the injects' states, the incident's events and
 // the exercise clock. Every time is exercise time: an event's wall recordedAt is mapped through
 // the clock's history, so a pause or a speed change does not distort the figures.
+//
+// The automatic score counts only what the scenario expects and a machine can tell: expected
+// actions done by their deadline (8 of 8 on time = 100). A note's wording is not such a thing
+// (any note containing "statement" is not a holding statement agreed), so expectations of a
+// note are shown with the first candidate note for the evaluator, and never counted. The
+// checklist is shown beside the score, not mixed in; objectives get an evaluator's assessment
+// (review.ts).
 
 export type InjectStatus = 'pending' | 'fired' | 'skipped';
 
@@ -29,14 +36,17 @@ export interface ScoredEvent {
   payload: Record<string, unknown> | null;
 }
 
-export type ExpectationStatus = 'hit' | 'late' | 'missed' | 'pending' | 'not_played';
+/** `assess`: not a machine's call (a note's content); the evaluator judges it, the score leaves it out. */
+export type ExpectationStatus = 'hit' | 'late' | 'missed' | 'pending' | 'not_played' | 'assess';
 
 export interface ExpectationScore {
   description: string;
   deadlineMs: number;
   status: ExpectationStatus;
-  /** Exercise time from the inject to the first matching event. */
+  /** Exercise time from the inject to the first matching event (for `assess`: the first candidate note). */
   responseMs: number | null;
+  /** For `assess`: the candidate note's text, for the evaluator to judge. */
+  candidate?: string | null;
 }
 
 export interface InjectScore {
@@ -49,12 +59,15 @@ export interface InjectScore {
 
 export interface ScoreReport {
   injects: InjectScore[];
-  actions: { hit: number; late: number; missed: number; pending: number; total: number };
-  outcomes: { description: string; reached: boolean; atMs: number | null }[];
+  /** The expected actions a machine can judge; `assess` counts those left to the evaluator. */
+  actions: { hit: number; late: number; missed: number; pending: number; total: number; assess: number };
+  /** `automatic`: false when reaching it is a matter of judgement (a note's content, or no action given). */
+  outcomes: { description: string; reached: boolean; atMs: number | null; automatic: boolean }[];
+  /** Shown beside the score, never part of it. */
   checklist: { done: number; total: number };
   /** From T+0, in exercise time; null when not reached. */
   durations: { toDetect: number | null; toContain: number | null; toResolve: number | null };
-  /** 0..100, the rubric's weighted mix; parts with nothing to score are left out of the mix. */
+  /** 0..100: expected actions hit on time, of those a machine can judge that were played. 0 when none. */
   score: number;
   elapsedMs: number;
   finished: boolean;
@@ -111,7 +124,7 @@ export function scoreExercise(input: ScoreInput): ScoreReport {
   const exOf = (wall: number) => exerciseTimeAt(clock, wall);
   const started = clock.startedAt === null ? Number.POSITIVE_INFINITY : Date.parse(clock.startedAt);
 
-  const actions = { hit: 0, late: 0, missed: 0, pending: 0, total: 0 };
+  const actions = { hit: 0, late: 0, missed: 0, pending: 0, total: 0, assess: 0 };
   const injects: InjectScore[] = scenario.injects.map((def) => {
     const st = input.injects.find((s) => s.id === def.id);
     const status: InjectStatus = st?.status ?? 'pending';
@@ -122,8 +135,13 @@ export function scoreExercise(input: ScoreInput): ScoreReport {
       if (status !== 'fired' || firedWall === null || firedAtMs === null) {
         return { description, deadlineMs: exp.deadline, status: 'not_played', responseMs: null };
       }
-      actions.total++;
       const hit = timed.find((x) => x.wall >= firedWall && matches(exp.action, x.e));
+      if (exp.action.kind === 'note') {
+        actions.assess++;
+        const text = hit?.e.payload?.text;
+        return { description, deadlineMs: exp.deadline, status: 'assess', responseMs: hit ? Math.max(0, exOf(hit.wall) - firedAtMs) : null, candidate: typeof text === 'string' ? text : null };
+      }
+      actions.total++;
       const responseMs = hit ? Math.max(0, exOf(hit.wall) - firedAtMs) : null;
       let s: ExpectationStatus;
       if (responseMs !== null) s = responseMs <= exp.deadline ? 'hit' : 'late';
@@ -135,8 +153,9 @@ export function scoreExercise(input: ScoreInput): ScoreReport {
   });
 
   const outcomes = scenario.outcomes.map((o) => {
-    const hit = o.action ? timed.find((x) => x.wall >= started && matches(o.action as ExpectedAction, x.e)) : undefined;
-    return { description: o.description, reached: hit !== undefined, atMs: hit ? exOf(hit.wall) : null };
+    const automatic = o.action !== undefined && o.action.kind !== 'note';
+    const hit = automatic ? timed.find((x) => x.wall >= started && matches(o.action as ExpectedAction, x.e)) : undefined;
+    return { description: o.description, reached: hit !== undefined, atMs: hit ? exOf(hit.wall) : null, automatic };
   });
 
   const first = (pred: (e: ScoredEvent) => boolean): number | null => {
@@ -152,13 +171,7 @@ export function scoreExercise(input: ScoreInput): ScoreReport {
     toResolve: first((e) => e.kind === 'status_changed' && (e.payload?.status === 'resolved' || e.payload?.status === 'closed')),
   };
 
-  const w = scenario.scoring;
-  const parts: [number, number][] = [];
-  if (actions.total > 0) parts.push([w.actions, actions.hit / actions.total]);
-  if (outcomes.length > 0) parts.push([w.outcomes, outcomes.filter((o) => o.reached).length / outcomes.length]);
-  if (input.checklist.total > 0) parts.push([w.checklist, Math.min(1, input.checklist.done / input.checklist.total)]);
-  const weight = parts.reduce((s, [wt]) => s + wt, 0);
-  const score = weight > 0 ? Math.round((parts.reduce((s, [wt, f]) => s + wt * f, 0) / weight) * 100) : 0;
+  const score = actions.total > 0 ? Math.round((actions.hit / actions.total) * 100) : 0;
 
   return { injects, actions, outcomes, checklist: input.checklist, durations, score, elapsedMs: nowMs, finished };
 }

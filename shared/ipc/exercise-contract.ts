@@ -4,6 +4,8 @@ import type { ClockState } from '../exercises/clock';
 import type { Scenario } from '../exercises/scenario';
 import type { InjectState, ScoreReport } from '../exercises/score';
 import type { UnderstoodLine } from '../exercises/import-markdown';
+import type { CarriedItem, Objective, ReviewRecord } from '../exercises/review';
+import type { ActionItem } from '../postmortem/action-items';
 import { exportOutputSchema } from './postmortem-contract';
 
 // Tabletop exercises: the scenario library (built-in + imported), the run of one exercise
@@ -40,6 +42,15 @@ export interface ExerciseView {
   score: ScoreReport;
   createdAt: string;
   createdBy: string;
+  /** Who commands the exercise incident now; null when no one does. */
+  commander: string | null;
+  /** The after-action review so far: decisions, assessments, hot wash (from the timeline). */
+  review: ReviewRecord;
+  objectives: Objective[];
+  /** This run's improvement plan: the exercise incident's action items. */
+  plan: ActionItem[];
+  /** The improvement plans of earlier runs of the same scenario, shown in this one. */
+  carried: CarriedItem[];
 }
 
 export interface ExerciseListItem {
@@ -64,7 +75,14 @@ export const scenarioImportInputSchema = z
   .strict();
 
 export const exerciseStartInputSchema = z
-  .object({ scenarioId: refIdSchema, playbookId: refIdSchema.optional(), actor: personSchema, speed: z.number().int().min(1).max(60).optional() })
+  .object({
+    scenarioId: refIdSchema,
+    playbookId: refIdSchema.optional(),
+    actor: personSchema,
+    speed: z.number().int().min(1).max(60).optional(),
+    /** Who commands the exercise incident: named at its declaration, so it has a commander from T+0. */
+    commander: personSchema.optional(),
+  })
   .strict();
 
 export const exerciseControlInputSchema = z
@@ -93,6 +111,24 @@ export const exerciseReportInputSchema = z
   .object({ ...exerciseRef, actor: personSchema, format: z.enum(['md', 'pdf']), inline: z.literal(true) })
   .strict();
 
+// The after-action review: each its own event kind on the exercise's timeline (see
+// shared/events/README.md). Text the facilitator types is hostile like any other input.
+const reviewText = z.string().trim().min(1, 'type something first').max(10_000, 'keep it under 10,000 characters');
+
+export const exerciseDecisionInputSchema = z.object({ ...exerciseRef, actor: personSchema, injectId: refIdSchema, text: reviewText }).strict();
+
+export const objectiveAssessInputSchema = z
+  .object({
+    ...exerciseRef,
+    actor: personSchema,
+    objectiveId: z.string().regex(/^o[1-9]\d{0,2}$/, 'must be an objective id like o1'),
+    rating: z.enum(['met', 'partly', 'not_met']),
+    note: z.string().trim().max(10_000, 'keep it under 10,000 characters').optional(),
+  })
+  .strict();
+
+export const hotWashAddInputSchema = z.object({ ...exerciseRef, actor: personSchema, category: z.enum(['went_well', 'to_improve']), text: reviewText }).strict();
+
 const noInput = z.object({}).strict();
 const view = z.custom<ExerciseView>();
 
@@ -112,6 +148,9 @@ export const exerciseContract = {
   exerciseNotes: { input: z.object({ ...exerciseRef, actor: personSchema, notes: z.string().max(100_000) }).strict(), output: view },
   exerciseScore: { input: z.object(exerciseRef).strict(), output: z.custom<ScoreReport>() },
   exerciseReport: { input: exerciseReportInputSchema, output: exportOutputSchema },
+  exerciseDecision: { input: exerciseDecisionInputSchema, output: view },
+  objectiveAssess: { input: objectiveAssessInputSchema, output: view },
+  hotWashAdd: { input: hotWashAddInputSchema, output: view },
 } as const;
 
 export type ExerciseMethodName = keyof typeof exerciseContract;

@@ -64,6 +64,9 @@ export const methodNames = [
   'exerciseReport',
   // Stakeholder updates (comms-contract.ts).
   'commsUpdateSend',
+  'exerciseDecision',
+  'objectiveAssess',
+  'hotWashAdd',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -1,6 +1,6 @@
 import type { EventView } from '../ipc/store-schemas';
 import type { Playbook } from '../playbook/model';
-import { activity } from '../warroom/activity';
+import { activity, fitLabel } from '../warroom/activity';
 import { formatDuration, formatInstant, utcZone } from '../warroom/elapsed';
 import { phaseName, severityName } from '../warroom/timeline-filter';
 
@@ -45,8 +45,10 @@ export function activitySvg(events: readonly EventView[], options: ActivitySvgOp
   data.bands.forEach((b, i) => {
     const x1 = x(b.start);
     const x2 = Math.max(x1 + 1, x(b.end));
-    parts.push(`<rect x="${r1(x1)}" y="${top}" width="${r1(x2 - x1)}" height="${plotH}" fill="${bandFill[i % 2]}"/>`);
-    parts.push(`<text x="${r1(x1 + 2)}" y="${top + 9}" fill="#475569">${esc(phaseName(b.phase, options.playbook))}</text>`);
+    const name = phaseName(b.phase, options.playbook);
+    parts.push(`<rect x="${r1(x1)}" y="${top}" width="${r1(x2 - x1)}" height="${plotH}" fill="${bandFill[i % 2]}"><title>${esc(name)}</title></rect>`);
+    const shown = fitLabel(name, x2 - x1, 5.2);
+    if (shown) parts.push(`<text x="${r1(x1 + 2)}" y="${top + 9}" fill="#475569">${esc(shown)}</text>`);
   });
   parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#94a3b8" stroke-width="0.5"/>`);
   const barW = Math.max(0.5, (data.bucketMs / span) * plotW - 1);

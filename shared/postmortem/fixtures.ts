@@ -13,6 +13,8 @@ export const sampleIncidentId = '0190a000-0000-7000-8000-000000000001';
 
 export interface FixtureEvent {
   at: string;
+  /** When it was written, when not `at` (a backdated event). */
+  recordedAt?: string;
   actor?: string;
   body: EventBody;
 }
@@ -28,7 +30,7 @@ export function sourceFrom(events: readonly FixtureEvent[], playbook: Playbook |
       n,
       actor: e.actor ?? 'Ana Lima',
       occurredAt: e.at,
-      recordedAt: e.at,
+      recordedAt: e.recordedAt ?? e.at,
       prevHash: n === 1 ? '0'.repeat(64) : `${(n - 1).toString(16).padStart(4, '0')}${'a'.repeat(60)}`,
       hash: `${hex.slice(-4)}${'a'.repeat(60)}`,
     } as LoggedEvent;

@@ -72,9 +72,11 @@ export function postmortemHtml(
   const facts: [string, string, string?][] = [
     ['Incident', incident.id, 'hash'],
     ['Severity', fm.severity ? severityName(fm.severity, playbook) : 'not set'],
-    ['Status', fm.status],
-    ['Kind', fm.kind],
+    ['Status', incidentStatusLabels[fm.status] ?? fm.status],
+    ['Kind', fm.kind === 'exercise' ? 'Exercise' : 'Real incident'],
+    ['Detected', utc(fm.detected_at)],
     ['Declared', utc(fm.declared_at)],
+    ['Acknowledged', utc(fm.acknowledged_at)],
     ['Resolved', utc(fm.resolved_at)],
     ...(documentName === 'Post-mortem'
       ? [['Post-mortem', `revision ${fm.postmortem_revision}, ${statusLabel[fm.postmortem_status] ?? fm.postmortem_status}`] as [string, string]]
@@ -107,9 +109,11 @@ ${body}</main>
 </html>
 `;
   const band = 'font-family: Arial, sans-serif; font-size: 7.5pt; color: #475569; width: 100%; padding: 0 15mm; display: flex; justify-content: space-between;';
-  const headerHtml = `<div style="${band}"><span>Cordon post-mortem · ${esc(incident.id)}</span><span>${esc(truncate(incident.title, 60))}</span></div>`;
-  const footerHtml = `<div style="${band}"><span>Chain head ${esc(fm.chain_head.slice(0, 16))}… · revision ${fm.postmortem_revision}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  const headerHtml = `<div style="${band}"><span>${esc(documentName)} · Cordon · ${esc(incident.id)}</span><span>${esc(truncate(incident.title, 60))}</span></div>`;
+  const footerHtml = `<div style="${band}"><span>Chain head ${esc(fm.chain_head.slice(0, 16))}…${documentName === 'Post-mortem' ? ` · revision ${fm.postmortem_revision}` : ''}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
   return { html, headerHtml, footerHtml, pageSize };
 }
+
+const incidentStatusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
 
 const truncate = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

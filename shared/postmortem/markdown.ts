@@ -1,5 +1,6 @@
 import { actionItemsFrom, applyActionItems } from './action-items';
 import { draftPostmortem } from './draft';
+import { incidentTimes } from '../warroom/incident-times';
 import type { PostmortemDocument, PostmortemSource } from './source';
 
 // The Markdown export: GitHub-flavoured, with YAML front matter pinning the document to the
@@ -15,7 +16,10 @@ export interface FrontMatter {
   severity: string | null;
   kind: string;
   status: string;
+  /** When the problem was detected (may be backdated), when it was declared in Cordon, when a commander took it. */
+  detected_at: string;
   declared_at: string;
+  acknowledged_at: string | null;
   resolved_at: string | null;
   chain_head: string;
   event_count: number;
@@ -25,13 +29,16 @@ export interface FrontMatter {
 
 export function frontMatterOf(source: PostmortemSource, doc: PostmortemDocument): FrontMatter {
   const { incident, state } = source;
+  const times = incidentTimes(source.events, state);
   return {
     incident_id: incident.id,
     title: incident.title,
     severity: state.severity,
     kind: incident.kind,
     status: state.status,
-    declared_at: state.declaredAt,
+    detected_at: times.detected,
+    declared_at: times.declared,
+    acknowledged_at: times.acknowledged,
     resolved_at: state.resolvedAt,
     chain_head: incident.headHash,
     event_count: incident.eventCount,

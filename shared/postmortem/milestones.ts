@@ -1,5 +1,6 @@
 import type { EventView } from '../ipc/store-schemas';
 import type { Playbook } from '../playbook/model';
+import { incidentTimes } from '../warroom/incident-times';
 import type { PostmortemSource } from './source';
 
 // The response's milestones and durations, computed from the events (never typed in):
@@ -8,7 +9,8 @@ import type { PostmortemSource } from './source';
 // - detected: when the declared event says it happened (its occurredAt, which the declare
 //   dialog lets people backdate to the detection);
 // - declared: when the incident was written into Cordon (the declared event's recordedAt);
-// - acknowledged: when a commander first took the incident (IncidentState.acknowledgedAt);
+// - acknowledged: when a commander first took the incident, by recorded time (never the
+//   backdated detection; see shared/warroom/incident-times.ts);
 // - contained: the first move to a phase named like "containment", or to status mitigated,
 //   whichever came first;
 // - resolved: IncidentState.resolvedAt.
@@ -41,8 +43,8 @@ function isContainmentPhase(key: string, playbook: Playbook | null): boolean {
 
 export function milestones(source: PostmortemSource): { milestones: Milestones; durations: Durations } {
   const { events, state, playbook } = source;
-  const declaredEvent = events.find((e) => e.kind === 'declared');
-  const detected = declaredEvent?.effectiveOccurredAt ?? state.declaredAt;
+  const times = incidentTimes(events, state);
+  const detected = times.detected;
   let impactStart: number | null = null;
   let contained: number | null = null;
   for (const e of events) {
@@ -62,8 +64,8 @@ export function milestones(source: PostmortemSource): { milestones: Milestones; 
   const m: Milestones = {
     impactStart: iso(impactStart),
     detected,
-    declared: declaredEvent?.recordedAt ?? state.declaredAt,
-    acknowledged: state.acknowledgedAt,
+    declared: times.declared,
+    acknowledged: times.acknowledged,
     contained: iso(contained),
     resolved: state.resolvedAt,
   };

@@ -29,17 +29,24 @@ describe('the draft from the record', () => {
 
   it('holds every section, the facts filled in', () => {
     const text = draftPostmortem(sampleSource());
-    for (const h of ['Summary', 'Impact', 'Key figures', 'Severity history', 'Timeline', 'Phases and checklist', 'Actions run', 'Contributing factors', 'Root cause', 'What went well', 'What went wrong', 'Where we got lucky', 'Action items']) {
-      expect(text).toContain(`## ${h}\n`);
+    const order = ['Summary', 'Impact', 'Key figures', 'Responders and roles', 'Timeline', 'Detection', 'Response', 'Resolution', 'Contributing factors and root cause', 'What went well', 'What went wrong', 'Where we got lucky', 'Action items', 'Appendices'];
+    const at = order.map((h) => text.indexOf(`\n## ${h}\n`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at); // in this order
+    for (const h of ['### Time at each severity', '### Systems named in the notes', '### Counts', '### Severity history', '### Phases and checklist', '### Five whys', '### A. Actions run', '### B. Evidence', '### C. Log integrity']) {
+      expect(text).toContain(`${h}\n`);
     }
-    expect(text).toContain('### Five whys');
+    // The comms log's section is left to it: no empty heading meanwhile.
+    expect(text).not.toContain('## Messages sent');
     expect(text).toContain('| 2024-05-01 09:12 UTC | SEV1 (Critical) | Ana Lima | All EU customers cannot pay (matrix: Extensive × High) |');
-    expect(text).toContain('### Containment — 1/3 done, entered 2024-05-01 09:20 UTC');
-    expect(text).toContain('| `kubectl rollout undo deploy/checkout` | succeeded | 0 | 90.0 s |');
+    expect(text).toContain('#### Containment — 1/3 done, entered 2024-05-01 09:20 UTC');
+    expect(text).toContain('| `kubectl rollout undo deploy/checkout` | succeeded | 0 | 90.0 s | `bbbb');
     expect(text).toContain('| 1 | Alert on checkout 5xx rate | Sam Okafor | 2024-05-15 | Detective | In progress |');
     expect(text).toContain('| 10m to contain |');
     // A pipe typed in a note cannot break the table.
-    expect(text).not.toContain('Deploy 2024.11.3'); // not a key event: left out of the key timeline
+    const timeline = text.slice(text.indexOf('\n## Timeline\n'), text.indexOf('\n## Detection\n'));
+    expect(timeline).not.toContain('Deploy 2024.11.3 rolled out'); // not a key event: left out of the key timeline...
+    expect(text).toContain('1 note is not starred and left out here'); // ...and the draft says so
     expect(draftPostmortem(sampleSource(), { timeline: 'all' })).toContain('Deploy 2024.11.3 rolled out to eu-west \\| canary skipped');
   });
 
@@ -53,7 +60,7 @@ describe('the draft from the record', () => {
       body: '# Incident Report: [INCIDENT_ID]\n\n## Summary\n[Brief description of the incident]\n\n## Timeline\n- **Detection**: [Date/Time] - [Who detected it]\n- **Containment**: [Date/Time] - [Containment actions]\n- **Recovery**: [Date/Time] - [Service restored]\n\n### Action Items\n1. [ ] [Action item 1] - [Owner] - [Due date]\n\n## Recommendations\n[What changes?]',
     };
     const source = sourceFrom(sampleEvents(), { ...samplePlaybook, templates: [template] });
-    expect(templateChoices(source.playbook).map((t) => t.key)).toEqual(['cordon', 'incident-report']);
+    expect(templateChoices(source.playbook).map((t) => t.key)).toEqual(['cordon', 'contributors-mitigators-learnings', 'root-cause', 'incident-report']);
     const text = draftPostmortem(source, { template: 'incident-report' });
     expect(text).toContain(`# Incident Report: ${source.incident.id}`);
     expect(text).toContain('Payments failed for EU customers after a deploy.');
@@ -107,7 +114,9 @@ describe('the Markdown export', () => {
       severity: 'sev1',
       kind: 'real',
       status: 'resolved',
+      detected_at: '2024-05-01T09:10:00.000Z',
       declared_at: '2024-05-01T09:10:00.000Z',
+      acknowledged_at: '2024-05-01T09:10:00.000Z',
       resolved_at: '2024-05-01T10:05:00.000Z',
       chain_head: source.incident.headHash,
       event_count: 15,
@@ -170,6 +179,19 @@ describe('the printable HTML', () => {
     expect(out.html).toContain('<title>After-action report: ');
     expect(out.html).toContain('<p class="eyebrow">After-action report</p>');
     expect(out.html).not.toContain('<dt>Post-mortem</dt>');
+  });
+
+  it('keeps phase labels inside their bands in the printed chart', () => {
+    // Two phases a minute apart in a day-long incident: the short band gets no label (its title names it).
+    const events = sampleEvents();
+    events.splice(4, 0, { at: '2024-05-01T09:13:30.000Z', body: { kind: 'phase_changed', payload: { phase: 'recovery' } } });
+    const svg = activitySvg(sourceFrom(events).events, { playbook: samplePlaybook });
+    expect(svg).toContain('<title>Recovery</title>');
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="39" fill="#475569">([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] ?? '' }));
+    labels.forEach((l, i) => {
+      const next = labels[i + 1];
+      if (next) expect(l.x + l.text.length * 5.2).toBeLessThanOrEqual(next.x);
+    });
   });
 
   it('draws the activity chart as SVG with phase bands and severity markers', () => {

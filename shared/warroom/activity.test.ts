@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activity, phaseBands, pickBucketSize } from './activity';
+import { activity, fitLabel, phaseBands, pickBucketSize } from './activity';
 import { makeEvent } from './fixtures';
 
 const M = 60_000;
@@ -55,5 +55,12 @@ describe('activity', () => {
     const a = activity(many, t0 + 100_000 * 10_000);
     expect(a.buckets.length).toBeLessThanOrEqual(61);
     expect(a.buckets.reduce((s, b) => s + b.count, 0)).toBe(100_000);
+  });
+
+  it('cuts a phase label to its band so neighbours never overprint', () => {
+    expect(fitLabel('Containment', 200, 6)).toBe('Containment');
+    expect(fitLabel('Containment', 40, 6)).toBe('Conta…'); // 6 characters fit in 36 px, the last one the ellipsis
+    expect(fitLabel('Containment', 20, 6)).toBeNull(); // fewer than 3 fit: none, the band's tooltip names it
+    expect(fitLabel('Recovery', 0, 6)).toBeNull();
   });
 });

@@ -86,3 +86,15 @@ export function phaseBands(events: readonly EventView[], now: number): PhaseBand
   const changes = phaseChanges(events);
   return changes.map((c, i) => ({ phase: c.phase, start: c.at, end: Math.max(c.at, changes[i + 1]?.at ?? now) }));
 }
+
+/**
+ * A phase label cut to the width of its band ("Containm…"), or null when not even three
+ * characters fit. Bands never overlap, so labels kept inside their band never overprint one
+ * another; the full name stays in the chart's title and tooltip.
+ */
+export function fitLabel(text: string, widthPx: number, charPx: number): string | null {
+  const fits = Math.floor((widthPx - 4) / charPx);
+  if (fits >= text.length) return text;
+  if (fits < 3) return null;
+  return `${text.slice(0, fits - 1).trimEnd()}…`;
+}

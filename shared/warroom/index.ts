@@ -8,3 +8,4 @@ export * from './redact';
 export * from './roles';
 export * from './sla';
 export * from './timeline-filter';
+export * from './incident-times';

@@ -142,6 +142,10 @@ export const kindLabels: Record<EventKind, string> = {
   redact: 'Redaction',
   inject: 'Inject',
   comms_update_sent: 'Update sent',
+  document_exported: 'Export',
+  exercise_decision: 'Decision',
+  objective_assessed: 'Assessment',
+  hot_wash_noted: 'Hot wash',
 };
 
 export const kindIcons: Record<EventKind, string> = {
@@ -167,6 +171,10 @@ export const kindIcons: Record<EventKind, string> = {
   redact: '⊘',
   inject: '⚡',
   comms_update_sent: '✆',
+  document_exported: '⇪',
+  exercise_decision: '✔',
+  objective_assessed: '◎',
+  hot_wash_noted: '✎',
 };
 
 const statusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
@@ -331,6 +339,23 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
       return { icon, title: `Inject: ${str(p.title) ?? '?'}`, detail: str(p.text) ?? null };
     case 'comms_update_sent':
       return { icon, title: `Update sent to ${str(p.audienceName) ?? str(p.audience) ?? '?'}${str(p.subject) ? `: ${String(p.subject)}` : ''}`, detail: str(p.text) ?? null };
+    case 'document_exported': {
+      const doc: Record<string, string> = { postmortem: 'Post-mortem', after_action_report: 'After-action report', bundle: 'Evidence bundle' };
+      const fmt: Record<string, string> = { markdown: 'Markdown', pdf: 'PDF', zip: 'ZIP' };
+      return {
+        icon,
+        title: `${doc[String(p.document)] ?? 'Document'} exported as ${fmt[String(p.format)] ?? String(p.format)}: ${str(p.fileName) ?? '?'}`,
+        detail: `${formatBytes(num(p.bytes) ?? 0)}, SHA-256 ${shortHash(p.sha256)}, chain head ${shortHash(p.chainHead)}`,
+      };
+    }
+    case 'exercise_decision':
+      return { icon, title: `Decision on ${str(p.injectId) ?? 'an inject'}: ${str(p.text) ?? ''}`, detail: null };
+    case 'objective_assessed': {
+      const r: Record<string, string> = { met: 'met', partly: 'partly met', not_met: 'not met' };
+      return { icon, title: `Objective ${str(p.objectiveId) ?? '?'} assessed: ${r[String(p.rating)] ?? String(p.rating)}`, detail: str(p.note) ?? null };
+    }
+    case 'hot_wash_noted':
+      return { icon, title: `Hot wash (${p.category === 'went_well' ? 'went well' : 'to improve'}): ${str(p.text) ?? ''}`, detail: null };
   }
 }
 

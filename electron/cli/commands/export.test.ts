@@ -37,15 +37,19 @@ async function storeWithIncident() {
 }
 
 describe('cordon export and verify-bundle', () => {
-  it('writes Markdown with front matter, the same bytes twice', async () => {
+  it('writes Markdown with front matter, and records the export, so the next one pins the longer log', async () => {
     const { file, dir, id } = await storeWithIncident();
     const t = io();
     expect(await runCli(['export', '--db', file, '--incident', id, '--format', 'md', '--out', join(dir, 'a.md')], t.io)).toBe(0);
     expect(t.out()).toMatch(/^Wrote .*a\.md {2}\d+ bytes {2}sha256 [0-9a-f]{64} {2}chain head [0-9a-f]{64}\n$/);
     expect(await runCli(['export', `--db=${file}`, `--incident=${id}`, '--format=md', `--out=${join(dir, 'b.md')}`], io().io)).toBe(0);
     const a = readFileSync(join(dir, 'a.md'), 'utf8');
-    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(a);
+    const b = readFileSync(join(dir, 'b.md'), 'utf8');
     expect(parseFrontMatter(a)).toMatchObject({ incident_id: id, title: 'Checkout errors', event_count: 3 });
+    // The first export is now an event: the second pins a log one event longer, and says the same otherwise.
+    expect(parseFrontMatter(b)).toMatchObject({ event_count: 4 });
+    const body = (text: string) => text.slice(text.indexOf('\n---\n') + 5, text.indexOf('## Appendices'));
+    expect(body(b)).toBe(body(a));
   });
 
   it('writes a bundle that verifies, and names what was changed', async () => {

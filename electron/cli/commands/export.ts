@@ -15,8 +15,10 @@ const help = `Usage: cordon export --db FILE --incident ID --format md|pdf|bundl
 Exports an incident's post-mortem (its latest saved revision, or a draft from the record when
 none was saved) as Markdown or PDF, or an evidence bundle: a zip of the events, the
 post-mortem in both formats, the evidence files and a manifest of SHA-256 hashes that
-"cordon verify-bundle" checks. Writing a bundle records a custody event (evidence_exported)
-for each evidence file it holds, in the name of --actor (default: "CLI (<user>)").
+"cordon verify-bundle" checks. Every export is recorded on the incident's timeline
+(document_exported: file name, SHA-256, chain head), and a bundle also records a custody event
+(evidence_exported) for each evidence file it holds, in the name of --actor (default:
+"CLI (<user>)").
 
 The PDF is printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 The passphrase is read from CORDON_PASSPHRASE, or asked for on the terminal.

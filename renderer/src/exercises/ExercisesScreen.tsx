@@ -6,6 +6,7 @@ import { cordon } from '../platform/cordon';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { useExercises } from './exercises-store';
+import { DiscussionPanel, HotWashPanel, ImprovementPlanPanel, InjectText, ObjectivesPanel } from './ReviewPanels';
 import './exercises.css';
 
 /** Tabletop exercises: the library (no param) or the facilitator console of one exercise. */
@@ -94,16 +95,18 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
   const [playbooks, setPlaybooks] = useState<{ id: string; title: string }[]>([]);
   const [playbookId, setPlaybookId] = useState(scenario.playbook ?? '');
   const [speed, setSpeed] = useState(1);
+  const [commander, setCommander] = useState(actor);
   const busy = useExercises((s) => s.busy);
   const pbId = useId();
   const spId = useId();
+  const cmdId = useId();
   useEffect(() => {
     void cordon()
       .playbookList()
       .then((r) => r.ok && setPlaybooks(r.value.map((p) => ({ id: p.id, title: p.title }))));
   }, []);
   const submit = async () => {
-    const id = await useExercises.getState().start({ scenarioId: scenario.id, actor, speed, ...(playbookId ? { playbookId } : {}) });
+    const id = await useExercises.getState().start({ scenarioId: scenario.id, actor, speed, commander: commander.trim(), ...(playbookId ? { playbookId } : {}) });
     if (id) go('exercises', id);
   };
   return (
@@ -118,6 +121,11 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
           </option>
         ))}
       </select>
+      <label htmlFor={cmdId}>Who commands it</label>
+      <input id={cmdId} value={commander} onChange={(e) => setCommander(e.target.value)} maxLength={100} required aria-describedby={`${cmdId}-hint`} />
+      <p id={`${cmdId}-hint`} className="muted small">
+        The exercise incident’s commander from T+0; the war room can hand the role over later.
+      </p>
       <label htmlFor={spId}>Clock speed</label>
       <select id={spId} value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
         {speeds.map((s) => (
@@ -127,7 +135,7 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
         ))}
       </select>
       <div className="ex-row">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
+        <button type="button" className="button button-primary" disabled={busy || commander.trim() === ''} onClick={() => void submit()}>
           Declare exercise incident
         </button>
         <button type="button" className="button" onClick={onClose}>
@@ -194,7 +202,7 @@ function useExerciseTime(view: ExerciseView | null): number {
   return view.clock.running ? view.nowMs + Math.max(0, wall - view.at) * view.clock.speed : view.nowMs;
 }
 
-const statusText = { hit: 'Hit', late: 'Late', missed: 'Missed', pending: 'Waiting', not_played: 'Not played' } as const;
+const statusText = { hit: 'Hit', late: 'Late', missed: 'Missed', pending: 'Waiting', not_played: 'Not played', assess: 'For the evaluator' } as const;
 
 function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
   const actor = useActor();
@@ -229,7 +237,9 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
         <div>
           <p className="muted small pm-eyebrow">Facilitator console</p>
           <h1 id="screen-title">{view.scenario.title}</h1>
-          <p className="muted small">Playbook: {view.playbookId ?? 'none'}</p>
+          <p className="muted small">
+            Playbook: {view.playbookId ?? 'none'} · Commander: {view.commander ?? 'none yet'}
+          </p>
         </div>
         <div className="ex-row">
           <button type="button" className="button" onClick={() => go('incident', view.incidentId)}>
@@ -322,7 +332,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
                         </div>
                       </div>
                     ) : (
-                      <p className="small ex-text">{inj.text}</p>
+                      <InjectText text={inj.text} />
                     )}
                   </td>
                   <td>{inj.audience}</td>
@@ -352,10 +362,12 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
       <section className="ex-panel" aria-labelledby="ex-score">
         <h2 id="ex-score">Live scoring</h2>
         <p className="ex-score-line" data-testid="exercise-score">
-          Score <strong>{score.score}</strong>/100 · {score.actions.hit} hit · {score.actions.late} late · {score.actions.missed} missed · {score.actions.pending} waiting
+          Score <strong>{score.score}</strong>/100 · {score.actions.hit} of {score.actions.total} expected actions on time · {score.actions.late} late · {score.actions.missed} missed ·{' '}
+          {score.actions.pending} waiting
         </p>
         <p className="muted small">
-          Time to detect {score.durations.toDetect === null ? '—' : formatExerciseTime(score.durations.toDetect)} · contain{' '}
+          The score counts only the expected actions the record can judge{score.actions.assess > 0 ? `; ${score.actions.assess} about what a note says are left to the evaluator` : ''}. Beside it, not part of
+          it: time to detect {score.durations.toDetect === null ? '—' : formatExerciseTime(score.durations.toDetect)} · contain{' '}
           {score.durations.toContain === null ? '—' : formatExerciseTime(score.durations.toContain)} · resolve{' '}
           {score.durations.toResolve === null ? '—' : formatExerciseTime(score.durations.toResolve)} · checklist {score.checklist.done}/{score.checklist.total}
         </p>
@@ -377,7 +389,10 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
                   <td>{e.description}</td>
                   <td>{formatExerciseTime(e.deadlineMs).replace('T+', '')}</td>
                   <td>{e.responseMs === null ? '—' : formatExerciseTime(e.responseMs).replace('T+', '')}</td>
-                  <td>{statusText[e.status]}</td>
+                  <td>
+                    {statusText[e.status]}
+                    {e.status === 'assess' && <span className="muted small">{e.candidate ? ` — first candidate note: “${e.candidate.slice(0, 140)}”` : ' — no candidate note'}</span>}
+                  </td>
                 </tr>
               )),
             )}
@@ -392,6 +407,11 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
           </button>
         </div>
       </section>
+
+      <DiscussionPanel view={view} actor={actor} />
+      <ObjectivesPanel view={view} actor={actor} />
+      <HotWashPanel view={view} actor={actor} />
+      <ImprovementPlanPanel view={view} actor={actor} />
 
       <section className="ex-panel" aria-labelledby="ex-notes">
         <h2 id="ex-notes">Facilitator notes</h2>

@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../shared/ipc/contract';
 import type { UnderstoodLine } from '../../../shared/exercises/import-markdown';
 import { cordon } from '../platform/cordon';
 import { downloadBase64 } from '../postmortem/download';
+import type { ActionItemEdit } from '../postmortem/postmortem-store';
 
 // The facilitator console's state: the scenario library, past and running exercises, and the
 // exercise open in the console. Pushed 'exercise.changed' / 'incident.changed' refresh it.
@@ -25,6 +26,11 @@ interface ExercisesState {
   editInject(actor: string, injectId: string, text: string): Promise<boolean>;
   saveNotes(actor: string, notes: string): Promise<void>;
   report(actor: string, format: 'md' | 'pdf'): Promise<void>;
+  /** The after-action review: each call is one event on the exercise's timeline. True when saved. */
+  decide(actor: string, injectId: string, text: string): Promise<boolean>;
+  assess(actor: string, objectiveId: string, rating: 'met' | 'partly' | 'not_met', note: string): Promise<boolean>;
+  hotWash(actor: string, category: 'went_well' | 'to_improve', text: string): Promise<boolean>;
+  saveItem(actor: string, edit: ActionItemEdit): Promise<boolean>;
 }
 
 export const useExercises = create<ExercisesState>((set, get) => {
@@ -105,6 +111,29 @@ export const useExercises = create<ExercisesState>((set, get) => {
       const r = await cordon().exerciseReport({ exerciseId: v.id, actor, format, inline: true });
       if (!r.ok) set({ error: r.error.message });
       else if (r.value.base64 !== undefined) downloadBase64(r.value.base64, r.value.fileName, r.value.mediaType);
+    },
+    async decide(actor, injectId, text) {
+      const v = get().view;
+      return v ? apply(await cordon().exerciseDecision({ exerciseId: v.id, actor, injectId, text })) : false;
+    },
+    async assess(actor, objectiveId, rating, note) {
+      const v = get().view;
+      return v ? apply(await cordon().objectiveAssess({ exerciseId: v.id, actor, objectiveId, rating, ...(note.trim() ? { note: note.trim() } : {}) })) : false;
+    },
+    async hotWash(actor, category, text) {
+      const v = get().view;
+      return v ? apply(await cordon().hotWashAdd({ exerciseId: v.id, actor, category, text })) : false;
+    },
+    async saveItem(actor, edit) {
+      const v = get().view;
+      if (!v) return false;
+      const r = await cordon().actionItemSave({ incidentId: v.incidentId, actor, ...edit });
+      if (!r.ok) {
+        set({ error: r.error.message });
+        return false;
+      }
+      await get().refresh();
+      return true;
     },
   };
 });

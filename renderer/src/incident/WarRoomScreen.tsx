@@ -20,11 +20,13 @@ import { ActionsPanel } from '../actions/ActionsPanel';
 import { CommsPanel } from '../comms/CommsPanel';
 import { UpdateDueChip } from '../comms/UpdateDueChip';
 import { useComms } from '../comms/comms-store';
-import { useExerciseClock } from '../comms/use-exercise-clock';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
+import { useExerciseClock } from '../exercises/use-exercise-clock';
+import { exerciseTimeAt } from '../../../shared/exercises/clock';
+import { incidentTimes } from '../../../shared/warroom/incident-times';
 
 const zone = systemZone();
 const noActions: never[] = [];
@@ -44,7 +46,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
   // The chart re-buckets every event; at 100k events that waits until the new row is on screen.
   const chartEvents = useDeferredValue(events);
-  const exerciseClock = useExerciseClock(incidentId, summary?.kind);
+
+  const exerciseClock = useExerciseClock(incidentId, summary?.kind === 'exercise');
+  const tPlusOf = useMemo(() => (exerciseClock ? (atMs: number) => exerciseTimeAt(exerciseClock, atMs) : null), [exerciseClock]);
 
   useEffect(() => useOpenIncident.getState().open(incidentId), [incidentId]);
   useEffect(() => {
@@ -111,8 +115,8 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
     );
   }
 
-  const declaredRecordedAt = events[0]?.recordedAt ?? state.declaredAt;
   const commsRecord = { summary, state, events, stored, exerciseClock };
+  const times = incidentTimes(events, state);
 
   return (
     <PresenterMode presenter={presenter} className="warroom">
@@ -132,9 +136,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         severityKey={state.severity}
         phaseName={phases.find((p) => p.key === state.phase)?.name ?? null}
         commander={state.roles.commander?.person ?? null}
-        declaredAt={declaredRecordedAt}
-        detectedAt={state.declaredAt}
-        acknowledgedAt={state.acknowledgedAt}
+        declaredAt={times.declared}
+        detectedAt={times.detected}
+        acknowledgedAt={times.acknowledged}
+        exerciseClock={exerciseClock}
         resolvedAt={state.resolvedAt}
         compliance={playbook?.compliance ?? []}
         personalDataAt={state.personalDataAt}
@@ -172,7 +177,8 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
             <Timeline
               events={events}
               playbook={playbook}
-              declaredAt={state.declaredAt}
+              declaredAt={times.detected}
+              {...(tPlusOf ? { tPlusOf } : {})}
               zone={zone}
               timeMode={timeMode}
               onTimeModeChange={setTimeMode}

@@ -29,7 +29,7 @@ export function IncidentsScreen() {
       <header className="screen-header screen-header-row">
         <div>
           <h1 id="screen-title">Incidents</h1>
-          <p className="screen-lede">Real incidents and exercises on this machine.</p>
+          <p className="screen-lede">Incidents on this machine. Exercises are hidden unless you show them.</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setDeclaring(true)} aria-keyshortcuts="Control+Shift+D">
           Declare incident <kbd>Ctrl+Shift+D</kbd>
@@ -62,13 +62,9 @@ export function IncidentsScreen() {
             </label>
           ))}
         </fieldset>
-        <label className="select-label">
-          <span className="visually-hidden">Kind</span>
-          <select className="input" value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value as typeof filters.kind })}>
-            <option value="all">Real and exercises</option>
-            <option value="real">Real incidents only</option>
-            <option value="exercise">Exercises only</option>
-          </select>
+        <label className="segment incident-exercise-toggle">
+          <input type="checkbox" checked={filters.kind !== 'real'} onChange={(e) => setFilters({ kind: e.target.checked ? 'all' : 'real' })} />
+          <span>Show exercises</span>
         </label>
       </div>
 
@@ -81,6 +77,7 @@ export function IncidentsScreen() {
       {items.length === 0 && !loading && !error ? (
         <div className="empty">
           <p>{filters.query || filters.status.length === 0 ? 'No incident matches.' : 'No open incidents. Good.'}</p>
+          {filters.kind === 'real' && <p className="muted small">Exercises are hidden; tick “Show exercises” to list them.</p>}
           <button type="button" className="button" onClick={() => setDeclaring(true)}>
             Declare an incident
           </button>

@@ -21,7 +21,8 @@ interface IncidentsState {
   start(): () => void;
 }
 
-export const defaultFilters: IncidentFilters = { query: '', status: ['active', 'mitigated'], kind: 'all' };
+// Exercises are hidden by default: a running drill is not an open incident. One click shows them.
+export const defaultFilters: IncidentFilters = { query: '', status: ['active', 'mitigated'], kind: 'real' };
 
 let generation = 0;
 

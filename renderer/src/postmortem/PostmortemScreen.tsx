@@ -194,8 +194,9 @@ function StartDraft({ templates, onStart }: { templates: { key: string; name: st
     <section className="card pm-start" aria-labelledby="pm-start-title">
       <h2 id="pm-start-title">Write the post-mortem</h2>
       <p className="muted">
-        Cordon drafts it from the record: summary, impact, durations, severity history, timeline, checklist, actions run and action items. The root cause and
-        lessons are yours to write.
+        Cordon drafts it from the record: summary, impact (time at each severity, systems named in the notes), key figures, responders and their roles,
+        timeline, detection, response, resolution, action items and appendices (actions run, evidence, chain head). The causes and lessons are yours to
+        write. Besides Cordon’s structure, start from contributors / mitigators / learnings, a classic root-cause analysis, or the playbook’s own template.
       </p>
       <div className="pm-start-fields">
         <label>
@@ -211,7 +212,7 @@ function StartDraft({ templates, onStart }: { templates: { key: string; name: st
         <label>
           <span className="pm-label">Timeline</span>
           <select value={timeline} onChange={(e) => setTimeline(e.target.value as 'key' | 'all')}>
-            <option value="key">Key events</option>
+            <option value="key">Key events (severity, status, phases, starred notes)</option>
             <option value="all">All events</option>
           </select>
         </label>

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
-import { activity, type ActivityBucket } from '../../../shared/warroom/activity';
+import { activity, fitLabel, type ActivityBucket } from '../../../shared/warroom/activity';
 import { formatDuration, formatInstant, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import { phaseName, severityName } from '../../../shared/warroom/timeline-filter';
 
@@ -22,6 +22,18 @@ export interface ActivityChartProps {
 }
 
 const bandFills = ['var(--wr-band-1)', 'var(--wr-band-2)'];
+
+/** A phase band's label, cut to the band's width so neighbouring labels never overprint. */
+function PhaseLabel({ name, viewBox }: { name: string; viewBox?: { x?: number; y?: number; width?: number } }) {
+  const shown = fitLabel(name, viewBox?.width ?? 0, 6.4);
+  if (!shown) return null;
+  return (
+    <text x={(viewBox?.x ?? 0) + 4} y={(viewBox?.y ?? 0) + 12} fontSize={11} fill="var(--text-muted)">
+      <title>{name}</title>
+      {shown}
+    </text>
+  );
+}
 
 /** Events over time (bars), phase bands, severity changes, a brush to zoom; click a bar to jump. */
 export const ActivityChart = memo(function ActivityChart({ events, playbook, now, zone, timeMode, onJump, width, height = 160, maxBuckets = 60 }: ActivityChartProps) {
@@ -54,7 +66,7 @@ export const ActivityChart = memo(function ActivityChart({ events, playbook, now
         const x1 = bucketOf(b.start);
         const x2 = bucketOf(b.end);
         return x1 === undefined || x2 === undefined ? null : (
-          <ReferenceArea key={`${b.phase}-${b.start}`} x1={x1} x2={x2} fill={bandFills[i % 2]} fillOpacity={1} ifOverflow="extendDomain" label={{ value: phaseName(b.phase, playbook), position: 'insideTopLeft', fontSize: 11, fill: 'var(--text-muted)' }} />
+          <ReferenceArea key={`${b.phase}-${b.start}`} x1={x1} x2={x2} fill={bandFills[i % 2]} fillOpacity={1} ifOverflow="extendDomain" label={<PhaseLabel name={phaseName(b.phase, playbook)} />} />
         );
       })}
       <Tooltip

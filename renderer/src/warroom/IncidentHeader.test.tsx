@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedZone } from '../../../shared/warroom/elapsed';
 import { samplePlaybook } from '../../../shared/warroom/fixtures';
 import { IncidentHeader } from './IncidentHeader';
+import { controlClock, newClock } from '../../../shared/exercises/clock';
 
 afterEach(() => {
   cleanup();
@@ -68,6 +69,24 @@ describe('IncidentHeader', () => {
       vi.advanceTimersByTime(2000);
     });
     expect(screen.getByRole('timer', { name: 'Since declared: 01:02' })).toBeTruthy();
+  });
+
+  it('counts in exercise time in an exercise: T+25m at 60x is 25 minutes, not 25 seconds', () => {
+    const start = t(10); // the facilitator starts the clock ten wall minutes after the declaration
+    let clock = controlClock(newClock(60), { action: 'start' }, start);
+    const sev2 = samplePlaybook.severities[1]!; // response SLA 30 minutes
+    const props = { ...base, kind: 'exercise' as const, level: sev2, acknowledgedAt: null };
+    const { rerender } = render(<IncidentHeader {...props} exerciseClock={clock} now={start + 25_000} />);
+    expect(screen.getByRole('timer', { name: 'Since declared (exercise time): 25:00' })).toBeTruthy();
+    expect(screen.getByRole('timer', { name: 'Response SLA: 05:00 left, due soon' }).getAttribute('title')).toContain('due T+30m');
+    // Paused for a wall hour: exercise time stands still.
+    clock = controlClock(clock, { action: 'pause' }, start + 25_000);
+    rerender(<IncidentHeader {...props} exerciseClock={clock} now={start + 25_000 + 3_600_000} />);
+    expect(screen.getByRole('timer', { name: 'Since declared (exercise time): 25:00' })).toBeTruthy();
+    // A commander who took it at exercise T+20m met the 30-minute SLA with 10 minutes to spare.
+    rerender(<IncidentHeader {...props} exerciseClock={clock} acknowledgedAt={new Date(start + 20_000).toISOString()} now={start + 25_000} />);
+    expect(screen.getByRole('timer', { name: 'Response SLA: 10:00 to spare, met' })).toBeTruthy();
+    expect(screen.queryByRole('timer', { name: /Since detected/ })).toBeNull();
   });
 
   it('redacts the title in presenter mode', () => {

@@ -3,6 +3,8 @@ import type { IncidentKind, IncidentStatus } from '../../../shared/events/primit
 import type { ComplianceDuty, SeverityLevel } from '../../../shared/playbook/model';
 import { formatInstant, formatStopwatch, toMs, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import { regulatoryClocks, slaClocks } from '../../../shared/warroom/sla';
+import { exerciseTimeAt, type ClockState } from '../../../shared/exercises/clock';
+import { formatExerciseTime } from '../../../shared/exercises/scenario';
 import { CountdownChip } from './CountdownChip';
 import { SeverityChip } from './SeverityChip';
 import { presentText } from './PresenterMode';
@@ -40,17 +42,54 @@ export interface IncidentHeaderProps {
   now?: number;
   /** More clocks, shown after the SLA and regulatory ones (the stakeholder update due). */
   children?: ReactNode;
+  /**
+   * An exercise's clock: every time shown becomes exercise time (T+0 when the facilitator
+   * started the clock, at its speed, stopped while paused), as the participants live it.
+   */
+  exerciseClock?: ClockState | null;
+}
+
+/** The header's instants, as milliseconds on the clock participants read. */
+interface Frame {
+  now: number;
+  declared: number;
+  detected: number | null;
+  acknowledged: number | null;
+  resolved: number | null;
+  personalData: number | null;
+  notified: Record<string, number>;
+  /** The deadline of a countdown, as shown. */
+  due?: (ms: number) => string;
+}
+
+function frameOf(props: IncidentHeaderProps, now: number): Frame {
+  const clock = props.exerciseClock;
+  const map = clock ? (iso: string) => exerciseTimeAt(clock, toMs(iso)) : toMs;
+  const opt = (iso: string | null | undefined) => (iso ? map(iso) : null);
+  return {
+    now: clock ? exerciseTimeAt(clock, now) : now,
+    // An exercise counts from T+0: it is declared and detected when its clock starts.
+    declared: clock ? 0 : toMs(props.declaredAt),
+    detected: clock ? null : opt(props.detectedAt),
+    acknowledged: opt(props.acknowledgedAt),
+    resolved: opt(props.resolvedAt),
+    personalData: opt(props.personalDataAt),
+    notified: Object.fromEntries(Object.entries(props.notifiedAt ?? {}).map(([k, v]) => [k, map(v)])),
+    ...(clock ? { due: (ms: number) => formatExerciseTime(ms) } : {}),
+  };
 }
 
 /** Title, severity, status, phase, commander, elapsed clocks, SLA and regulatory countdowns. */
 export const IncidentHeader = memo(function IncidentHeader(props: IncidentHeaderProps) {
   const ticking = useNow(1000, props.now === undefined);
-  const now = props.now ?? ticking;
+  const wallNow = props.now ?? ticking;
   const { zone, timeMode } = props;
-  const startAt = props.detectedAt ?? props.declaredAt;
-  const clocks = slaClocks({ level: props.level, startAt, acknowledgedAt: props.acknowledgedAt, resolvedAt: props.resolvedAt, now });
-  const regulatory = regulatoryClocks({ duties: props.compliance ?? [], personalDataAt: props.personalDataAt, notifiedAt: props.notifiedAt, now });
-  const stoppedAt = props.resolvedAt ? toMs(props.resolvedAt) : now;
+  const f = frameOf(props, wallNow);
+  const now = f.now;
+  const clocks = slaClocks({ level: props.level, startAt: f.detected ?? f.declared, acknowledgedAt: f.acknowledged, resolvedAt: f.resolved, now });
+  const regulatory = regulatoryClocks({ duties: props.compliance ?? [], personalDataAt: f.personalData, notifiedAt: f.notified, now });
+  const stoppedAt = f.resolved ?? now;
+  const exercise = props.exerciseClock !== undefined && props.exerciseClock !== null;
   const at = (iso: string) => `${formatInstant(iso, timeMode, zone, { seconds: false, relativeTo: now })}${timeMode === 'utc' ? ' UTC' : ''}`;
   return (
     <header className="wr-header" aria-label="Incident summary">
@@ -81,24 +120,30 @@ export const IncidentHeader = memo(function IncidentHeader(props: IncidentHeader
         </dl>
       </div>
       <div className="wr-header-clocks">
-        <span className="wr-elapsed" role="timer" aria-label={`Since declared: ${formatStopwatch(stoppedAt - toMs(props.declaredAt))}`} title={`Declared ${at(props.declaredAt)}`}>
-          <span className="wr-clock-label">Since declared</span>
-          <span className="wr-clock-value">{formatStopwatch(stoppedAt - toMs(props.declaredAt))}</span>
+        <span
+          className="wr-elapsed"
+          role="timer"
+          aria-label={`Since declared${exercise ? ' (exercise time)' : ''}: ${formatStopwatch(stoppedAt - f.declared)}`}
+          title={exercise ? 'Exercise time: T+0 when the facilitator started the clock' : `Declared ${at(props.declaredAt)}`}
+          data-testid="since-declared"
+        >
+          <span className="wr-clock-label">{exercise ? 'Since declared · exercise time' : 'Since declared'}</span>
+          <span className="wr-clock-value">{formatStopwatch(stoppedAt - f.declared)}</span>
         </span>
-        {props.detectedAt && (
-          <span className="wr-elapsed" role="timer" aria-label={`Since detected: ${formatStopwatch(stoppedAt - toMs(props.detectedAt))}`} title={`Detected ${at(props.detectedAt)}`}>
+        {f.detected !== null && props.detectedAt && (
+          <span className="wr-elapsed" role="timer" aria-label={`Since detected: ${formatStopwatch(stoppedAt - f.detected)}`} title={`Detected ${at(props.detectedAt)}`}>
             <span className="wr-clock-label">Since detected</span>
-            <span className="wr-clock-value">{formatStopwatch(stoppedAt - toMs(props.detectedAt))}</span>
+            <span className="wr-clock-value">{formatStopwatch(stoppedAt - f.detected)}</span>
           </span>
         )}
         {props.level && (
           <>
-            <CountdownChip label="Response SLA" countdown={clocks.response} zone={zone} timeMode={timeMode} now={now} target={props.level.responseSla?.text ?? null} />
-            <CountdownChip label="Resolution SLA" countdown={clocks.resolution} zone={zone} timeMode={timeMode} now={now} target={props.level.resolutionSla?.text ?? null} />
+            <CountdownChip label="Response SLA" countdown={clocks.response} zone={zone} timeMode={timeMode} now={now} target={props.level.responseSla?.text ?? null} formatDue={f.due} />
+            <CountdownChip label="Resolution SLA" countdown={clocks.resolution} zone={zone} timeMode={timeMode} now={now} target={props.level.resolutionSla?.text ?? null} formatDue={f.due} />
           </>
         )}
         {regulatory.map((r) => (
-          <CountdownChip key={r.duty.key} label={`${r.label} notification`} countdown={r} zone={zone} timeMode={timeMode} now={now} target={r.duty.deadline?.text ?? null} />
+          <CountdownChip key={r.duty.key} label={`${r.label} notification`} countdown={r} zone={zone} timeMode={timeMode} now={now} target={r.duty.deadline?.text ?? null} formatDue={f.due} />
         ))}
         {props.children}
       </div>

@@ -13,13 +13,15 @@ export interface QuickAddProps {
   now?: () => number;
   inputRef?: Ref<HTMLInputElement>;
   disabled?: boolean;
+  /** The T+ of an instant (UTC ms) when it is not "since declaredAt": an exercise's clock. */
+  tPlusOf?: ((atMs: number) => number) | undefined;
 }
 
 /**
  * One line, Enter to add, Escape to clear. The parsed time and key flag are shown under the
  * input before anything is sent, so a mistyped "@19:12" is seen before it lands in the log.
  */
-export function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, inputRef, disabled }: QuickAddProps) {
+export function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, inputRef, disabled, tPlusOf }: QuickAddProps) {
   const [value, setValue] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const hintId = useId();
@@ -51,7 +53,7 @@ export function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, in
   let hint = 'Enter adds a note now. “@09:12 text” backdates, “@-15m” is relative, “!” marks a key event.';
   if (parsed && !parsed.error) {
     const when = parsed.occurredAt
-      ? `at ${formatInstant(parsed.occurredAt, timeMode, zone, { date: 'auto', relativeTo: now() })}${timeMode === 'utc' ? ' UTC' : ''} (${formatTPlus(Date.parse(parsed.occurredAt) - Date.parse(declaredAt))})`
+      ? `at ${formatInstant(parsed.occurredAt, timeMode, zone, { date: 'auto', relativeTo: now() })}${timeMode === 'utc' ? ' UTC' : ''} (${formatTPlus(tPlusOf ? tPlusOf(Date.parse(parsed.occurredAt)) : Date.parse(parsed.occurredAt) - Date.parse(declaredAt))})`
       : 'now';
     hint = `Will add ${parsed.key ? 'a key event' : 'a note'} ${when}.`;
   } else if (parsed?.error && showError) hint = parsed.error;

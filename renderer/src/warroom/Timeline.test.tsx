@@ -7,6 +7,7 @@ import { makeEvent, samplePlaybook } from '../../../shared/warroom/fixtures';
 import { QuickAdd } from './QuickAdd';
 import { Timeline, type TimelineProps } from './Timeline';
 import { installFakeLayout } from './test-utils';
+import { controlClock, exerciseTimeAt, newClock } from '../../../shared/exercises/clock';
 
 installFakeLayout(600);
 afterEach(cleanup);
@@ -51,6 +52,13 @@ describe('Timeline', () => {
     expect(rows[1]!.textContent).toContain('bob');
     expect(within(rows[2]!).getByText('Ticked “Isolate host” (Containment)')).toBeTruthy();
     expect(screen.getByText('3 events')).toBeTruthy();
+  });
+
+  it('shows an exercise’s T+ in exercise time: an inject 25 wall seconds after the start at 60x is T+25m', () => {
+    const clock = controlClock(newClock(60), { action: 'start' }, Date.parse(declaredAt));
+    const inject = makeEvent('inject', { title: 'Press call', text: 'A journalist calls' }, { occurredAt: '2024-05-01T07:00:25.000Z' });
+    setup([declared, inject], { tPlusOf: (ms) => exerciseTimeAt(clock, ms) });
+    expect(within(screen.getAllByRole('listitem')[1]!).getByText('T+25m')).toBeTruthy();
   });
 
   it('switches to UTC through its callback and shows UTC when told', () => {

@@ -49,6 +49,11 @@ export interface TimelineProps {
   /** Controlled filter (optional); uncontrolled when absent. */
   filter?: TimelineFilter;
   onFilterChange?(filter: TimelineFilter): void;
+  /**
+   * The T+ of an instant (UTC ms), when it is not "since declaredAt": an exercise counts in
+   * exercise time (its clock's T+, at its speed, stopped while paused).
+   */
+  tPlusOf?: (atMs: number) => number;
 }
 
 interface RowProps {
@@ -58,6 +63,7 @@ interface RowProps {
   top: number;
   height: number;
   declaredMs: number;
+  tPlusOf?: ((atMs: number) => number) | undefined;
   timeMode: TimeMode;
   zone: TimeZone;
   presenter: boolean;
@@ -70,7 +76,7 @@ interface RowProps {
 const correctionKinds = new Set<EventKind>(['amend', 'redact']);
 
 /** One row; memoised so scrolling re-renders only rows that enter the window. */
-const TimelineRow = memo(function TimelineRow({ event, index, count, top, height, declaredMs, timeMode, zone, presenter, playbook, redactionReason: reason, hasHistory, onAction }: RowProps) {
+const TimelineRow = memo(function TimelineRow({ event, index, count, top, height, declaredMs, tPlusOf, timeMode, zone, presenter, playbook, redactionReason: reason, hasHistory, onAction }: RowProps) {
   const redacted = event.redactedBy !== null;
   const hidden = presenter && !redacted && isSensitivePayload(event.effectivePayload);
   const d = describeEvent(event, { playbook, redactionReason: reason });
@@ -83,7 +89,7 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
     <div role="listitem" aria-posinset={index + 1} aria-setsize={count} className={classes.filter(Boolean).join(' ')} style={{ transform: `translateY(${top}px)`, height }} data-event-id={event.id}>
       <span className="wr-row-time">
         <time dateTime={event.effectiveOccurredAt}>{formatInstant(at, timeMode, zone, { relativeTo: declaredMs })}</time>
-        <span className="wr-row-tplus">{formatTPlus(at - declaredMs)}</span>
+        <span className="wr-row-tplus">{formatTPlus(tPlusOf ? tPlusOf(at) : at - declaredMs)}</span>
       </span>
       <span className="wr-row-icon" aria-hidden="true">
         {d.icon}
@@ -214,7 +220,7 @@ export function Timeline(props: TimelineProps) {
   const total = events.length;
   return (
     <section className="wr-timeline" aria-label="Timeline">
-      <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} />
+      <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} tPlusOf={props.tPlusOf} />
       <div className="wr-timeline-bar">
         <TimelineFilters filter={filter} onChange={setFilter} events={events} actors={actors} playbook={playbook} />
         <fieldset className="segmented" aria-label="Show times in">
@@ -273,6 +279,7 @@ export function Timeline(props: TimelineProps) {
                   top={item.start}
                   height={rowHeight}
                   declaredMs={declaredMs}
+                  tPlusOf={props.tPlusOf}
                   timeMode={timeMode}
                   zone={zone}
                   presenter={presenter}
