@@ -36,8 +36,8 @@ describe('the draft from the record', () => {
     for (const h of ['### Time at each severity', '### Systems named in the notes', '### Counts', '### Severity history', '### Phases and checklist', '### Five whys', '### A. Actions run', '### B. Evidence', '### C. Log integrity']) {
       expect(text).toContain(`${h}\n`);
     }
-    // The comms log's section is left to it: no empty heading meanwhile.
-    expect(text).not.toContain('## Messages sent');
+    // No update was marked sent: the section says so rather than disappearing.
+    expect(text).toContain('## Messages sent\n\n_No stakeholder updates were marked as sent in Cordon._');
     expect(text).toContain('| 2024-05-01 09:12 UTC | SEV1 (Critical) | Ana Lima | All EU customers cannot pay (matrix: Extensive × High) |');
     expect(text).toContain('#### Containment — 1/3 done, entered 2024-05-01 09:20 UTC');
     expect(text).toContain('| `kubectl rollout undo deploy/checkout` | succeeded | 0 | 90.0 s | `bbbb');
