@@ -94,6 +94,10 @@ function describeHint(lang: string): string {
       return `php -r 'echo $argv[1];' {VALUE}`;
     case 'awk':
       return `awk -v VALUE={VALUE} 'BEGIN { print VALUE }'`;
+    case 'sed':
+      return `grep -F -e {VALUE} FILE to find it; GNU sed runs commands from its script (the e command), so a value never goes into one`;
+    case 'PowerShell':
+      return `pwsh -File script.ps1 {VALUE} (the script reads $args[0])`;
     default:
       return `a script file that reads the value from its arguments`;
   }
@@ -151,6 +155,10 @@ function tainted(scope: Scope, word: ShWord): string | null {
 }
 
 function codeArgCheck(scope: Scope, word: ShWord, what: string): void {
+  // File names and input lines are attacker-made too (a file called `$(reboot)`), values or not.
+  if (scope.braces !== null && word.text.includes(scope.braces)) {
+    fail(`${what} would parse each ${scope.braces} (a file name or input line) as code; pass it as an argument instead: sh -c 'echo "$1"' sh ${scope.braces}`);
+  }
   if (!scope.hasValues) return;
   const name = tainted(scope, word);
   if (name !== null) {
@@ -158,9 +166,6 @@ function codeArgCheck(scope: Scope, word: ShWord, what: string): void {
     fail(
       `${what} would parse the value of ${ref} as code. Refer to the variable inside that code instead, in single quotes (sh -c 'echo "$CORDON_PARAM_NAME"': Cordon's variables are passed on to it), or pass the value as an argument (sh -c 'echo "$1"' sh "$CORDON_PARAM_NAME").`,
     );
-  }
-  if (scope.braces !== null && word.text.includes(scope.braces)) {
-    fail(`${what} would parse each ${scope.braces} (a file name or input line) as code; pass it as an argument instead: sh -c 'echo "$1"' sh ${scope.braces}`);
   }
 }
 
