@@ -38,14 +38,29 @@ test.describe('containment actions', () => {
     const form = panel.getByRole('form', { name: 'Run Print lines' });
     await form.getByLabel('TARGET').fill('web-01; touch /tmp/x');
     await expect(form.getByText('TARGET is not a host name').or(form.getByText(/is not a host name/))).toBeVisible();
-    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    // The command hands a script to sh -c, so running it is confirmed ("Run…"), as the main process decides.
+    await form.getByRole('button', { name: 'Run…', exact: true }).click();
     await expect(panel.getByRole('region', { name: 'Earlier runs' })).toHaveCount(0);
+    await expect(form.getByRole('alertdialog')).toHaveCount(0);
 
     // Free text with shell syntax is accepted as text and stays text: it is one argv slot, no shell parses it.
     const marker = join(harness.dataDir, 'MARKER');
     await form.getByLabel('TARGET').fill('web-01.example.com');
     await form.getByLabel('NOTE').fill(`$(touch ${marker}); touch ${marker} \`touch ${marker}\``);
-    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    await form.getByRole('button', { name: 'Run…', exact: true }).click();
+    // The main process answers with the exact plan: the values are positional arguments, the script is shown as sh -c will parse it.
+    const confirm = form.getByRole('alertdialog', { name: 'Run “Print lines”?' });
+    await expect(confirm.getByRole('list', { name: 'Exact command' })).toContainText(`$(touch ${marker}); touch ${marker} \`touch ${marker}\``);
+    await expect(confirm.getByLabel('Text for sh -c')).toHaveText('for i in 1 2 3 4; do echo "line $i for $1: $2"; sleep 0.5; done');
+    expect(existsSync(marker)).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await confirm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/screenshots/actions-confirm-light.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: 'e2e/screenshots/actions-confirm-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await confirm.getByRole('button', { name: 'Run it' }).click();
 
     const output = panel.getByRole('region', { name: 'Output of Print lines' });
     const log = output.getByRole('log', { name: 'Script output' });

@@ -1,9 +1,16 @@
 import { useId, useState } from 'react';
 import type { ActionView, RunPlan } from '../../../shared/actions/model';
+import { planArgv } from '../../../shared/actions/code-layers';
 import { checkParamValue } from '../../../shared/actions/validate';
 import type { RunOutcome } from './actions-store';
 import { ParamInput } from './ParamInput';
 import { PlanView } from './PlanView';
+
+function handsToAShell(action: ActionView): boolean {
+  if (action.mode !== 'argv') return false;
+  const planned = planArgv(action.argv, Object.fromEntries(action.params.map((p) => [p.name, 'x'])));
+  return planned.ok && planned.layers.length > 0;
+}
 
 export interface RunFormProps {
   action: ActionView;
@@ -27,7 +34,8 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const mayNeedConfirmation = action.destructive || action.mode === 'snippet';
+  // Only a hint for the button's "…": the main process decides, and says so when asked to run.
+  const mayNeedConfirmation = action.destructive || action.mode === 'snippet' || handsToAShell(action);
   const cannotRun = action.source === 'playbook' && /cannot run/.test(action.description);
 
   const problems = Object.fromEntries(action.params.map((p) => [p.name, checkParamValue(p, values[p.name] ?? '')]));
