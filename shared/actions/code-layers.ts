@@ -5,7 +5,8 @@ import { envNameProblem } from './env-names';
 // that sits inside a shell's code (sh -c, su -c, ssh's remote command, eval, trap, watch…) is
 // quoted for that shell and for each shell above it; a value inside another language's code
 // (python -c, perl -e, awk, sed, powershell…) is refused with the safe way to write it; a value
-// that only ever lands whole in one argv slot stays as it is. See shared/actions/README.md.
+// that only ever lands whole in one argv slot stays as it is. The promise is in the README
+// ("Hostile values in containment actions").
 
 /** A layer that will parse a string as code, and the exact string it will parse. */
 export interface CodeLayer {

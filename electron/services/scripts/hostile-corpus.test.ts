@@ -25,7 +25,7 @@ import { startProcess } from './runner';
 // container runtime does). The strings they receive are exactly what Cordon sends.
 
 let dir = '';
-let cleanup = () => undefined as void;
+let cleanup: () => void = () => undefined;
 let bin = '';
 let marker = '';
 let env: Record<string, string> = {};

@@ -201,7 +201,7 @@ describe('containment actions', () => {
   });
 
   it('closing the app cancels running scripts and their process groups', async () => {
-    const { dir, value, declare, services, userAction, start } = await setup();
+    const { dir, declare, services, userAction, start } = await setup();
     const incidentId = await declare();
     const pidFile = join(dir, 'pid');
     const action = await userAction({ name: 'Long', mode: 'snippet', script: `sleep 30 & echo $! > "${pidFile}"; wait`, cwd: dir });
