@@ -43,4 +43,27 @@ describe('code layers', () => {
   it('a snippet without parameters is never refused for how it uses variables', () => {
     expect(planSnippet('for f in *.log; do eval "echo $f"; done', 'sh', false)).toMatchObject({ ok: true });
   });
+
+  it.each([
+    [['time', '-p', 'sh', '-c', 'echo {X}'], 'sh -c'],
+    [['nice', '-n', '5', 'bash', '-c', 'echo {X}'], 'bash -c'],
+    [['timeout', '-s', 'KILL', '5', 'sh', '-c', 'echo {X}'], 'sh -c'],
+    [['nohup', 'dash', '-c', 'echo {X}'], 'dash -c'],
+    [['stdbuf', '-oL', 'zsh', '-c', 'echo {X}'], 'zsh -c'],
+    [['chroot', '/srv', 'ksh', '-c', 'echo {X}'], 'ksh -c'],
+    [['busybox', 'sh', '-c', 'echo {X}'], 'sh -c'],
+    [['sudo', '-u', 'www', '-E', 'sh', '-c', 'echo {X}'], 'sudo → sh -c'],
+    [['env', '-i', 'FOO=1', 'sh', '-ec', 'echo {X}'], 'sh -c'],
+    [['su', '-', 'www', '-c', 'echo {X}'], "su -c (the target user's shell)"],
+    [['watch', '-n', '5', 'echo', '{X}'], 'watch (sh -c)'],
+    [['flock', '/run/x.lock', '-c', 'echo {X}'], 'flock -c (sh)'],
+    [['podman', 'exec', '-it', 'web', 'bash', '-c', 'echo {X}'], 'podman exec → bash -c'],
+  ])('finds the shell behind %j', (template, parser) => {
+    const planned = planArgv(template, { X: 'a b' });
+    expect(planned).toMatchObject({ ok: true, layers: [{ parser, depth: 1, text: "echo 'a b'" }] });
+  });
+
+  it('refuses to guess when an option list hides which program runs', () => {
+    expect(planArgv(['timeout', '5', '--foreground', 'sh', '-c', 'echo {X}'], { X: 'a' })).toMatchObject({ ok: false, message: expect.stringMatching(/could not tell which program runs/) });
+  });
 });

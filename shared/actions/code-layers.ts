@@ -55,7 +55,7 @@ const plainWord = (text: string): ShWord => ({ text, expansions: [], redirect: f
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
 
 const shellRe = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|lksh|oksh|ash|yash|posh|rbash)$/;
-const leadingReserved = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'time', 'esac']);
+const leadingReserved = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'esac']);
 const dataStatements = new Set(['for', 'select', 'case', 'function', 'in']);
 
 /** Skips options (getopt style) and returns the index of the first operand. */
@@ -233,7 +233,10 @@ function command(a: Analysis, all: readonly ShWord[], scope: Scope): void {
   }
   if (hasMark(head.text)) fail('The program to run cannot come from a value; name the program in the action and pass the value as an argument.');
   if (scope.hasValues && tainted(scope, head) !== null) fail(`The program to run would be named by a value ($${tainted(scope, head) ?? ''}); name the program in the action and pass the value as an argument.`);
-  program(a, basename(head.text), words.slice(k + 1), scope);
+  const name = basename(head.text);
+  // A misread option list must not hide a layer: when the "program" looks like an option, refuse rather than guess.
+  if (name.startsWith('-') && words.slice(k).some((w) => hasMark(w.text))) fail(`Cordon could not tell which program runs at “${head.text}”, so it cannot tell who will read the value; write the command without that option.`);
+  program(a, name, words.slice(k + 1), scope);
 }
 
 function assignment(scope: Scope, word: ShWord): void {
@@ -260,7 +263,7 @@ function program(a: Analysis, name: string, args: ShWord[], scope: Scope): void 
     case 'source':
       return noValue(scope, args[0], `${name} would run a script file named by a value; name the file in the action.`);
     case 'sudo': {
-      const i = firstOperand(args, 0, 'pCDghrtTUu', ['--user', '--group', '--host', '--prompt', '--chdir', '--close-from', '--role', '--type', '--other-user', '--command-timeout']);
+      const i = firstOperand(args, 0, 'pCDghrRtTUu', ['--user', '--group', '--host', '--prompt', '--chdir', '--close-from', '--role', '--type', '--other-user', '--command-timeout']);
       const opts = args.slice(0, i).map((w) => w.text);
       if (opts.some((o) => /^-[A-Za-z]*[si]/.test(o) && !o.startsWith('--')) || opts.includes('--shell') || opts.includes('--login')) {
         for (const w of args.slice(i)) noValue(scope, w, 'sudo -s / -i hands the command to a shell; write sudo sh -c \'…\' instead, so Cordon can quote the value for it.');
@@ -271,34 +274,13 @@ function program(a: Analysis, name: string, args: ShWord[], scope: Scope): void 
       return sub(firstOperand(args, 0, 'uC'), { envPasses: false, parserPrefix: 'doas → ' });
     case 'env':
       return envCommand(a, args, scope);
-    case 'nice':
-    case 'nohup':
-    case 'setsid':
-    case 'time':
-    case 'command':
-    case 'exec':
-    case 'builtin':
-    case 'unbuffer':
-    case 'catchsegv':
-    case 'stdbuf':
-    case 'ionice':
-    case 'unshare':
-    case 'setpriv':
-    case 'runcon':
-    case 'strace':
-    case 'ltrace':
-    case 'firejail':
-    case 'proxychains':
-    case 'proxychains4':
-    case 'torsocks':
-    case 'nsenter':
-      return sub(firstOperand(args, 0, 'naioecpstuSGwrTC', ['--adjustment', '--input', '--output', '--error', '--class', '--classdata', '--target', '--mount', '--setuid', '--setgid', '--wd', '--root']));
     case 'timeout':
     case 'taskset':
     case 'chrt':
     case 'chroot':
     case 'faketime':
-      return sub(firstOperand(args, 0, 'sk', ['--signal', '--kill-after', '--userspec', '--groups']) + 1);
+      // These take one operand (a duration, a mask, a priority, a root, a time) before the command.
+      return sub(firstOperand(args, 0, wrapperOptions[name] ?? '', ['--signal', '--kill-after', '--userspec', '--groups', '--cpu-list']) + 1);
     case 'systemd-run':
       return sub(firstOperand(args, 0, 'pEuHM', ['--unit', '--property', '--setenv', '--uid', '--gid', '--host', '--machine', '--description', '--slice', '--working-directory']), { envPasses: false, parserPrefix: 'systemd-run → ' });
     case 'su':
@@ -312,7 +294,7 @@ function program(a: Analysis, name: string, args: ShWord[], scope: Scope): void 
       return;
     }
     case 'watch': {
-      const i = firstOperand(args, 0, 'ngq', ['--interval', '--differences']);
+      const i = firstOperand(args, 0, 'n', ['--interval']);
       if (args.slice(0, i).some((w) => w.text === '-x' || w.text === '--exec')) return sub(i);
       return i < args.length ? shellLayer(a, joined(args.slice(i)), 'watch (sh -c)', scope, false) : undefined;
     }
@@ -351,9 +333,43 @@ function program(a: Analysis, name: string, args: ShWord[], scope: Scope): void 
       return;
     }
     default:
+      if (Object.hasOwn(wrapperOptions, name)) return sub(firstOperand(args, 0, wrapperOptions[name] ?? '', wrapperLongOptions));
       return;
   }
 }
+
+/**
+ * Programs that run the rest of their arguments as a command, and their short options that take
+ * a value: getting these exact matters, since a word skipped as an option's value is not analysed.
+ */
+const wrapperOptions: Record<string, string> = {
+  nice: 'n',
+  nohup: '',
+  setsid: '',
+  time: 'fo',
+  command: '',
+  exec: 'a',
+  builtin: '',
+  unbuffer: '',
+  catchsegv: '',
+  stdbuf: 'ioe',
+  ionice: 'cnp',
+  unshare: 'SGRw',
+  setpriv: '',
+  strace: 'abeEIoOpPsSUuX',
+  ltrace: 'aAeEfFlLnopsSuw',
+  firejail: '',
+  proxychains: 'f',
+  proxychains4: 'f',
+  torsocks: 'aPuipw',
+  nsenter: 'tSGrw',
+  timeout: 'sk',
+  taskset: '',
+  chrt: 'TPD',
+  chroot: '',
+  faketime: '',
+};
+const wrapperLongOptions = ['--adjustment', '--input', '--output', '--error', '--class', '--classdata', '--target', '--setuid', '--setgid', '--wd', '--root', '--format', '--output'];
 
 function joined(words: readonly ShWord[]): ShWord {
   return { text: words.map((w) => w.text).join(' '), expansions: words.flatMap((w) => w.expansions), redirect: false };
@@ -370,7 +386,7 @@ function shell(a: Analysis, name: string, args: ShWord[], scope: Scope): void {
     }
     if (!/^[-+]/.test(t)) break;
     if (t.startsWith('--')) {
-      if (t === '--rcfile' || t === '--init-file') i++;
+      if (t === '--rcfile' || t === '--init-file') noValue(scope, args[++i], `${name} ${t} would run a file named by a value; name the file in the action.`);
       continue;
     }
     if (/^[-+][A-Za-z]*c/.test(t)) code = true;
