@@ -9,6 +9,8 @@ import { CordonError } from '../../../shared/ipc/result';
 // command and run another, reuse a confirmation, or confirm without having asked.
 
 export const confirmationTtlMs = 2 * 60 * 1000;
+/** Open confirmations kept at most; asking more often than a person can answer drops the oldest. */
+export const maxPendingConfirmations = 64;
 
 export interface IssuedConfirmation {
   token: string;
@@ -34,6 +36,8 @@ export function createConfirmations(now: () => number, ttlMs = confirmationTtlMs
       const nonce = randomBytes(16).toString('hex');
       const expires = now() + ttlMs;
       pending.set(nonce, expires);
+      // Maps iterate in insertion order: the first key is the oldest.
+      while (pending.size > maxPendingConfirmations) pending.delete(pending.keys().next().value ?? '');
       return { token: `${nonce}.${mac(nonce, scope, plan)}`, expiresAt: new Date(expires).toISOString() };
     },
 
