@@ -66,4 +66,11 @@ describe('code layers', () => {
   it('refuses to guess when an option list hides which program runs', () => {
     expect(planArgv(['timeout', '5', '--foreground', 'sh', '-c', 'echo {X}'], { X: 'a' })).toMatchObject({ ok: false, message: expect.stringMatching(/could not tell which program runs/) });
   });
+
+  it('refuses what bash evaluates as arithmetic: [[ -eq ]], let, array subscripts', () => {
+    expect(planArgv(['bash', '-c', '[[ {N} -eq 1 ]] && echo one'], { N: '1' })).toMatchObject({ ok: false, message: expect.stringMatching(/arithmetic/) });
+    expect(planSnippet('let "n = $CORDON_PARAM_N + 1"', 'bash', true)).toMatchObject({ ok: false, message: expect.stringMatching(/arithmetic/) });
+    expect(planSnippet('echo "${hosts[$CORDON_PARAM_N]}"', 'bash', true)).toMatchObject({ ok: false, message: expect.stringMatching(/arithmetic/) });
+    expect(planSnippet('[ "$CORDON_PARAM_N" -eq 1 ] && echo one', 'bash', true)).toMatchObject({ ok: true });
+  });
 });

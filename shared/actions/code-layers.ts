@@ -232,6 +232,11 @@ function command(a: Analysis, all: readonly ShWord[], scope: Scope): void {
     }
   }
   if (hasMark(head.text)) fail('The program to run cannot come from a value; name the program in the action and pass the value as an argument.');
+  if (scope.depth > 0 && (head.text === 'let' || (head.text === '[[' && words.some((w) => /^-(eq|ne|lt|le|gt|ge)$/.test(w.text))))) {
+    // bash evaluates these operands as arithmetic expressions, quoted or not: a[$(cmd)] runs cmd.
+    const carries = words.slice(k + 1).some((w) => hasMark(w.text) || (scope.hasValues && tainted(scope, w) !== null));
+    if (carries) fail(`${head.text === 'let' ? 'let' : '[[ … -eq … ]]'} evaluates a value as an arithmetic expression (bash runs commands found there); compare numbers with [ "$N" -eq 1 ] instead, or use an integer parameter.`);
+  }
   if (scope.hasValues && tainted(scope, head) !== null) fail(`The program to run would be named by a value ($${tainted(scope, head) ?? ''}); name the program in the action and pass the value as an argument.`);
   const name = basename(head.text);
   // A misread option list must not hide a layer: when the "program" looks like an option, refuse rather than guess.

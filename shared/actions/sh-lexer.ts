@@ -119,6 +119,9 @@ function readDollarAt(st: State, quoted: boolean): Omit<Expansion, 'raw'> | null
     const end = text.indexOf('}', st.i + 2);
     const body = end < 0 ? text.slice(st.i + 2) : text.slice(st.i + 2, end);
     if (marksIn(body).length > 0) refuse(st, 'a value inside ${…} cannot be quoted there');
+    // An array subscript is arithmetic in bash: ${a[$x]} evaluates $x as an expression.
+    const subscript = /^[A-Za-z_][A-Za-z0-9_]*\[(.*)\]/.exec(body)?.[1];
+    if (subscript !== undefined) st.out.arithmetic.push(subscript);
     st.i = end < 0 ? text.length : end + 1;
     const name = /^[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/.exec(body)?.[1] ?? body;
     return { name, quoted, mentions: namesIn(body) };
