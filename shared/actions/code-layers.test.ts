@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planArgv, planSnippet, shQuote } from './code-layers';
+import { planArgv, planSnippet, shQuote } from './layered-plan';
 
 // What each layer sees, said exactly. The corpus test (electron/services/scripts/hostile-corpus.test.ts)
 // runs these with real processes; here the texts themselves are pinned.

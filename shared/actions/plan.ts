@@ -1,5 +1,5 @@
 import type { Action as PlaybookAction, ActionParam as PlaybookParam, ParamKind as PlaybookParamKind } from '../playbook/model';
-import { argvTemplateProblem, planSnippet, rewriteSnippetLayers } from './code-layers';
+import { argvTemplateProblem, planSnippet, rewriteSnippetLayers } from './layered-plan';
 import type { ActionParam, ActionView } from './model';
 
 // Turning an action and checked values into what runs. A value is placed whole into one argv

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planArgv, planSnippet } from '../../../shared/actions/code-layers';
+import { planArgv, planSnippet } from '../../../shared/actions/layered-plan';
 import type { ActionParam, ActionView } from '../../../shared/actions/model';
 import { fromPlaybookAction, paramEnv, snippetArgv } from '../../../shared/actions/plan';
 import { checkParams } from '../../../shared/actions/validate';

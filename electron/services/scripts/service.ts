@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/actions/model';
-import { argvTemplateProblem, planArgv, planSnippet, type CodeLayer } from '../../../shared/actions/code-layers';
+import type { CodeLayer } from '../../../shared/actions/code-layers';
+import { argvTemplateProblem, planArgv, planSnippet } from '../../../shared/actions/layered-plan';
 import { envNameProblem } from '../../../shared/actions/env-names';
 import { cannotRunPrefix, fromPlaybookAction, isPosixShellLanguage, mentionedParams, paramEnv, snippetArgv } from '../../../shared/actions/plan';
 import { checkParams, describeParamErrors } from '../../../shared/actions/validate';

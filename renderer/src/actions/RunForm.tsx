@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ActionView, RunPlan } from '../../../shared/actions/model';
-import { planArgv } from '../../../shared/actions/code-layers';
+import { planArgv } from '../../../shared/actions/layered-plan';
 import { checkParamValue } from '../../../shared/actions/validate';
 import type { RunOutcome } from './actions-store';
 import { ParamInput } from './ParamInput';
