@@ -11,6 +11,7 @@ import { hardenSession, lockNavigation } from './main/security';
 import { createMainWindow } from './main/window';
 import { createSafeStorageKeychain } from './main/keychain';
 import { createElectronPdfRenderer } from './main/pdf-printer';
+import { createConfirmDialog } from './main/confirm-dialog';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
       exercisesDir: join(resourcesDir(), 'exercises'),
       pdf: createElectronPdfRenderer(),
+      confirmAction: createConfirmDialog(),
     });
     hardenSession(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));

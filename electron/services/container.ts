@@ -16,6 +16,7 @@ import { createPostmortemService, type PostmortemService } from './postmortem';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { createScriptService, type ScriptService } from './scripts/service';
 import type { RunnerOptions } from './scripts/runner';
+import type { RunPlan } from '../../shared/actions/model';
 import { spawn } from 'node:child_process';
 import { createExerciseService, type ExerciseService } from './exercises';
 import { formatPlaybookRef } from '../../shared/playbook/library';
@@ -42,6 +43,8 @@ export interface ServiceDeps {
   pdf?: PdfRenderer;
   /** The script runner's process spawner and limits; default node:child_process spawn. */
   runner?: Partial<RunnerOptions>;
+  /** Electron's native confirmation for a destructive action or a shell; none in the harness (which uses one-time tokens). */
+  confirmAction?: (plan: RunPlan) => Promise<boolean>;
   /** resources/exercises: the built-in tabletop scenarios (*.yaml). */
   exercisesDir?: string;
   /** Run the exercise timer (fires due injects); default true. Tests turn it off and tick by hand. */
@@ -106,6 +109,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     runner: { spawn, ...deps.runner },
     now,
+    ...(deps.confirmAction ? { confirm: deps.confirmAction } : {}),
   });
   const incidents = createIncidentService(vault, bus);
   const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });

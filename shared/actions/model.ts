@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { personSchema, refIdSchema, sha256HexSchema } from '../events/primitives';
+import { envNameProblem } from './env-names';
 
 // Containment actions as the runner, the store and the UI see them. An action is either an argv
 // template (run without a shell) or a shell snippet (run as a fixed `sh -c` script, parameters
@@ -16,13 +17,17 @@ export const paramNameSchema = z
   .max(64)
   .regex(/^[A-Z][A-Z0-9_]*$/, 'use capitals, digits and _ (like USER_ID)');
 
-/** Environment variable names the user may set; the loader and PATH hijacks are refused. */
-export const envNameSchema = z
+/** An environment variable name as stored (older actions may hold names the allow-list now refuses: a run refuses them). */
+const envNameShape = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'use letters, digits and _ (like API_TOKEN)')
-  .refine((name) => !/^(LD_|DYLD_|CORDON_PARAM_)|^(PATH|BASH_ENV|ENV|IFS|SHELLOPTS|BASHOPTS|PS4|NODE_OPTIONS)$/.test(name), 'Cordon sets this variable itself or refuses it');
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'use letters, digits and _ (like API_TOKEN)');
+/** Environment variable names an author may set: an allow-list of plain names (see env-names.ts). */
+export const envNameSchema = envNameShape.superRefine((name, ctx) => {
+  const problem = envNameProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const actionParamSchema = z
   .object({
@@ -38,6 +43,8 @@ export const actionParamSchema = z
     max: z.number().int().optional(),
     /** A value starting with "-" is refused (option smuggling) unless this is set. */
     allowDash: z.boolean().optional(),
+    /** integer: negative numbers are refused unless this is set (`kill -HUP -1` signals every process). */
+    signed: z.boolean().optional(),
     placeholder: z.string().max(200).optional(),
   })
   .strict()
@@ -48,6 +55,7 @@ export const actionParamSchema = z
       else if (!compiles(p.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'the pattern is not a valid regular expression' });
     }
     if (p.min !== undefined && p.max !== undefined && p.min > p.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max is below min' });
+    if (p.kind === 'integer' && !p.signed && p.min !== undefined && p.min < 0) ctx.addIssue({ code: 'custom', path: ['min'], message: 'a negative minimum needs “may be negative” (signed)' });
   });
 export type ActionParam = z.infer<typeof actionParamSchema>;
 
@@ -61,7 +69,7 @@ function compiles(pattern: string): boolean {
 }
 
 /** An environment entry as the UI sees it: a secret's value never comes back, only whether it is set. */
-export const envEntryViewSchema = z.object({ name: envNameSchema, secret: z.boolean(), value: z.string().max(4_000).nullable(), set: z.boolean() }).strict();
+export const envEntryViewSchema = z.object({ name: envNameShape, secret: z.boolean(), value: z.string().max(4_000).nullable(), set: z.boolean() }).strict();
 export type EnvEntryView = z.infer<typeof envEntryViewSchema>;
 
 /** An environment entry as saved: a secret without a value keeps the value stored before. */
@@ -149,12 +157,19 @@ export type ActionView = z.infer<typeof actionViewSchema>;
 /** Parameter values as typed: name -> text. Validated against each parameter's kind before anything runs. */
 export const paramValuesSchema = z.record(z.string().max(64), z.string().max(4_000)).refine((r) => Object.keys(r).length <= 50, 'too many parameters');
 
+/** A layer that parses a string as code (a shell the action starts, a remote shell…) and the exact text it will parse. */
+export const codeLayerSchema = z.object({ parser: z.string(), depth: z.number().int(), text: z.string() });
+
 /** What would run: shown before a destructive run and by Dry run. */
 export const runPlanSchema = z.object({
   actionId: refIdSchema,
   actionName: z.string(),
   mode: actionModeSchema,
   argv: z.array(z.string()),
+  /** Every layer that will parse part of the command as code, outermost first, with the exact text it will see. */
+  layers: z.array(codeLayerSchema),
+  /** The parameter values as checked (a snippet receives them as CORDON_PARAM_ variables). */
+  params: z.record(z.string(), z.string()),
   /** The program as found on PATH (null in an exercise, where nothing runs). */
   executable: z.string().nullable(),
   cwd: z.string(),

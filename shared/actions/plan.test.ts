@@ -53,9 +53,27 @@ describe('playbook actions', () => {
     expect(view.script).toBe('grep "${CORDON_PARAM_USER_ID}" /var/log/auth.log | tail -n 20\necho "done for ${CORDON_PARAM_USER_ID}"');
   });
   it('rewrites inside single quotes and leaves comments alone', () => {
-    expect(rewriteSnippet("# don't <X>\necho '<X>' $HOST ${HOST}x $HOSTNAME", [{ text: '<X>', name: 'X' }, { text: '$HOST', name: 'HOST' }, { text: '${HOST}', name: 'HOST' }])).toBe(
-      `# don't <X>\necho ''"\${CORDON_PARAM_X}"'' "\${CORDON_PARAM_HOST}" "\${CORDON_PARAM_HOST}"x $HOSTNAME`,
-    );
+    expect(rewriteSnippet("# don't <X>\necho '<X>' $HOST ${HOST}x $HOSTNAME", [{ text: '<X>', name: 'X' }, { text: '$HOST', name: 'HOST' }, { text: '${HOST}', name: 'HOST' }])).toEqual({
+      ok: true,
+      script: `# don't <X>\necho ''"\${CORDON_PARAM_X}"'' "\${CORDON_PARAM_HOST}" "\${CORDON_PARAM_HOST}"x $HOSTNAME`,
+    });
+  });
+  it('inside a nested sh -c, the inner shell expands the variable itself (the outer one passes the reference on literally)', () => {
+    const view = fromPlaybookAction(playbookAction("echo start\nsh -c 'echo noted <MESSAGE>'"));
+    expect(view.mode).toBe('snippet');
+    // Not '"${…}"' (which the outer shell would expand, handing the value to the inner one as code).
+    expect(view.script).toBe(`echo start\nsh -c 'echo noted ''"\${CORDON_PARAM_MESSAGE}"'''`);
+    expect(view.description).toBe('');
+  });
+  it('a placeholder the remote side of ssh would read inside a snippet cannot run (Cordon’s variables do not travel)', () => {
+    const view = fromPlaybookAction(playbookAction('for h in a b; do\n  ssh "$h" "grep <USER> /var/log/auth.log"\ndone'));
+    expect(view.description).toMatch(/^Cordon cannot run this as written: <USER> sits in a command run through ssh/);
+  });
+  it('a one-liner that hands a placeholder to a shell becomes an argv template with a shell layer (quoted at run time)', () => {
+    const view = fromPlaybookAction(playbookAction('sh -c "echo noted <MESSAGE>"'));
+    expect(view).toMatchObject({ mode: 'argv', argv: ['sh', '-c', 'echo noted {MESSAGE}'], description: '' });
+    const python = fromPlaybookAction(playbookAction(`python3 -c "print('<MESSAGE>')"`));
+    expect(python.description).toMatch(/^Cordon cannot run this as written: python3 would read the value as python code/);
   });
   it('a PowerShell block is shown but marked as not runnable', () => {
     const view = fromPlaybookAction(playbookAction('Disable-ADAccount -Identity <USER>', 'powershell'));

@@ -1,8 +1,10 @@
 import type { Action as PlaybookAction, ActionParam as PlaybookParam, ParamKind as PlaybookParamKind } from '../playbook/model';
+import { argvTemplateProblem, planSnippet, rewriteSnippetLayers } from './layered-plan';
 import type { ActionParam, ActionView } from './model';
 
-// Turning an action and checked values into what runs. Values are only ever placed whole into
-// one argv slot or one environment variable; no text a user typed becomes shell syntax.
+// Turning an action and checked values into what runs. A value is placed whole into one argv
+// slot, into one environment variable, or (inside a shell's code) quoted for every shell that
+// will parse it (shared/actions/code-layers.ts); no text a user typed becomes shell syntax.
 
 export const paramEnvPrefix = 'CORDON_PARAM_';
 export const paramEnvName = (name: string): string => `${paramEnvPrefix}${name}`;
@@ -14,6 +16,7 @@ const placeholderRe = /\{([A-Z][A-Z0-9_]*)\}/g;
 /**
  * Replaces `{NAME}` in each argument with that parameter's value, in one pass: a value is
  * never scanned again, so a value containing `{OTHER}` stays literal. Unknown names stay as written.
+ * Runs use planArgv (code-layers.ts), which also quotes a value for any shell that parses it.
  */
 export function expandArgv(template: readonly string[], values: Readonly<Record<string, string>>): string[] {
   return template.map((arg) => arg.replace(placeholderRe, (whole, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? '') : whole)));
@@ -47,7 +50,7 @@ const kindMap: Record<PlaybookParamKind, Omit<ActionParam, 'name'>> = {
   user: { kind: 'identifier' },
   path: { kind: 'path' },
   port: { kind: 'integer', min: 1, max: 65_535 },
-  number: { kind: 'integer' },
+  number: { kind: 'integer', min: 0 },
   date: { kind: 'regex', pattern: '[0-9T:.+Z-]{4,40}' },
   identifier: { kind: 'identifier' },
   text: { kind: 'string' },
@@ -121,47 +124,32 @@ export function splitSimpleCommand(line: string): string[] | null {
   return words;
 }
 
-/**
- * Rewrites a snippet's placeholders into references to CORDON_PARAM_ variables, quoted for
- * where they stand (outside quotes: "${V}"; inside double quotes: ${V}; inside single quotes:
- * '"${V}"'), so a value is never parsed as shell syntax. The result is what the user is shown.
- */
-export function rewriteSnippet(script: string, placeholders: ReadonlyArray<{ text: string; name: string }>): string {
+/** Where each placeholder stands in a snippet: longest first, and `$HOST` never inside `$HOSTNAME`. */
+function findPlaceholders(script: string, placeholders: ReadonlyArray<{ text: string; name: string }>): { start: number; end: number; variable: string }[] {
   const ordered = [...placeholders].filter((p) => p.text !== '').sort((a, b) => b.text.length - a.text.length);
-  let out = '';
-  let quote: 'none' | 'single' | 'double' = 'none';
-  let atWordStart = true;
+  const found: { start: number; end: number; variable: string }[] = [];
   for (let i = 0; i < script.length; ) {
     const hit = ordered.find((p) => script.startsWith(p.text, i) && !(p.text.startsWith('$') && !p.text.endsWith('}') && /[A-Za-z0-9_]/.test(script[i + p.text.length] ?? '')));
     if (hit) {
-      const ref = `\${${paramEnvName(hit.name)}}`;
-      out += quote === 'none' ? `"${ref}"` : quote === 'double' ? ref : `'"${ref}"'`;
+      found.push({ start: i, end: i + hit.text.length, variable: paramEnvName(hit.name) });
       i += hit.text.length;
-      atWordStart = false;
-      continue;
-    }
-    const c = script[i] ?? '';
-    if (quote === 'none' && c === '#' && atWordStart) {
-      const end = script.indexOf('\n', i);
-      const stop = end < 0 ? script.length : end;
-      out += script.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '\\' && quote !== 'single') {
-      out += script.slice(i, i + 2);
-      i += 2;
-      atWordStart = false;
-      continue;
-    }
-    if (c === "'" && quote !== 'double') quote = quote === 'single' ? 'none' : 'single';
-    else if (c === '"' && quote !== 'single') quote = quote === 'double' ? 'none' : 'double';
-    out += c;
-    atWordStart = quote === 'none' && /[\s;&|()]/.test(c);
-    i++;
+    } else i++;
   }
-  return out;
+  return found;
 }
+
+/**
+ * Rewrites a snippet's placeholders into references to CORDON_PARAM_ variables, quoted for where
+ * they stand (outside quotes: "${V}"; inside double quotes: ${V}; inside single quotes: '"${V}"'),
+ * made by the innermost shell that reads them: inside a nested `sh -c '…'` the inner shell expands
+ * the variable itself, so no shell ever parses a value. The result is what the user is shown.
+ */
+export function rewriteSnippet(script: string, placeholders: ReadonlyArray<{ text: string; name: string }>, shell = 'sh'): { ok: true; script: string } | { ok: false; message: string } {
+  return rewriteSnippetLayers(script, findPlaceholders(script, placeholders), shell);
+}
+
+/** Playbook actions Cordon shows but will not run carry this at the start of their description. */
+export const cannotRunPrefix = 'Cordon cannot run this as written: ';
 
 /** A playbook's code block as a runnable action: argv when it is one simple command, else a snippet. */
 export function fromPlaybookAction(action: PlaybookAction): ActionView {
@@ -187,17 +175,22 @@ export function fromPlaybookAction(action: PlaybookAction): ActionView {
   };
   const command = action.command.trim();
   const lang = action.language.toLowerCase();
+  const refused = (message: string) => (runnable ? { description: `${cannotRunPrefix}${message}` } : {});
   if (runnable && !command.includes('\n')) {
     let marked = command;
     named.forEach(({ p }, i) => (marked = marked.split(p.placeholder).join(sentinel(i))));
     const words = splitSimpleCommand(marked);
     if (words && !/\u{E000}/u.test(words[0] ?? '')) {
       const argv = words.map((w) => w.replace(sentinelRe, (_m, i: string) => `{${named[Number(i)]?.name ?? 'PARAM'}}`));
-      return { ...base, mode: 'argv', argv, script: '', shell: 'sh' };
+      const problem = argvTemplateProblem(argv);
+      return { ...base, ...(problem ? refused(problem) : {}), mode: 'argv', argv, script: '', shell: 'sh' };
     }
   }
-  const script = rewriteSnippet(command, named.map(({ p, name }) => ({ text: p.placeholder, name })));
-  return { ...base, mode: 'snippet', argv: [], script, shell: lang === 'bash' || /^#!.*\bbash\b/.test(command) ? 'bash' : 'sh' };
+  const shell = lang === 'bash' || /^#!.*\bbash\b/.test(command) ? 'bash' : 'sh';
+  const rewritten = rewriteSnippet(command, named.map(({ p, name }) => ({ text: p.placeholder, name })), shell);
+  if (!rewritten.ok) return { ...base, ...refused(rewritten.message), mode: 'snippet', argv: [], script: command, shell };
+  const checked = planSnippet(rewritten.script, shell, params.length > 0);
+  return { ...base, ...(checked.ok ? {} : refused(checked.message)), mode: 'snippet', argv: [], script: rewritten.script, shell };
 }
 
 /** Playbook action keys become ids the event log accepts. */

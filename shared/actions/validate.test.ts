@@ -26,8 +26,17 @@ describe('parameter kinds', () => {
   it('integers with bounds', () => {
     expect(checkParamValue(p('integer', { min: 1, max: 65535 }), '443')).toBeNull();
     expect(checkParamValue(p('integer', { min: 1, max: 65535 }), '0')).toMatch(/at least 1/);
-    expect(checkParamValue(p('integer'), '-5')).toBeNull();
     expect(checkParamValue(p('integer'), '5; rm')).toMatch(/whole number/);
+  });
+  it('integers are non-negative unless the parameter says it may be negative', () => {
+    // `kill -HUP -1` signals every process the user owns; `ls -1` is an option.
+    expect(checkParamValue(p('integer'), '-1')).toMatch(/must not be negative.*every process/);
+    expect(checkParamValue(p('integer', { max: 10 }), '-5')).toMatch(/must not be negative/);
+    expect(checkParamValue(p('integer'), '0')).toBeNull();
+    expect(checkParamValue(p('integer', { signed: true }), '-5')).toBeNull();
+    expect(checkParamValue(p('integer', { signed: true, min: -3 }), '-5')).toMatch(/at least -3/);
+    expect(actionParamSchema.safeParse({ name: 'N', kind: 'integer', min: -10 }).error?.issues[0]?.message).toMatch(/negative minimum needs/);
+    expect(actionParamSchema.safeParse({ name: 'N', kind: 'integer', min: -10, signed: true }).success).toBe(true);
   });
   it('enum and regex', () => {
     expect(checkParamValue(p('enum', { options: ['a', 'b'] }), 'b')).toBeNull();

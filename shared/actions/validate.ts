@@ -72,6 +72,7 @@ function checkKind(param: ActionParam, value: string): string | null {
       return (param.options ?? []).includes(value) ? null : `must be one of: ${(param.options ?? []).join(', ')}`;
     case 'integer': {
       if (!/^-?\d{1,15}$/.test(value)) return 'is not a whole number';
+      if (value.startsWith('-') && !param.signed) return 'must not be negative (a negative number can mean “every process” to kill, or an option to the program); the action’s author can allow negative numbers';
       const n = Number(value);
       if (param.min !== undefined && n < param.min) return `must be at least ${param.min}`;
       if (param.max !== undefined && n > param.max) return `must be at most ${param.max}`;

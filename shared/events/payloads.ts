@@ -90,6 +90,8 @@ export const payloadSchemas = {
       outputSha256: sha256HexSchema,
       outputBytes: z.number().int().nonnegative(),
       truncated: z.boolean().optional(),
+      // Processes still in the run's process group after the program exited, ended by Cordon.
+      stragglersKilled: z.number().int().positive().optional(),
     })
     .strict(),
   evidence_added: z

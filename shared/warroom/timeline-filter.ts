@@ -297,7 +297,10 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
       return {
         icon: p.outcome === 'succeeded' ? '✓' : p.outcome === 'simulated' ? '■' : '✗',
         title: `Script ${outcomeLabels[String(p.outcome)] ?? String(p.outcome)}${bits.length ? ` (${bits.join(', ')})` : ''}`,
-        detail: out !== undefined ? `Output ${formatBytes(out)}${p.truncated ? ' (truncated)' : ''}, SHA-256 ${shortHash(p.outputSha256)}` : null,
+        detail: [
+          out !== undefined ? `Output ${formatBytes(out)}${p.truncated ? ' (truncated)' : ''}, SHA-256 ${shortHash(p.outputSha256)}` : null,
+          num(p.stragglersKilled) ? `Cordon ended ${num(p.stragglersKilled)} process${num(p.stragglersKilled) === 1 ? '' : 'es'} the program left running` : null,
+        ].filter(Boolean).join('. ') || null,
       };
     }
     case 'evidence_added':

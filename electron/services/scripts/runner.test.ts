@@ -121,6 +121,31 @@ describe('the process runner', () => {
     expect(result.segments.map((s) => s.text).join('')).toMatch(/could not start the program: ENOENT/);
   });
 
+  it('a run ends when its process group is gone: a background child with its output on /dev/null is ended and counted', async () => {
+    const cwd = dir();
+    const pidFile = join(cwd, 'bg.pid');
+    const started = Date.now();
+    const result = await startProcess(sh(`sleep 30 >/dev/null 2>&1 & echo $! > "${pidFile}"; echo done`, cwd), options, () => undefined).done;
+    expect(result).toMatchObject({ outcome: 'succeeded', exitCode: 0, stragglersKilled: 1 });
+    expect(result.segments.map((s) => s.text).join('')).toBe('done\n');
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(isAlive(pid)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a straggler that ignores SIGTERM is killed after the grace period', async () => {
+    const cwd = dir();
+    const pidFile = join(cwd, 'stubborn.pid');
+    const result = await startProcess(sh(`sh -c 'trap "" TERM; echo $$ > "${pidFile}"; exec sleep 30' >/dev/null 2>&1 & sleep 0.2; echo done`, cwd), options, () => undefined).done;
+    expect(result).toMatchObject({ outcome: 'succeeded', stragglersKilled: 1 });
+    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  });
+
+  it('a program that leaves nothing behind reports no stragglers', async () => {
+    const result = await startProcess(sh('echo alone', dir()), options, () => undefined).done;
+    expect(result).toMatchObject({ outcome: 'succeeded', stragglersKilled: 0 });
+  });
+
   it('ends leftovers that hold the output open after the program exits', async () => {
     const cwd = dir();
     const pidFile = join(cwd, 'bg.pid');

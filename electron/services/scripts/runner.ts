@@ -1,5 +1,6 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { maxLiveChunkChars, type OutputSegment, type OutputStream } from '../../../shared/actions/model';
 
@@ -21,6 +22,35 @@ export interface RunnerOptions {
   killGraceMs?: number;
   /** After the program exits, processes it left behind holding its output get this long before they are ended. Default 1 s. */
   drainMs?: number;
+  /** The live (not zombie) processes in a process group. Default: read from /proc. */
+  listGroup?: (pgid: number) => number[];
+}
+
+/** Live members of a process group, from /proc (Linux); elsewhere, whether the group answers a signal 0. */
+export function processGroupMembers(pgid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    try {
+      process.kill(-pgid, 0);
+      return [pgid];
+    } catch {
+      return [];
+    }
+  }
+  const members: number[] = [];
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') members.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members;
 }
 
 export interface ProcessSpec {
@@ -47,6 +77,8 @@ export interface ProcessResult {
   sha256: string;
   truncated: boolean;
   segments: OutputSegment[];
+  /** Processes still in the run's group after the program exited, which Cordon ended. */
+  stragglersKilled: number;
 }
 
 export interface RunningProcess {
@@ -67,6 +99,8 @@ export function startProcess(spec: ProcessSpec, options: RunnerOptions, onLive: 
   const coalesceMs = options.coalesceMs ?? 50;
   const graceMs = options.killGraceMs ?? 2_000;
   const drainMs = options.drainMs ?? 1_000;
+  const listGroup = options.listGroup ?? processGroupMembers;
+  let stragglersKilled = 0;
   const startedAt = now();
 
   const hash = createHash('sha256');
@@ -184,7 +218,37 @@ export function startProcess(spec: ProcessSpec, options: RunnerOptions, onLive: 
       sha256: hash.digest('hex'),
       truncated,
       segments,
+      stragglersKilled,
     });
+  };
+
+  // A run ends when its whole process group is gone: what the program left behind (a
+  // background child writing to /dev/null holds no pipe open) is ended, and counted.
+  let sweeping = false;
+  const sweepThenFinish = () => {
+    const pid = child?.pid;
+    if (settled || sweeping) return;
+    if (pid === undefined) return finish();
+    sweeping = true;
+    if (drainTimer) clearTimeout(drainTimer);
+    const left = listGroup(pid);
+    if (left.length === 0) return finish();
+    if (reason === null) stragglersKilled = left.length;
+    const startedSweep = now();
+    signalGroup('SIGTERM');
+    let killed = false;
+    const poll = () => {
+      if (listGroup(pid).length === 0) return finish();
+      const waited = now() - startedSweep;
+      if (!killed && waited >= graceMs) {
+        killed = true;
+        signalGroup('SIGKILL');
+      }
+      // A group that even SIGKILL cannot end (stopped in the kernel) must not hold the record forever.
+      if (waited >= graceMs * 3) return finish();
+      setTimeout(poll, 25);
+    };
+    setTimeout(poll, 25);
   };
 
   try {
@@ -212,16 +276,15 @@ export function startProcess(spec: ProcessSpec, options: RunnerOptions, onLive: 
     exit = { code, signal };
     // The program is gone; anything it left behind still holding its output is ended shortly.
     drainTimer = setTimeout(() => {
-      terminate();
       proc.stdout?.destroy();
       proc.stderr?.destroy();
-      setTimeout(() => finish(), 50).unref();
+      sweepThenFinish();
     }, drainMs);
     drainTimer.unref();
   });
   proc.on('close', (code, signal) => {
     exit ??= { code, signal };
-    finish();
+    sweepThenFinish();
   });
   timeoutTimer = setTimeout(() => {
     if (settled) return;

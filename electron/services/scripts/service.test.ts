@@ -1,91 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionView, RunPlan, ScriptRun } from '../../../shared/actions/model';
-import type { PushEvent } from '../../../shared/ipc/push';
-import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
-import type { StoredPlaybook } from '../../../shared/playbook/library';
-import { actionContract } from '../../../shared/ipc/action-contract';
-import { createHandlers } from '../../ipc/handlers';
-import { createRouter } from '../../ipc/router';
-import { tempDir, testScrypt } from '../../store/testing/temp-dir';
-import { createServices } from '../container';
-import { createMemoryLogger } from '../logger';
+import type { EventView } from '../../../shared/ipc/store-schemas';
+import { actionContract, type RunAnswer } from '../../../shared/ipc/action-contract';
 import { isAlive, waitUntil } from './process-testing';
-
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
-const actor = 'Dana';
-
-// A playbook whose code blocks are one simple command (argv) and a snippet with a free-text placeholder.
-const playbookMarkdown = (dir: string) => `# Test runbook
-
-## Severity Levels
-
-| Level | Description |
-|-------|-------------|
-| SEV1 | Everything is down |
-| SEV2 | Some things are down |
-
-## Containment
-
-Say hello:
-
-\`\`\`bash
-echo hello <HOSTNAME>
-\`\`\`
-
-Record a message:
-
-\`\`\`bash
-echo "said: <MESSAGE>" > "${dir}/said.txt"; echo <MESSAGE>; echo '<MESSAGE>'
-\`\`\`
-`;
-
-async function setup() {
-  const { dir, cleanup } = tempDir('cordon-scripts-');
-  const logger = createMemoryLogger();
-  const services = createServices({
-    runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
-    dataDir: join(dir, 'data'),
-    logger,
-    scryptParams: testScrypt,
-    autoLockMinutes: 0,
-    runner: { killGraceMs: 300, drainMs: 300 },
-  });
-  cleanups.push(cleanup, () => services.close());
-  const pushes: PushEvent[] = [];
-  services.bus.subscribe((event) => pushes.push(event));
-  const router = createRouter(createHandlers(services), logger);
-  const value = async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await router.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(dir, 'data'));
-  await value('vaultCreate', { passphrase: 'a long enough passphrase' });
-  const preview = await value<{ playbook: StoredPlaybook['playbook'] }>('playbookPreview', { markdown: playbookMarkdown(dir) });
-  const saved = await value<StoredPlaybook>('playbookSave', { actor, playbook: preview.playbook });
-  const declare = async (kind: 'real' | 'exercise' = 'real') =>
-    (await value<IncidentSummary>('incidentDeclare', { actor, title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
-  const events = async (incidentId: string) => (await value<{ events: EventView[] }>('incidentGet', { incidentId })).events;
-  const finished = async (runId: string): Promise<ScriptRun> => {
-    let run: ScriptRun | null = null;
-    for (let i = 0; i < 400; i++) {
-      run = (await value<{ run: ScriptRun }>('scriptOutput', { runId })).run;
-      if (run.state !== 'running') return run;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('run did not finish');
-  };
-  const userAction = (fields: Record<string, unknown>) => value<ActionView>('actionSave', { actor, ...fields });
-  return { dir, router, value, services, pushes, logger, declare, events, finished, userAction };
-}
+import { actor, setup } from './service-testing';
 
 const injections = ['; touch MARKER', '$(touch MARKER)', '`touch MARKER`', '&& touch MARKER', '| touch MARKER', "' ; touch MARKER '", '" ; touch MARKER "'];
 
@@ -106,9 +26,9 @@ describe('containment actions', () => {
   });
 
   it('runs an argv action: live output, script_started and script_finished on the timeline with exit code 0, output kept', async () => {
-    const { value, declare, events, finished, pushes } = await setup();
+    const { value, declare, events, finished, pushes, startNow } = await setup();
     const incidentId = await declare();
-    const run = await value<ScriptRun>('actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'web-01.example.com' }, actor });
+    const run = await startNow({ incidentId, actionId: 'say-hello', params: { HOSTNAME: 'web-01.example.com' }, actor });
     expect(run.state).toBe('running');
     const done = await finished(run.runId);
     expect(done).toMatchObject({ state: 'succeeded', exitCode: 0, outputBytes: 'hello web-01.example.com\n'.length });
@@ -125,11 +45,11 @@ describe('containment actions', () => {
   });
 
   it('argv actions: injection attempts reach the program as plain text, nothing else runs', async () => {
-    const { dir, value, declare, finished, userAction } = await setup();
+    const { dir, value, declare, finished, userAction, startNow } = await setup();
     const incidentId = await declare();
     const action = await userAction({ name: 'Echo it', mode: 'argv', argv: ['/bin/echo', 'got:{MSG}'], cwd: dir, params: [{ name: 'MSG', kind: 'string' }] });
     for (const attempt of injections) {
-      const run = await value<ScriptRun>('actionRun', { incidentId, actionId: action.id, params: { MSG: attempt }, actor });
+      const run = await startNow({ incidentId, actionId: action.id, params: { MSG: attempt }, actor });
       expect((await finished(run.runId)).exitCode).toBe(0);
       const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
       expect(output.segments.map((s) => s.text).join('')).toBe(`got:${attempt}\n`);
@@ -138,17 +58,19 @@ describe('containment actions', () => {
   });
 
   it('snippet actions: values arrive only as environment variables, so shell syntax in them is inert', async () => {
-    const { dir, value, declare, finished } = await setup();
+    const { dir, value, declare, finished, start } = await setup();
     const incidentId = await declare();
     const marker = join(dir, 'MARKER');
     const attempt = `$(touch ${marker}) \`touch ${marker}\` ; touch ${marker} && touch ${marker} | touch ${marker} ' " $HOME`;
-    const refused = await value<ScriptRun>('actionRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor }).catch((e: Error) => e);
-    expect(String(refused)).toMatch(/forbidden.*shell snippet runs only after you have seen it/);
+    // Asking to run a snippet answers with the plan to confirm; nothing runs yet.
+    const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor });
+    expect(asked).toMatchObject({ status: 'needs_confirmation', plan: { mode: 'snippet', params: { MESSAGE: attempt } } });
+    expect(existsSync(join(dir, 'said.txt'))).toBe(false);
     const plan = await value<RunPlan>('actionDryRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt } });
     expect(plan).toMatchObject({ mode: 'snippet', needsConfirmation: true, envNames: ['CORDON_PARAM_MESSAGE'] });
     expect(plan.argv[0]).toBe('bash');
     expect(plan.argv[2]).not.toContain(attempt); // the value is never spliced into the script
-    const run = await value<ScriptRun>('actionRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor, confirmed: true });
+    const run = await start({ incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor });
     expect((await finished(run.runId)).exitCode).toBe(0);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text).join('')).toBe(`${attempt}\n${attempt}\n`);
@@ -171,7 +93,7 @@ describe('containment actions', () => {
       [ls.id, { TARGET: '-la' }, /must not start with "-"/],
     ];
     for (const [actionId, params, message] of cases) {
-      const result = await router.dispatch('actionRun', { incidentId, actionId, params, actor, confirmed: true });
+      const result = await router.dispatch('actionRun', { incidentId, actionId, params, actor });
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_input' } });
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
@@ -187,7 +109,7 @@ describe('containment actions', () => {
     const noDir = await userAction({ name: 'No dir', mode: 'argv', argv: ['/bin/echo'], cwd: join(dir, 'nope') });
     expect(await router.dispatch('actionRun', { incidentId, actionId: noDir.id, actor })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/working folder/) } });
     const destroy = await userAction({ name: 'Destroy', mode: 'argv', argv: ['/bin/touch', join(dir, 'DESTROYED')], destructive: true });
-    expect(await router.dispatch('actionRun', { incidentId, actionId: destroy.id, actor })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await router.dispatch('actionRun', { incidentId, actionId: destroy.id, actor })).toMatchObject({ ok: true, value: { status: 'needs_confirmation', plan: { destructive: true } } });
     expect(existsSync(join(dir, 'DESTROYED'))).toBe(false);
     expect((await events(incidentId)).some((e) => e.kind === 'script_started')).toBe(false);
     const plan = await router.dispatch('actionDryRun', { incidentId, actionId: destroy.id });
@@ -196,7 +118,7 @@ describe('containment actions', () => {
   });
 
   it('secrets are stored encrypted, used by the run, and never returned', async () => {
-    const { dir, value, declare, finished, userAction } = await setup();
+    const { dir, value, declare, finished, userAction, start } = await setup();
     const incidentId = await declare();
     const secret = 's3cr3t-token-value';
     const action = await userAction({
@@ -222,25 +144,25 @@ describe('containment actions', () => {
     const plan = await value<RunPlan>('actionDryRun', { incidentId, actionId: edited.id });
     expect(plan.envNames).toEqual(['API_TOKEN', 'REGION']);
     expect(JSON.stringify(plan)).not.toContain(secret);
-    const run = await value<ScriptRun>('actionRun', { incidentId, actionId: edited.id, actor, confirmed: true });
+    const run = await start({ incidentId, actionId: edited.id, actor });
     await finished(run.runId);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text.trim()).join(' ')).toMatch(new RegExp(`^${secret.length}\\s+eu-west-1$`));
-    const copyRun = await value<ScriptRun>('actionRun', { incidentId, actionId: copy.id, actor, confirmed: true });
+    const copyRun = await start({ incidentId, actionId: copy.id, actor });
     expect((await finished(copyRun.runId)).exitCode).toBe(0);
     const { events } = await value<{ events: EventView[] }>('incidentGet', { incidentId });
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 
   it('cancel, timeout and several runs at once, each on the timeline with its outcome and exit code', async () => {
-    const { dir, value, declare, events, finished, userAction } = await setup();
+    const { dir, value, declare, events, finished, userAction, startNow, start } = await setup();
     const incidentId = await declare();
     const sleeper = await userAction({ name: 'Sleep', mode: 'argv', argv: ['sleep', '30'], cwd: dir });
     const slow = await userAction({ name: 'Slow', mode: 'argv', argv: ['sleep', '30'], cwd: dir, timeoutSeconds: 1 });
     const exits = await userAction({ name: 'Exit', mode: 'argv', argv: ['/bin/sh', '-c', 'sleep 0.2; exit "$1"', 'x', '{CODE}'], cwd: dir, params: [{ name: 'CODE', kind: 'integer', min: 0, max: 9 }] });
-    const toCancel = await value<ScriptRun>('actionRun', { incidentId, actionId: sleeper.id, actor });
-    const toTimeOut = await value<ScriptRun>('actionRun', { incidentId, actionId: slow.id, actor });
-    const many = await Promise.all([0, 1, 2, 3].map((code) => value<ScriptRun>('actionRun', { incidentId, actionId: exits.id, params: { CODE: String(code) }, actor })));
+    const toCancel = await startNow({ incidentId, actionId: sleeper.id, actor });
+    const toTimeOut = await startNow({ incidentId, actionId: slow.id, actor });
+    const many = await Promise.all([0, 1, 2, 3].map((code) => start({ incidentId, actionId: exits.id, params: { CODE: String(code) }, actor })));
     expect(await value('actionCancel', { runId: toCancel.runId })).toEqual({ runId: toCancel.runId, cancelled: true });
     expect(await finished(toCancel.runId)).toMatchObject({ state: 'cancelled', exitCode: null, signal: 'SIGTERM' });
     expect(await finished(toTimeOut.runId)).toMatchObject({ state: 'timed_out', exitCode: null });
@@ -255,7 +177,7 @@ describe('containment actions', () => {
   });
 
   it('in an exercise nothing runs: the simulated outcome is logged and marked', async () => {
-    const { dir, value, declare, events, userAction } = await setup();
+    const { dir, value, declare, events, userAction, startNow, start } = await setup();
     const incidentId = await declare('exercise');
     const marker = join(dir, 'EXERCISE-MARKER');
     const action = await userAction({
@@ -265,7 +187,7 @@ describe('containment actions', () => {
       destructive: true,
       simulated: { exitCode: 0, output: 'host wiped (simulated)\n' },
     });
-    const run = await value<ScriptRun>('actionRun', { incidentId, actionId: action.id, actor, confirmed: true });
+    const run = await start({ incidentId, actionId: action.id, actor });
     expect(run).toMatchObject({ state: 'simulated', simulated: true, exitCode: 0 });
     expect(existsSync(marker)).toBe(false);
     const timeline = await events(incidentId);
@@ -275,15 +197,15 @@ describe('containment actions', () => {
     expect(output.segments[0]?.text).toBe('host wiped (simulated)\n');
     // A program that does not exist on this machine can still be practised.
     const missing = await value<ActionView>('actionSave', { actor, name: 'Isolate', mode: 'argv', argv: ['edr-isolate', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
-    expect(await value<ScriptRun>('actionRun', { incidentId, actionId: missing.id, params: { HOST: 'web-01' }, actor })).toMatchObject({ state: 'simulated' });
+    expect(await startNow({ incidentId, actionId: missing.id, params: { HOST: 'web-01' }, actor })).toMatchObject({ state: 'simulated' });
   });
 
   it('closing the app cancels running scripts and their process groups', async () => {
-    const { dir, value, declare, services, userAction } = await setup();
+    const { dir, declare, services, userAction, start } = await setup();
     const incidentId = await declare();
     const pidFile = join(dir, 'pid');
     const action = await userAction({ name: 'Long', mode: 'snippet', script: `sleep 30 & echo $! > "${pidFile}"; wait`, cwd: dir });
-    await value<ScriptRun>('actionRun', { incidentId, actionId: action.id, actor, confirmed: true });
+    await start({ incidentId, actionId: action.id, actor });
     expect(await waitUntil(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '')).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     await services.close();
@@ -312,6 +234,9 @@ describe('containment actions', () => {
       ['actionDryRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 7 } }],
       ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' } }],
       ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmed: 'yes' }],
+      // The page cannot confirm for the person: `confirmed` is no longer part of the contract, and a token must look like one Cordon gave.
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmed: true }],
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmation: 'ok' }],
       ['actionRun', { incidentId: 'x', actionId: 'say-hello', actor }],
       ['actionCancel', { runId: '' }],
       ['actionCancel', {}],
@@ -332,12 +257,12 @@ describe('containment actions', () => {
   });
 
   it('runs outlive a reload: scriptRuns and scriptOutput read them back while running and after', async () => {
-    const { dir, value, declare, finished, userAction } = await setup();
+    const { dir, value, declare, finished, userAction, startNow } = await setup();
     const incidentId = await declare();
     const script = join(dir, 'lines.sh');
     writeFileSync(script, 'for i in 1 2 3; do echo "line $i"; sleep 0.1; done\n');
     const action = await userAction({ name: 'Lines', mode: 'argv', argv: ['/bin/sh', script], cwd: dir });
-    const run = await value<ScriptRun>('actionRun', { incidentId, actionId: action.id, actor });
+    const run = await startNow({ incidentId, actionId: action.id, actor });
     expect((await value<ScriptRun[]>('scriptRuns', { incidentId }))[0]).toMatchObject({ runId: run.runId, state: 'running' });
     await finished(run.runId);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });

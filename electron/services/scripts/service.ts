@@ -1,7 +1,11 @@
 import { homedir } from 'node:os';
 import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/actions/model';
-import { expandArgv, fromPlaybookAction, isPosixShellLanguage, mentionedParams, paramEnv, snippetArgv } from '../../../shared/actions/plan';
+import type { CodeLayer } from '../../../shared/actions/code-layers';
+import { argvTemplateProblem, planArgv, planSnippet } from '../../../shared/actions/layered-plan';
+import { envNameProblem } from '../../../shared/actions/env-names';
+import { cannotRunPrefix, fromPlaybookAction, isPosixShellLanguage, mentionedParams, paramEnv, snippetArgv } from '../../../shared/actions/plan';
 import { checkParams, describeParamErrors } from '../../../shared/actions/validate';
+import type { RunAnswer } from '../../../shared/ipc/action-contract';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { CordonError } from '../../../shared/ipc/result';
 import { parsePlaybookRef } from '../../../shared/playbook/library';
@@ -13,6 +17,7 @@ import { PlaybookRepo } from '../../store/playbook-repo';
 import type { Store } from '../../store/store';
 import type { Logger } from '../logger';
 import type { PushBus } from '../push-bus';
+import { createConfirmations } from './confirmations';
 import { checkWorkingDirectory, resolveExecutable } from './resolve';
 import { startProcess, type ProcessResult, type RunnerOptions, type RunningProcess } from './runner';
 
@@ -28,6 +33,11 @@ export interface ScriptServiceDeps {
   baseEnv?: NodeJS.ProcessEnv;
   /** The working folder when an action names none. Default the user's home. */
   defaultCwd?: string;
+  /**
+   * Electron: asks the person in a native dialog showing the plan (true = run it). Absent (the
+   * harness, tests): a run that needs confirmation answers with a one-time token instead.
+   */
+  confirm?: (plan: RunPlan) => Promise<boolean>;
 }
 
 const userActionPrefix = 'user.';
@@ -40,6 +50,7 @@ interface Resolved {
   simulated: boolean;
   values: Record<string, string>;
   argv: string[];
+  layers: CodeLayer[];
   file: string | null;
   cwd: string;
   env: Record<string, string>;
@@ -60,6 +71,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
   const baseEnv = deps.baseEnv ?? process.env;
   const defaultCwd = deps.defaultCwd ?? homedir();
   const active = new Map<string, ActiveRun>();
+  const confirmations = createConfirmations(now);
   // Finished runs whose record could not be written because the vault was locked meanwhile.
   const unwritten: (() => void)[] = [];
   deps.bus.subscribe((event) => {
@@ -104,9 +116,17 @@ export function createScriptService(deps: ScriptServiceDeps) {
     const summary = store.log.summary(input.incidentId);
     const simulated = summary.kind === 'exercise';
     const action = findAction(store, input.incidentId, input.actionId);
+    if (action.description.startsWith(cannotRunPrefix)) throw new CordonError('bad_input', action.description);
     const checked = checkParams(action.params, input.params);
     if (!checked.ok) throw new CordonError('bad_input', describeParamErrors(checked.errors));
-    const argv = action.mode === 'argv' ? expandArgv(action.argv, checked.values) : snippetArgv(action.shell, action.script);
+    // Every layer that will parse part of the command as code; a value there is quoted for it, or the run is refused.
+    const planned = action.mode === 'argv' ? planArgv(action.argv, checked.values) : planSnippet(action.script, action.shell, action.params.length > 0);
+    if (!planned.ok) throw new CordonError('bad_input', `Cordon will not run this: ${planned.message}`);
+    const argv = 'argv' in planned ? (planned.argv as string[]) : snippetArgv(action.shell, action.script);
+    for (const entry of action.env) {
+      const problem = envNameProblem(entry.name);
+      if (problem) throw new CordonError('bad_input', `${problem} Change it in the action library.`);
+    }
     if (argv.length > 200 || argv.some((a) => a.length > 4_000)) {
       throw new CordonError('bad_input', 'The command is too long to record on the timeline (at most 200 arguments of 4000 characters).');
     }
@@ -139,11 +159,13 @@ export function createScriptService(deps: ScriptServiceDeps) {
       simulated,
       values: checked.values,
       argv,
+      layers: planned.layers,
       file,
       cwd,
       env,
       envNames: [...Object.keys(own), ...Object.keys(params)],
-      needsConfirmation: action.destructive || action.mode === 'snippet',
+      // A shell (a snippet, or an argv action that hands part of itself to one) is shown first.
+      needsConfirmation: action.destructive || action.mode === 'snippet' || planned.layers.length > 0,
     };
   }
 
@@ -152,6 +174,8 @@ export function createScriptService(deps: ScriptServiceDeps) {
     actionName: r.action.name,
     mode: r.action.mode,
     argv: r.argv,
+    layers: r.layers,
+    params: r.values,
     executable: r.file,
     cwd: r.cwd,
     envNames: r.envNames,
@@ -231,6 +255,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
                 outputSha256: result.sha256,
                 outputBytes: result.outputBytes,
                 ...(result.truncated ? { truncated: true } : {}),
+                ...(result.stragglersKilled > 0 ? { stragglersKilled: result.stragglersKilled } : {}),
               },
             },
           }).event;
@@ -330,6 +355,9 @@ export function createScriptService(deps: ScriptServiceDeps) {
     },
 
     save(input: ActionSaveInput): ActionView {
+      const snippet = input.mode === 'snippet' ? planSnippet(input.script, input.shell, input.params.length > 0) : null;
+      const unsafe = input.mode === 'argv' ? argvTemplateProblem(input.argv) : snippet && !snippet.ok ? snippet.message : null;
+      if (unsafe) throw new CordonError('bad_input', `Cordon would not run this safely: ${unsafe}`);
       const declared = new Set(input.params.map((p) => p.name));
       const missing = mentionedParams(input).filter((name) => !declared.has(name));
       if (missing.length > 0) {
@@ -368,18 +396,25 @@ export function createScriptService(deps: ScriptServiceDeps) {
       return deps.withStore((store) => toPlan(resolvePlan(store, input)));
     },
 
-    run(input: ParsedInput<'actionRun'>): ScriptRun {
+    async run(input: ParsedInput<'actionRun'>): Promise<RunAnswer> {
+      const scope = `${input.incidentId}\n${input.actor}`;
+      const first = deps.withStore((store) => resolvePlan(store, input));
+      if (first.needsConfirmation) {
+        const plan = toPlan(first);
+        if (deps.confirm) {
+          // The page cannot answer for the person: the main process asks, showing the plan.
+          if (!(await deps.confirm(plan))) return { status: 'declined' };
+          const again = deps.withStore((store) => resolvePlan(store, input));
+          if (JSON.stringify(toPlan(again)) !== JSON.stringify(plan)) throw new CordonError('forbidden', 'The command changed while you were deciding. Review it and confirm again.');
+        } else if (input.confirmation === undefined) {
+          const issued = confirmations.issue(scope, plan);
+          return { status: 'needs_confirmation', plan, confirmation: issued.token, expiresAt: issued.expiresAt };
+        } else confirmations.redeem(input.confirmation, scope, plan);
+      }
       return deps.withStore((store) => {
         const r = resolvePlan(store, input);
-        if (r.needsConfirmation && input.confirmed !== true) {
-          throw new CordonError(
-            'forbidden',
-            r.action.mode === 'snippet'
-              ? 'A shell snippet runs only after you have seen it: review it and confirm.'
-              : 'This action is destructive: review the exact command and confirm it.',
-          );
-        }
-        return r.simulated ? simulate(store, r, input.actor) : execute(store, r, input.actor);
+        if (JSON.stringify(toPlan(r)) !== JSON.stringify(toPlan(first))) throw new CordonError('forbidden', 'The command changed. Review it and confirm again.');
+        return { status: 'started', run: r.simulated ? simulate(store, r, input.actor) : execute(store, r, input.actor) };
       });
     },
 

@@ -111,6 +111,9 @@ function ParamRow({ param, index, onChange, onRemove }: { param: ActionParam; in
         <>
           <input className="wr-input act-num" type="number" aria-label={`Parameter ${n} minimum`} value={param.min ?? ''} onChange={(e) => onChange(withNumber(param, 'min', e.target.value))} />
           <input className="wr-input act-num" type="number" aria-label={`Parameter ${n} maximum`} value={param.max ?? ''} onChange={(e) => onChange(withNumber(param, 'max', e.target.value))} />
+          <label className="small">
+            <input type="checkbox" checked={param.signed === true} onChange={(e) => onChange({ ...param, signed: e.target.checked || undefined })} /> may be negative
+          </label>
         </>
       )}
       {param.kind !== 'integer' && (

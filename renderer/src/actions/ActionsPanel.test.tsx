@@ -53,27 +53,37 @@ const run: ScriptRun = {
   truncated: false,
 };
 
-function install() {
+const token = `${'a'.repeat(32)}.${'b'.repeat(64)}`;
+const planFor = (params: Record<string, string>): RunPlan => ({
+  actionId: 'block-ip',
+  actionName: 'Block the IP',
+  mode: 'argv',
+  argv: ['iptables', '-I', 'INPUT', '-s', params.ATTACKER_IP ?? '', '-j', 'DROP'],
+  layers: [],
+  params,
+  executable: '/usr/sbin/iptables',
+  cwd: '/home/ana',
+  envNames: ['CORDON_PARAM_ATTACKER_IP', 'API_TOKEN'],
+  timeoutSeconds: 300,
+  destructive: true,
+  needsConfirmation: true,
+  simulated: false,
+});
+
+function install(answer: 'confirm' | 'declined' = 'confirm') {
   const listeners = new Set<(e: PushEvent) => void>();
   const api = {
     actionList: vi.fn(async () => ok([block])),
     scriptRuns: vi.fn(async () => ok([] as ScriptRun[])),
-    actionDryRun: vi.fn(async ({ params }: { params: Record<string, string> }) =>
-      ok<RunPlan>({
-        actionId: 'block-ip',
-        actionName: 'Block the IP',
-        mode: 'argv',
-        argv: ['iptables', '-I', 'INPUT', '-s', params.ATTACKER_IP ?? '', '-j', 'DROP'],
-        executable: '/usr/sbin/iptables',
-        cwd: '/home/ana',
-        envNames: ['CORDON_PARAM_ATTACKER_IP', 'API_TOKEN'],
-        timeoutSeconds: 300,
-        destructive: true,
-        needsConfirmation: true,
-        simulated: false,
-      }),
+    actionDryRun: vi.fn(async ({ params }: { params: Record<string, string> }) => ok<RunPlan>(planFor(params))),
+    // The main process decides: without its token it answers with the plan to confirm (or, like Electron's dialog, declined).
+    actionRun: vi.fn(async ({ params, confirmation }: { params: Record<string, string>; confirmation?: string }) =>
+      confirmation === token
+        ? ok({ status: 'started' as const, run })
+        : answer === 'declined'
+          ? ok({ status: 'declined' as const })
+          : ok({ status: 'needs_confirmation' as const, plan: planFor(params), confirmation: token, expiresAt: '2025-03-01T09:02:00.000Z' }),
     ),
-    actionRun: vi.fn(async () => ok(run)),
     subscribe: (listener: (e: PushEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -101,7 +111,7 @@ describe('ActionsPanel', () => {
     expect(api.actionRun).not.toHaveBeenCalled();
   });
 
-  it('confirms a destructive run showing the exact argv and the environment names, then streams its output', async () => {
+  it('confirms a destructive run showing the plan the main process sent, then runs it with the main process’s token and streams its output', async () => {
     const { api, push } = install();
     render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" actor="Ana" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
@@ -111,14 +121,31 @@ describe('ActionsPanel', () => {
     const argv = within(dialog).getByRole('list', { name: 'Exact command' });
     expect(within(argv).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['iptables', '-I', 'INPUT', '-s', '203.0.113.7', '-j', 'DROP']);
     expect(dialog.textContent).toContain('API_TOKEN');
-    expect(api.actionRun).not.toHaveBeenCalled();
+    // Asking is not running: the first call carries no confirmation, and the page has no "confirmed" to send.
+    expect(api.actionRun).toHaveBeenCalledTimes(1);
+    expect(api.actionRun.mock.calls[0]?.[0]).not.toHaveProperty('confirmation');
+    expect(api.actionRun.mock.calls[0]?.[0]).not.toHaveProperty('confirmed');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Run it' }));
-    await waitFor(() => expect(api.actionRun).toHaveBeenCalledWith(expect.objectContaining({ confirmed: true, params: { ATTACKER_IP: '203.0.113.7' } })));
+    await waitFor(() => expect(api.actionRun).toHaveBeenLastCalledWith(expect.objectContaining({ confirmation: token, params: { ATTACKER_IP: '203.0.113.7' } })));
     push({ topic: 'script.output', runId: 'run-1', incidentId, stream: 'stdout', chunk: 'rule added\n' });
     push({ topic: 'script.output', runId: 'run-1', incidentId, stream: 'stderr', chunk: 'warning: legacy tables\n' });
     const log = await screen.findByRole('log', { name: 'Script output' });
     expect(log.textContent).toBe('rule added\nwarning: legacy tables\n');
     expect(screen.getByRole('button', { name: 'Cancel run' })).toBeTruthy();
+  });
+});
+
+describe('ActionsPanel, when the main process asks in its own dialog', () => {
+  it('says the run was cancelled there, and starts nothing', async () => {
+    const { api } = install('declined');
+    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" actor="Ana" />);
+    fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
+    fireEvent.change(screen.getByLabelText('ATTACKER_IP'), { target: { value: '203.0.113.7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run…' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/Not run: it was cancelled/);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.queryByRole('log', { name: 'Script output' })).toBeNull();
+    expect(api.actionRun).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -128,11 +128,10 @@ export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor 
           action={selected}
           exercise={exercise}
           dryRun={(params) => useActions.getState().dryRun({ actionId: selected.id, params })}
-          run={async (params, confirmed) => {
-            const result = await useActions.getState().run({ actionId: selected.id, params, actor, confirmed });
-            if ('error' in result) return result.error;
-            setShownRunId(result.run.runId);
-            return null;
+          run={async (params, confirmation) => {
+            const outcome = await useActions.getState().run({ actionId: selected.id, params, actor, ...(confirmation ? { confirmation } : {}) });
+            if ('started' in outcome) setShownRunId(outcome.started.runId);
+            return outcome;
           }}
         />
       )}

@@ -1,26 +1,41 @@
 import { useId, useState } from 'react';
 import type { ActionView, RunPlan } from '../../../shared/actions/model';
+import { planArgv } from '../../../shared/actions/layered-plan';
 import { checkParamValue } from '../../../shared/actions/validate';
+import type { RunOutcome } from './actions-store';
 import { ParamInput } from './ParamInput';
 import { PlanView } from './PlanView';
+
+function handsToAShell(action: ActionView): boolean {
+  if (action.mode !== 'argv') return false;
+  const planned = planArgv(action.argv, Object.fromEntries(action.params.map((p) => [p.name, 'x'])));
+  return planned.ok && planned.layers.length > 0;
+}
 
 export interface RunFormProps {
   action: ActionView;
   exercise: boolean;
   dryRun(params: Record<string, string>): Promise<{ plan: RunPlan } | { error: string }>;
-  run(params: Record<string, string>, confirmed: boolean): Promise<string | null>;
+  /** Asks the main process to run; with the token it gave, runs the plan the person confirmed. */
+  run(params: Record<string, string>, confirmation?: string): Promise<RunOutcome>;
 }
 
-/** Parameters with inline checks, Dry run, and Run (with a confirmation showing the exact command when needed). */
+/**
+ * Parameters with inline checks, Dry run, and Run. Whether a run must be confirmed is the main
+ * process's call: it answers with the exact plan (and a one-time token) or, in the desktop app,
+ * asks in a native dialog itself. The page only shows what it was given.
+ */
 export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
   const id = useId();
   const [values, setValues] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [plan, setPlan] = useState<RunPlan | null>(null);
-  const [confirming, setConfirming] = useState<RunPlan | null>(null);
+  const [confirming, setConfirming] = useState<{ plan: RunPlan; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const needsConfirmation = action.destructive || action.mode === 'snippet';
+  // Only a hint for the button's "…": the main process decides, and says so when asked to run.
+  const mayNeedConfirmation = action.destructive || action.mode === 'snippet' || handsToAShell(action);
   const cannotRun = action.source === 'playbook' && /cannot run/.test(action.description);
 
   const problems = Object.fromEntries(action.params.map((p) => [p.name, checkParamValue(p, values[p.name] ?? '')]));
@@ -38,27 +53,20 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
     setError('error' in result ? result.error : null);
   }
 
-  async function start(confirmed: boolean) {
+  async function start(confirmation?: string) {
     setBusy(true);
-    const problem = await run(params(), confirmed);
+    const outcome = await run(params(), confirmation);
     setBusy(false);
-    setError(problem);
     setConfirming(null);
+    setNotice(null);
+    setError('error' in outcome ? outcome.error : null);
+    if ('confirm' in outcome) setConfirming({ plan: outcome.confirm, token: outcome.token });
+    if ('declined' in outcome) setNotice('Not run: it was cancelled in the confirmation.');
   }
 
   async function onRun() {
     showAll();
-    if (!valid) return;
-    if (!needsConfirmation) return start(false);
-    // The confirmation shows what the main process says would run, not what the page assumes.
-    setBusy(true);
-    const result = await dryRun(params());
-    setBusy(false);
-    if ('error' in result) setError(result.error);
-    else {
-      setError(null);
-      setConfirming(result.plan);
-    }
+    if (valid) await start();
   }
 
   return (
@@ -83,6 +91,7 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
             setValues((s) => ({ ...s, [p.name]: v }));
             setTouched((s) => ({ ...s, [p.name]: true }));
             setPlan(null);
+            setConfirming(null);
           }}
         />
       ))}
@@ -92,13 +101,18 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
         </button>
         <button type="submit" className={`button button-primary${action.destructive ? ' act-danger' : ''}`} disabled={busy || cannotRun}>
           {exercise ? 'Simulate' : 'Run'}
-          {needsConfirmation ? '…' : ''}
+          {mayNeedConfirmation ? '…' : ''}
         </button>
         {action.destructive && <span className="pill pill-bad">Destructive</span>}
       </div>
       {error && (
         <p className="form-error" role="alert">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p className="small" role="status">
+          {notice}
         </p>
       )}
       {plan && !confirming && (
@@ -119,9 +133,9 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
             {exercise ? 'Simulate' : 'Run'} “{action.name}”?
           </h3>
           {action.destructive && <p className="small act-warning">This action is marked destructive. Check the exact command before you run it.</p>}
-          <PlanView plan={confirming} />
+          <PlanView plan={confirming.plan} />
           <div className="act-buttons">
-            <button type="button" className={`button button-primary${action.destructive ? ' act-danger' : ''}`} autoFocus disabled={busy} onClick={() => void start(true)}>
+            <button type="button" className={`button button-primary${action.destructive ? ' act-danger' : ''}`} autoFocus disabled={busy} onClick={() => void start(confirming.token)}>
               {exercise ? 'Simulate it' : 'Run it'}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(null)}>

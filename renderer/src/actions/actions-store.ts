@@ -42,6 +42,9 @@ export function appendOutput(current: LiveOutput | undefined, stream: OutputSegm
 
 type RunRequest = { actionId: string; params: Record<string, string> };
 
+/** What starting a run came to, for the form: started, a plan the person must confirm (with the main process's token), declined in the native dialog, or an error. */
+export type RunOutcome = { started: ScriptRun } | { confirm: RunPlan; token: string; expiresAt: string } | { declined: true } | { error: string };
+
 interface ActionsState {
   incidentId: string | null;
   actions: ActionView[];
@@ -55,7 +58,8 @@ interface ActionsState {
   loadLibrary(): Promise<void>;
   loadOutput(runId: string): Promise<void>;
   dryRun(request: RunRequest): Promise<{ plan: RunPlan } | { error: string }>;
-  run(request: RunRequest & { actor: string; confirmed?: boolean }): Promise<{ run: ScriptRun } | { error: string }>;
+  /** Without a token: asks to run (the main process may answer with a plan to confirm). With one: runs the plan it confirmed. */
+  run(request: RunRequest & { actor: string; confirmation?: string }): Promise<RunOutcome>;
   cancel(runId: string): Promise<void>;
   save(input: MethodInput<'actionSave'>): Promise<{ action: ActionView } | { error: string }>;
   remove(id: string, actor: string): Promise<string | null>;
@@ -121,14 +125,17 @@ export const useActions = create<ActionsState>((set, get) => {
       const result = await cordon().actionDryRun({ incidentId, actionId, params });
       return result.ok ? { plan: result.value } : { error: result.error.message };
     },
-    async run({ actionId, params, actor, confirmed }) {
+    async run({ actionId, params, actor, confirmation }) {
       const incidentId = get().incidentId;
       if (!incidentId) return { error: 'No incident is open.' };
-      const result = await cordon().actionRun({ incidentId, actionId, params, actor, ...(confirmed ? { confirmed: true as const } : {}) });
+      const result = await cordon().actionRun({ incidentId, actionId, params, actor, ...(confirmation ? { confirmation } : {}) });
       if (!result.ok) return { error: result.error.message };
-      upsertRun(result.value);
-      if (result.value.state !== 'running') void get().loadOutput(result.value.runId);
-      return { run: result.value };
+      const answer = result.value;
+      if (answer.status === 'needs_confirmation') return { confirm: answer.plan, token: answer.confirmation, expiresAt: answer.expiresAt };
+      if (answer.status === 'declined') return { declined: true };
+      upsertRun(answer.run);
+      if (answer.run.state !== 'running') void get().loadOutput(answer.run.runId);
+      return { started: answer.run };
     },
     async cancel(runId) {
       const result = await cordon().actionCancel({ runId });
