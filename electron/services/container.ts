@@ -19,6 +19,8 @@ import type { RunnerOptions } from './scripts/runner';
 import { spawn } from 'node:child_process';
 import { createExerciseService, type ExerciseService } from './exercises';
 import { formatPlaybookRef } from '../../shared/playbook/library';
+import { noFileSink, type FileSink } from './files/file-sink';
+import { createUploads, type Uploads } from './files/uploads';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -44,6 +46,11 @@ export interface ServiceDeps {
   exercisesDir?: string;
   /** Run the exercise timer (fires due injects); default true. Tests turn it off and tick by hand. */
   exerciseTimer?: boolean;
+  /**
+   * Where exports and evidence copies go, decided by the main process: Electron's native save
+   * dialog, the harness's one-time downloads, or a folder (tests). Never a path from the page.
+   */
+  files?: FileSink;
 }
 
 export interface Services {
@@ -58,6 +65,7 @@ export interface Services {
   postmortem: PostmortemService;
   scripts: ScriptService;
   exercises: ExerciseService;
+  uploads: Uploads;
   close(): Promise<void>;
 }
 
@@ -105,6 +113,8 @@ export function createServices(deps: ServiceDeps): Services {
     now,
   });
   const incidents = createIncidentService(vault, bus);
+  const files = deps.files ?? noFileSink;
+  const uploads = createUploads({ dir: join(deps.dataDir, 'uploads'), now });
   const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
@@ -142,9 +152,10 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     vault,
     incidents,
-    evidence: createEvidenceService(vault, bus),
+    evidence: createEvidenceService(vault, bus, files, uploads),
+    uploads,
     playbooks,
-    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now }),
+    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now, files }),
     scripts,
     exercises,
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
@@ -152,6 +163,7 @@ export function createServices(deps: ServiceDeps): Services {
       exercises.close();
       stopSearchIndexer();
       await scripts.close();
+      uploads.close();
       vault.shutdown();
     },
   };
