@@ -11,6 +11,7 @@ import { hardenSession, lockNavigation } from './main/security';
 import { createMainWindow } from './main/window';
 import { createSafeStorageKeychain } from './main/keychain';
 import { createElectronPdfRenderer } from './main/pdf-printer';
+import { createDialogFileSink } from './main/file-dialogs';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
@@ -23,6 +24,9 @@ const iconPath = (): string => join(resourcesDir(), 'icons', '512x512.png');
 // The SQLite addon compiled for Electron's ABI, kept apart from the Node build in node_modules.
 const nativeBinding = (): string =>
   app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(repoDir, '.native', 'electron', 'better_sqlite3.node');
+
+// Every file Cordon creates (store, WAL, backups, key files, exports) is the owner's alone.
+process.umask(0o077);
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the encrypted store; hand over and leave.
@@ -50,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
       defaultPlaybookFile: join(resourcesDir(), 'playbooks', 'default.md'),
       exercisesDir: join(resourcesDir(), 'exercises'),
       pdf: createElectronPdfRenderer(),
+      files: createDialogFileSink(),
     });
     hardenSession(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));
