@@ -54,7 +54,7 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
 }
 
 export const damagedMessage =
-  'This store is damaged: part of it no longer reads back as it was written. Nothing was changed. Open the war room’s “Store integrity” card to see what is damaged and restore the newest backup that verifies.';
+  'This store is damaged: part of it no longer reads back as it was written. Nothing was changed. Open the war room’s “Log integrity” card to see what is damaged and restore the newest backup that verifies.';
 
 function isDamage(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { StoreHealthView } from '../../../shared/ipc/file-schemas';
 import type { ChainVerdict } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
 
@@ -6,7 +7,10 @@ type Check =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'done'; verdict: ChainVerdict; at: number; eventCount: number }
+  | { state: 'damaged'; health: StoreHealthView }
   | { state: 'failed'; message: string };
+
+type Restore = { state: 'idle' } | { state: 'confirm' } | { state: 'working' } | { state: 'done'; message: string } | { state: 'failed'; message: string };
 
 interface Props {
   incidentId: string;
@@ -14,16 +18,48 @@ interface Props {
   eventCount: number;
 }
 
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 /**
- * Recomputes the incident's hash chain on demand and says whether the timeline is the one that
- * was written: what a post-mortem meeting asks before it trusts the record. Rendered with the
- * incident id as its key, so another incident starts unchecked.
+ * Checks the whole store on demand (every page, the search index, every chain) and shows this
+ * incident's chain; the check the vault runs in the background after each unlock is shown too.
+ * A damaged store is said in words, with what to do: restore the newest backup that verifies.
+ * Rendered with the incident id as its key, so another incident starts unchecked.
  */
 export function IntegrityCard({ incidentId, eventCount }: Props) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const [background, setBackground] = useState<StoreHealthView | null>(null);
+  const [restore, setRestore] = useState<Restore>({ state: 'idle' });
+  const [backup, setBackup] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const result = await cordon().storeHealth();
+      if (live && result.ok) setBackground(result.value);
+    };
+    void load();
+    const unsubscribe = cordon().subscribe((event) => {
+      if (event.topic === 'store.health' || event.topic === 'channel.opened') void load();
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
 
   const verify = async () => {
     setCheck({ state: 'checking' });
+    const whole = await cordon().storeCheck();
+    if (!whole.ok) {
+      setCheck({ state: 'failed', message: whole.error.message });
+      return;
+    }
+    setBackground(whole.value);
+    if (whole.value.state === 'damaged') {
+      setCheck({ state: 'damaged', health: whole.value });
+      return;
+    }
     const result = await cordon().incidentVerify({ incidentId });
     if (!result.ok) {
       setCheck({ state: 'failed', message: result.error.message });
@@ -33,10 +69,31 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
     setCheck(verdict ? { state: 'done', verdict, at: Date.now(), eventCount } : { state: 'failed', message: 'The store returned no verdict for this incident.' });
   };
 
+  const restoreNewest = async (name: string) => {
+    setRestore({ state: 'working' });
+    const result = await cordon().backupRestore({ backup: name });
+    if (!result.ok) {
+      setRestore({ state: 'failed', message: result.error.message });
+      return;
+    }
+    setRestore({ state: 'done', message: `Restored: ${result.value.incidents} incidents, ${result.value.events.toLocaleString()} events. The damaged file was kept in the backups folder.` });
+    setCheck({ state: 'idle' });
+  };
+
+  const backUpNow = async () => {
+    setBackup('Backing up…');
+    const result = await cordon().backupCreate({});
+    setBackup(result.ok ? `Backed up as ${result.value.name} in Cordon’s backups folder.` : `Could not back up: ${result.error.message}`);
+  };
+
+  const damaged = check.state === 'damaged' ? check.health : background?.state === 'damaged' ? background : null;
+
   return (
     <section className="card" aria-labelledby="integrity-title">
       <h2 id="integrity-title">Log integrity</h2>
-      <p className="muted small">Every event is chained to the one before it by a SHA-256 hash; checking recomputes the whole chain.</p>
+      <p className="muted small">
+        Checks the whole store: every page of the encrypted file, the search index, and every incident’s SHA-256 hash chain.
+      </p>
       <div role="status" aria-live="polite">
         {check.state === 'checking' && <p className="small">Checking…</p>}
         {check.state === 'failed' && <p className="small form-error">Could not check: {check.message}</p>}
@@ -45,7 +102,7 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
             <strong>Intact.</strong> {check.verdict.events.toLocaleString()} events, ending in{' '}
             <code title={check.verdict.headHash ?? ''}>{check.verdict.headHash?.slice(0, 12)}…</code>; checked at{' '}
             {new Date(check.at).toLocaleTimeString()}
-            {check.eventCount !== eventCount && ' (events have been added since)'}.
+            {check.eventCount !== eventCount && ' (events have been added since)'}. The rest of the store checks intact too.
           </p>
         )}
         {check.state === 'done' && !check.verdict.ok && (
@@ -56,9 +113,56 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
           </p>
         )}
       </div>
-      <button type="button" className="button" onClick={() => void verify()} disabled={check.state === 'checking'}>
-        Verify the log
-      </button>
+      {damaged && (
+        <div className="integrity-damaged" role="alert">
+          <p className="small">
+            <strong>This store is damaged.</strong> Part of it no longer reads back as it was written
+            {damaged.checkedAt ? ` (found ${when(damaged.checkedAt)})` : ''}:
+          </p>
+          <ul className="small">
+            {damaged.problems.slice(0, 5).map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          {damaged.newestGoodBackup ? (
+            <>
+              <p className="small">
+                What to do: restore the newest backup that verifies, <strong>{when(damaged.newestGoodBackup.createdAt)}</strong> (
+                <code>{damaged.newestGoodBackup.name}</code>). What was recorded after it is not in it; the damaged file is kept for investigation.
+              </p>
+              {restore.state === 'confirm' ? (
+                <div className="integrity-actions">
+                  <button type="button" className="button button-primary" onClick={() => void restoreNewest(damaged.newestGoodBackup?.name ?? '')}>
+                    Replace the store with this backup
+                  </button>
+                  <button type="button" className="button" onClick={() => setRestore({ state: 'idle' })}>
+                    Cancel
+                  </button>
+                </div>
+              ) : (
+                <button type="button" className="button" disabled={restore.state === 'working'} onClick={() => setRestore({ state: 'confirm' })}>
+                  {restore.state === 'working' ? 'Restoring…' : `Restore the backup of ${when(damaged.newestGoodBackup.createdAt)}`}
+                </button>
+              )}
+            </>
+          ) : (
+            <p className="small">
+              What to do: no backup verifies. Export what you can now (post-mortem, evidence) and keep this file for investigation.
+            </p>
+          )}
+        </div>
+      )}
+      {restore.state === 'done' && <p className="small" role="status">{restore.message}</p>}
+      {restore.state === 'failed' && <p className="small form-error" role="alert">Could not restore: {restore.message}</p>}
+      <div className="integrity-actions">
+        <button type="button" className="button" onClick={() => void verify()} disabled={check.state === 'checking'}>
+          Verify the log
+        </button>
+        <button type="button" className="button" onClick={() => void backUpNow()}>
+          Back up now
+        </button>
+      </div>
+      {backup && <p className="small muted">{backup}</p>}
     </section>
   );
 }
