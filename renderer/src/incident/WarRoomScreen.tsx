@@ -19,6 +19,7 @@ import { useShortcuts } from '../warroom/use-shortcuts';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
 
@@ -186,6 +187,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
           </div>
           <div className="card">
             <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
+            <EvidencePanel key={incidentId} incidentId={incidentId} actor={actor} />
           </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">
