@@ -91,7 +91,7 @@ describe('EvidencePanel', () => {
     render(<EvidencePanel incidentId="inc-1" actor="Bo" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export a copy of auth.log' }));
     await waitFor(() => expect(api.evidenceExport).toHaveBeenCalledWith({ evidenceId: 'ev-1', actor: 'Bo' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Saved as auth.log; the copy is recorded in auth.log’s chain of custody.');
+    expect((await screen.findByRole('status')).textContent).toBe('Exported auth.log (saved where you chose); the copy is recorded in auth.log’s chain of custody.');
   });
 
   it('takes a file dropped anywhere on the page', async () => {

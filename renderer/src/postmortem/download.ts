@@ -35,7 +35,7 @@ export function followDelivery(delivery: Delivery): void {
 
 /** One sentence for what happened to the file. */
 export function deliveryMessage(delivery: Delivery): string {
-  if (delivery.kind === 'saved') return `Saved as ${delivery.fileName}`;
-  if (delivery.kind === 'download') return `Downloaded as ${delivery.fileName}`;
+  if (delivery.kind === 'saved') return `Exported ${delivery.fileName} (saved where you chose)`;
+  if (delivery.kind === 'download') return `Exported ${delivery.fileName} (downloaded by the browser)`;
   return 'Cancelled: nothing was written';
 }
