@@ -83,7 +83,7 @@ describe('IntegrityCard', () => {
     expect(alert.textContent).toMatch(/restore the newest backup that verifies/);
     expect(screen.queryByText('Intact.')).toBeNull();
     expect(calls).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: /^Restore the backup of / }));
+    fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
     fireEvent.click(screen.getByRole('button', { name: 'Replace the store with this backup' }));
     expect(await screen.findByText(/Restored: 1 incidents, 1,200 events/)).toBeTruthy();
     expect(calls.backupRestore).toHaveBeenCalledWith({ backup: 'cordon-20240501T090000000Z.db' });

@@ -116,7 +116,7 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
       {damaged && (
         <div className="integrity-damaged" role="alert">
           <p className="small">
-            <strong>This store is damaged.</strong> Part of it no longer reads back as it was written
+            <strong className="integrity-damaged-title">This store is damaged.</strong> Part of it no longer reads back as it was written
             {damaged.checkedAt ? ` (found ${when(damaged.checkedAt)})` : ''}:
           </p>
           <ul className="small">
@@ -141,7 +141,7 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
                 </div>
               ) : (
                 <button type="button" className="button" disabled={restore.state === 'working'} onClick={() => setRestore({ state: 'confirm' })}>
-                  {restore.state === 'working' ? 'Restoring…' : `Restore the backup of ${when(damaged.newestGoodBackup.createdAt)}`}
+                  {restore.state === 'working' ? 'Restoring…' : 'Restore this backup'}
                 </button>
               )}
             </>
