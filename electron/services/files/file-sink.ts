@@ -43,7 +43,7 @@ export function custodyDestination(offered: Exclude<Offered, { kind: 'cancelled'
 /** A file name that is only a name: no folders, no control characters, not hidden. */
 export function safeFileName(name: string): string {
   const cleaned = basename(name.replace(/[\\/]/g, '_'))
-    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '_')
+    .replace(/[\p{Cc}"*:<>?|]/gu, '_')
     .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
     .slice(0, 180);
   return cleaned === '' ? 'cordon-file' : cleaned;

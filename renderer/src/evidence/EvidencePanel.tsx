@@ -30,18 +30,26 @@ export function EvidencePanel({ incidentId, actor }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const noteId = useId();
 
-  const load = useCallback(async () => {
-    const result = await cordon().evidenceList({ incidentId });
-    if (result.ok) setItems(result.value);
-    else setError(result.error.message);
-  }, [incidentId]);
+  // Bumped after this panel changed something, so the list is read again even without a push.
+  const [changes, setChanges] = useState(0);
 
   useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const result = await cordon().evidenceList({ incidentId });
+      if (!live) return;
+      if (result.ok) setItems(result.value);
+      else setError(result.error.message);
+    };
     void load();
-    return cordon().subscribe((event) => {
+    const unsubscribe = cordon().subscribe((event) => {
       if ((event.topic === 'incident.changed' && event.incidentId === incidentId) || event.topic === 'channel.opened') void load();
     });
-  }, [incidentId, load]);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [incidentId, changes]);
 
   const choose = useCallback((chosen: File) => {
     setDone(null);
@@ -74,7 +82,7 @@ export function EvidencePanel({ incidentId, actor }: Props) {
     setFile(null);
     setNote('');
     if (input.current) input.current.value = '';
-    void load();
+    setChanges((n) => n + 1);
   };
 
   const exportCopy = async (item: Evidence) => {
@@ -91,7 +99,7 @@ export function EvidencePanel({ incidentId, actor }: Props) {
         ? `Export of ${item.name} cancelled: nothing was written or recorded.`
         : `${deliveryMessage(result.value.delivery)}; the copy is recorded in ${item.name}’s chain of custody.`,
     );
-    void load();
+    setChanges((n) => n + 1);
   };
 
   return (
