@@ -22,7 +22,7 @@ import {
 import type { Keychain } from './keychain';
 import type { Migration } from './migrations/migration';
 import { openStore, type Store } from './store';
-import { lockedError } from './store-error';
+import { lockedError, StoreError } from './store-error';
 
 export interface VaultOptions {
   dbFile: string;
@@ -104,7 +104,14 @@ export class Vault {
       if (this.store) return this.status();
       const envelope = this.envelope();
       const key = 'passphrase' in input ? await unwrapWithPassphrase(envelope, input.passphrase) : unwrapWithKeychain(envelope, this.o.keychain);
-      this.open(key, false);
+      const spare = Buffer.from(key);
+      try {
+        this.open(key, false);
+      } catch (error) {
+        throw error instanceof StoreError && error.failure === 'damaged' ? this.damagedAtUnlock(error, spare) : error;
+      } finally {
+        spare.fill(0);
+      }
       // A key file from before its checksum existed gets one now, so later damage is named as such.
       if (envelope.check === undefined) writeEnvelope(this.o.dbFile, envelope);
       this.o.logger.info('vault.unlocked', { via: 'passphrase' in input ? 'passphrase' : 'keychain' });
@@ -199,6 +206,16 @@ export class Vault {
     return this.health;
   }
 
+  /** The refusal names the newest backup that verifies (proven with the key just unwrapped). */
+  private damagedAtUnlock(error: StoreError, key: Buffer): StoreError {
+    this.o.logger.warn('vault.store_damaged', { at: 'unlock' });
+    const good = this.newestGoodBackup(key);
+    const advice = good
+      ? ` The newest backup that verifies is from ${good.createdAt.replace('T', ' ').slice(0, 16)} UTC (${good.name} in the backups folder): with Cordon closed, copy it and its .keys.json over cordon.db and cordon.db.keys.json, keeping the damaged pair for investigation.`
+      : ' No backup verifies.';
+    return new StoreError('damaged', `This store is damaged: ${error.message}${advice}`);
+  }
+
   private checkInBackground(): void {
     const timer = setTimeout(() => {
       void this.serial(async () => {
@@ -209,8 +226,7 @@ export class Vault {
   }
 
   /** Newest first: the first backup that opens with this key and passes the whole check. */
-  private newestGoodBackup(): { name: string; createdAt: string } | null {
-    const key = this.key;
+  private newestGoodBackup(key: Buffer | null = this.key): { name: string; createdAt: string } | null {
     if (!key) return null;
     const staging = `${this.o.dbFile}.checking`;
     for (const backup of listBackups(this.o.backupsDir)) {

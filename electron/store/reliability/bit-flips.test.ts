@@ -102,6 +102,7 @@ describe('50 single-bit flips of a closed store', () => {
         const message = (error as Error).message;
         expect(message, `page ${target.page} (${target.table})`).toMatch(/damaged/);
         expect(message).not.toMatch(/passphrase does not unlock|internal|Something went wrong/i);
+        expect(message).toMatch(/^This store is damaged: .* The newest backup that verifies is from \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(cordon-/);
         reported.push(`${target.table}: refused at unlock`);
         continue;
       }
@@ -113,6 +114,10 @@ describe('50 single-bit flips of a closed store', () => {
       vault.shutdown();
     }
     expect(reported).toHaveLength(50);
+    // Both paths were taken: flips in the schema pages stop the unlock, the rest are found by the check.
+    const refused = reported.filter((r) => r.endsWith('refused at unlock')).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(50);
   });
 
   it('cordon verify exits 1 for every one and says the store is damaged', async () => {
