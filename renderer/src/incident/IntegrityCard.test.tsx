@@ -36,6 +36,8 @@ function install(result: unknown, health: unknown = intact, background: unknown 
     storeCheck: vi.fn(async () => ({ ok: true, value: health })),
     storeHealth: vi.fn(async () => ({ ok: true, value: background })),
     subscribe: () => () => {},
+    uploadBegin: vi.fn(async () => ({ ok: true, value: { uploadId: 'r'.repeat(24), chunkBytes: 1024 } })),
+    uploadChunk: vi.fn(async () => ({ ok: true, value: { received: 3, complete: true } })),
   };
   Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
   return Object.assign(incidentVerify, { backupRestore });
@@ -93,5 +95,14 @@ describe('IntegrityCard', () => {
     install({ ok: true, value: { ok: true, incidents: [verdict({})] } }, intact, damaged);
     render(<IntegrityCard incidentId="inc-1" eventCount={1234} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/This store is damaged\./);
+  });
+
+  it('restores from a backup file the user chose, sent as bytes, never as a path', async () => {
+    const calls = install({ ok: true, value: { ok: true, incidents: [verdict({})] } });
+    render(<IntegrityCard incidentId="inc-1" eventCount={1234} />);
+    fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [new File(['abc'], 'cordon-copy.db')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Replace the store with cordon-copy.db' }));
+    expect(await screen.findByText(/Restored from cordon-copy\.db: 1 incidents, 1,200 events/)).toBeTruthy();
+    expect(calls.backupRestore).toHaveBeenCalledWith({ uploadId: 'r'.repeat(24) });
   });
 });

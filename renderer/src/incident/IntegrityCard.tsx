@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StoreHealthView } from '../../../shared/ipc/file-schemas';
 import type { ChainVerdict } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
+import { uploadFile } from '../evidence/upload';
 
 type Check =
   | { state: 'idle' }
@@ -31,6 +32,7 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
   const [background, setBackground] = useState<StoreHealthView | null>(null);
   const [restore, setRestore] = useState<Restore>({ state: 'idle' });
   const [backup, setBackup] = useState<string | null>(null);
+  const [backupFile, setBackupFile] = useState<File | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -77,6 +79,20 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
       return;
     }
     setRestore({ state: 'done', message: `Restored: ${result.value.incidents} incidents, ${result.value.events.toLocaleString()} events. The damaged file was kept in the backups folder.` });
+    setCheck({ state: 'idle' });
+  };
+
+  /** A backup file the user chose (a copy kept elsewhere): sent as bytes, proven, then swapped in. */
+  const restoreFromFile = async (file: File) => {
+    setRestore({ state: 'working' });
+    const uploaded = await uploadFile(file, 'restore', () => {});
+    const result = uploaded.ok ? await cordon().backupRestore({ uploadId: uploaded.value }) : uploaded;
+    setBackupFile(null);
+    if (!result.ok) {
+      setRestore({ state: 'failed', message: result.error.message });
+      return;
+    }
+    setRestore({ state: 'done', message: `Restored from ${file.name}: ${result.value.incidents} incidents, ${result.value.events.toLocaleString()} events. The previous store was kept in the backups folder.` });
     setCheck({ state: 'idle' });
   };
 
@@ -163,6 +179,21 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
         </button>
       </div>
       {backup && <p className="small muted">{backup}</p>}
+      <details className="small integrity-file">
+        <summary>Restore from a backup file</summary>
+        <p className="muted">A copy of a Cordon backup kept elsewhere. It is checked whole before it replaces anything; the current store is kept.</p>
+        <label>
+          Backup file{' '}
+          <input type="file" accept=".db" onChange={(e) => setBackupFile(e.target.files?.[0] ?? null)} disabled={restore.state === 'working'} />
+        </label>
+        {backupFile && (
+          <div className="integrity-actions">
+            <button type="button" className="button button-primary" onClick={() => void restoreFromFile(backupFile)}>
+              Replace the store with {backupFile.name}
+            </button>
+          </div>
+        )}
+      </details>
     </section>
   );
 }
