@@ -20,11 +20,13 @@ export type Delivery = z.infer<typeof deliverySchema>;
 /** Bytes per upload chunk: with base64 and JSON around it, well inside the request limit below. */
 export const uploadChunkBytes = 1024 * 1024;
 /**
- * The largest request body the harness reads. The largest real calls: a post-mortem save (a
- * million characters, up to 6 bytes each in JSON for control characters), a playbook import
- * (2 MB of Markdown) and an upload chunk (1.4 MB of base64). Checked before any parsing.
+ * The largest request body the harness reads, checked before any parsing. The largest real
+ * calls: a post-mortem save (a million characters; up to 6 bytes each in JSON for control
+ * characters: 6 MB), a playbook save (2 MB of Markdown source beside its parsed model and the
+ * blocks not understood, each escaped: a few times the source) and an upload chunk (1.4 MB of
+ * base64). 16 MB holds all of them with room; files of any size travel as chunks instead.
  */
-export const maxRequestBytes = 8 * 1024 * 1024;
+export const maxRequestBytes = 16 * 1024 * 1024;
 
 export const uploadPurposeSchema = z.enum(['evidence', 'restore']);
 export const uploadBeginInputSchema = z

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CordonError } from '../../../shared/ipc/result';
 import type { ParsedInput } from '../../../shared/ipc/contract';
@@ -42,6 +42,10 @@ export interface CompletedUpload {
  */
 export function createUploads(deps: { dir: string; now: () => number }) {
   const uploads = new Map<string, Upload>();
+  // Restore uploads a previous run left behind (it crashed mid-way) are never going to be used.
+  if (existsSync(deps.dir)) {
+    for (const name of readdirSync(deps.dir)) if (/^upload-[A-Za-z0-9_-]+\.db$/.test(name)) rmSync(join(deps.dir, name), { force: true });
+  }
 
   const discard = (id: string) => {
     const upload = uploads.get(id);
