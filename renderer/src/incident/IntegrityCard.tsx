@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StoreHealthView } from '../../../shared/ipc/file-schemas';
 import type { ChainVerdict } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
 import { uploadFile } from '../evidence/upload';
+import { RestoreNewestButton } from './RestoreNewestButton';
+import { useStoreHealth, whenLocal as when } from './use-store-health';
 
 type Check =
   | { state: 'idle' }
@@ -11,7 +13,7 @@ type Check =
   | { state: 'damaged'; health: StoreHealthView }
   | { state: 'failed'; message: string };
 
-type Restore = { state: 'idle' } | { state: 'confirm' } | { state: 'working' } | { state: 'done'; message: string } | { state: 'failed'; message: string };
+type Restore = { state: 'idle' } | { state: 'working' } | { state: 'done'; message: string } | { state: 'failed'; message: string };
 
 interface Props {
   incidentId: string;
@@ -19,7 +21,6 @@ interface Props {
   eventCount: number;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Checks the whole store on demand (every page, the search index, every chain) and shows this
@@ -29,26 +30,10 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  */
 export function IntegrityCard({ incidentId, eventCount }: Props) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
-  const [background, setBackground] = useState<StoreHealthView | null>(null);
+  const [background, setBackground] = useStoreHealth();
   const [restore, setRestore] = useState<Restore>({ state: 'idle' });
   const [backup, setBackup] = useState<string | null>(null);
   const [backupFile, setBackupFile] = useState<File | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const result = await cordon().storeHealth();
-      if (live && result.ok) setBackground(result.value);
-    };
-    void load();
-    const unsubscribe = cordon().subscribe((event) => {
-      if (event.topic === 'store.health' || event.topic === 'channel.opened') void load();
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, []);
 
   const verify = async () => {
     setCheck({ state: 'checking' });
@@ -69,17 +54,6 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
     }
     const verdict = result.value.incidents.find((v) => v.incidentId === incidentId);
     setCheck(verdict ? { state: 'done', verdict, at: Date.now(), eventCount } : { state: 'failed', message: 'The store returned no verdict for this incident.' });
-  };
-
-  const restoreNewest = async (name: string) => {
-    setRestore({ state: 'working' });
-    const result = await cordon().backupRestore({ backup: name });
-    if (!result.ok) {
-      setRestore({ state: 'failed', message: result.error.message });
-      return;
-    }
-    setRestore({ state: 'done', message: `Restored: ${result.value.incidents} incidents, ${result.value.events.toLocaleString()} events. The damaged file was kept in the backups folder.` });
-    setCheck({ state: 'idle' });
   };
 
   /** A backup file the user chose (a copy kept elsewhere): sent as bytes, proven, then swapped in. */
@@ -146,20 +120,13 @@ export function IntegrityCard({ incidentId, eventCount }: Props) {
                 What to do: restore the newest backup that verifies, <strong>{when(damaged.newestGoodBackup.createdAt)}</strong> (
                 <code>{damaged.newestGoodBackup.name}</code>). What was recorded after it is not in it; the damaged file is kept for investigation.
               </p>
-              {restore.state === 'confirm' ? (
-                <div className="integrity-actions">
-                  <button type="button" className="button button-primary" onClick={() => void restoreNewest(damaged.newestGoodBackup?.name ?? '')}>
-                    Replace the store with this backup
-                  </button>
-                  <button type="button" className="button" onClick={() => setRestore({ state: 'idle' })}>
-                    Cancel
-                  </button>
-                </div>
-              ) : (
-                <button type="button" className="button" disabled={restore.state === 'working'} onClick={() => setRestore({ state: 'confirm' })}>
-                  {restore.state === 'working' ? 'Restoring…' : 'Restore this backup'}
-                </button>
-              )}
+              <RestoreNewestButton
+                backupName={damaged.newestGoodBackup.name}
+                onRestored={(message) => {
+                  setRestore({ state: 'done', message });
+                  setCheck({ state: 'idle' });
+                }}
+              />
             </>
           ) : (
             <p className="small">
