@@ -106,6 +106,15 @@ test.describe('a damaged store', () => {
     writeFileSync(file, bytes);
 
     await openCordon(page, harness);
+    // On whatever screen opens first, a banner says so.
+    const banner = page.getByRole('alert', { name: 'Store damaged' });
+    await expect(banner).toContainText('This store is damaged.');
+    await expect(banner).toContainText('restore the newest backup that verifies');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: screenshotPath(`store-damaged-banner-${scheme}`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(incidentUrl);
     const alert = integrity.getByRole('alert');
     await expect(alert).toContainText('This store is damaged.');
