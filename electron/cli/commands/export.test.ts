@@ -46,6 +46,12 @@ describe('cordon export and verify-bundle', () => {
     const a = readFileSync(join(dir, 'a.md'), 'utf8');
     expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(a);
     expect(parseFrontMatter(a)).toMatchObject({ incident_id: id, title: 'Checkout errors', event_count: 3 });
+    // An existing file is never overwritten: exit 1, the file as it was.
+    writeFileSync(join(dir, 'mine.md'), 'my own notes');
+    const again = io();
+    expect(await runCli(['export', '--db', file, '--incident', id, '--format', 'md', '--out', join(dir, 'mine.md')], again.io)).toBe(1);
+    expect(again.err()).toMatch(/"mine\.md" already exists; Cordon does not overwrite files/);
+    expect(readFileSync(join(dir, 'mine.md'), 'utf8')).toBe('my own notes');
   });
 
   it('writes a bundle that verifies, and names what was changed', async () => {
