@@ -40,7 +40,13 @@ async function withHarness(use: (harness: Harness) => Promise<void>): Promise<vo
   try {
     await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir });
   } finally {
+    // Wait for it to finish: on the way out the vault writes a last backup into dataDir.
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
     child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ import { createMainWindow } from './main/window';
 import { createSafeStorageKeychain } from './main/keychain';
 import { createElectronPdfRenderer } from './main/pdf-printer';
 import { createConfirmDialog } from './main/confirm-dialog';
+import { createDialogFileSink } from './main/file-dialogs';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
@@ -28,6 +29,9 @@ const nativeBinding = (): string | undefined => {
   if (process.versions.electron === undefined) return undefined;
   return app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(repoDir, '.native', 'electron', 'better_sqlite3.node');
 };
+
+// Every file Cordon creates (store, WAL, backups, key files, exports) is the owner's alone.
+process.umask(0o077);
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the encrypted store; hand over and leave.
@@ -57,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       exercisesDir: join(resourcesDir(), 'exercises'),
       pdf: createElectronPdfRenderer(),
       confirmAction: createConfirmDialog(),
+      files: createDialogFileSink(),
     });
     hardenSession(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));

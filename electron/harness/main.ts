@@ -8,10 +8,14 @@ import { createConsoleLogger } from '../services/logger';
 import { createServices } from '../services/container';
 import { createChromiumPdfRenderer } from '../services/export/chromium-pdf';
 import { defaultHarnessPaths, startHarness } from './server';
+import { createDownloadShelf } from './downloads';
 
 // `npm run web`: the real services and router behind a loopback HTTP server, for
 // browsers and Playwright on machines where Electron cannot be installed.
 async function main(): Promise<void> {
+  // Every file the harness creates (store, WAL, backups, key files) is the owner's alone.
+  process.umask(0o077);
+  const downloads = createDownloadShelf();
   const here = dirname(fileURLToPath(import.meta.url));
   const distDir = resolve(here, '..');
   const dataDir = process.env.CORDON_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cordon-harness-'));
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     defaultPlaybookFile: resolve(distDir, '..', 'resources', 'playbooks', 'default.md'),
     exercisesDir: resolve(distDir, '..', 'resources', 'exercises'),
     pdf,
+    files: downloads.sink,
     ...(process.env.CORDON_AUTOLOCK_MINUTES ? { autoLockMinutes: Number(process.env.CORDON_AUTOLOCK_MINUTES) } : {}),
   });
   const port = process.env.CORDON_PORT ? Number(process.env.CORDON_PORT) : 0;
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     bus: services.bus,
     logger,
     port,
+    downloads,
     ...defaultHarnessPaths(distDir),
   });
   process.stdout.write(`Cordon harness ready (data in ${dataDir})\n${harness.url}\n`);

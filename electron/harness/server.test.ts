@@ -8,6 +8,9 @@ import { createRouter } from '../ipc/router';
 import { createServices } from '../services/container';
 import { createMemoryLogger } from '../services/logger';
 import { startHarness, type RunningHarness } from './server';
+import { createDownloadShelf } from './downloads';
+import { connect } from 'node:net';
+import { testScrypt } from '../store/testing/temp-dir';
 
 let running: RunningHarness | null = null;
 afterEach(async () => {
@@ -25,10 +28,15 @@ async function start() {
   const transportFile = join(root, 'transport.js');
   await writeFile(transportFile, '/* transport */');
   const logger = createMemoryLogger();
+  const downloads = createDownloadShelf();
+  await mkdir(join(root, 'data'));
   const services = createServices({
     runtime: { runtime: 'harness', version: '9.9.9', platform: 'linux', versions: { node: '20' } },
     dataDir: join(root, 'data'),
     logger,
+    files: downloads.sink,
+    scryptParams: testScrypt,
+    autoLockMinutes: 0,
   });
   running = await startHarness({
     router: createRouter(createHandlers(services), logger),
@@ -37,6 +45,7 @@ async function start() {
     rendererDir,
     transportFile,
     maxBodyBytes: 1024,
+    downloads,
   });
   return { harness: running, services };
 }
@@ -66,6 +75,22 @@ function send(port: number, path: string, headers: Record<string, string>, metho
 const own = (h: RunningHarness) => ({ Host: `127.0.0.1:${h.port}`, Cookie: `cordon_token=${h.token}` });
 const rpc = (h: RunningHarness, method: string, body: string, extra: Record<string, string> = {}) =>
   send(h.port, `/rpc/${method}`, { ...own(h), 'Content-Type': 'application/json', ...extra }, 'POST', body);
+
+/** A request written byte for byte, for what node:http will not send (two Host fields, a lying length). */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      data += chunk;
+      // The status line and headers are enough; the server may keep the socket for the body.
+      if (data.includes('\r\n\r\n')) socket.destroy();
+    });
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
 
 describe('browser harness', () => {
   it('binds to loopback and prints a URL carrying a long random token', async () => {
@@ -157,6 +182,54 @@ describe('browser harness', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     const getRpc = await send(harness.port, '/rpc/appInfo', own(harness));
     expect(getRpc.status).toBe(405);
+  });
+
+  it('answers 400 to a request with two Host fields, ours first', async () => {
+    const { harness } = await start();
+    const host = `127.0.0.1:${harness.port}`;
+    const twice = await raw(harness.port, `POST /rpc/appInfo HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nCookie: cordon_token=${harness.token}\r\nContent-Length: 2\r\n\r\n{}`);
+    expect(twice).toMatch(/^HTTP\/1\.1 400 /);
+    const once = await raw(harness.port, `POST /rpc/appInfo HTTP/1.1\r\nHost: ${host}\r\nCookie: cordon_token=${harness.token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    expect(once).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('answers 400 to malformed method names and never normalises a method URL into another call', async () => {
+    const { harness, services } = await start();
+    await services.vault.create('a long enough passphrase');
+    for (const path of ['/rpc/%zz', '/rpc/appInfo/../vaultLock', '/rpc/appInfo/%2e%2e/vaultLock', '/rpc/./vaultLock', '/rpc//vaultLock', '/rpc/vault%4cock', '/rpc/appInfo/']) {
+      const reply = await send(harness.port, path, { ...own(harness), 'Content-Type': 'application/json' }, 'POST', '{}');
+      expect(reply.status, path).toBe(400);
+    }
+    expect(services.vault.status().state).toBe('unlocked');
+  });
+
+  it('refuses a body over the limit on its declared length, before reading or parsing it', async () => {
+    const { harness } = await start();
+    // 79 MB declared, none of it sent: the answer comes at once, not after waiting for the body.
+    const reply = await raw(
+      harness.port,
+      `POST /rpc/settingsUpdate HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nCookie: cordon_token=${harness.token}\r\nContent-Type: application/json\r\nContent-Length: ${79 * 1024 * 1024}\r\n\r\n{"theme":`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('hands an export to the browser as a one-time attachment download', async () => {
+    const { harness, services } = await start();
+    await services.vault.create('a long enough passphrase');
+    const declared = JSON.parse((await rpc(harness, 'incidentDeclare', JSON.stringify({ actor: 'Ana', title: 'Checkout errors' }))).body);
+    const exported = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, actor: 'Ana' }))).body);
+    expect(exported.value.delivery).toMatchObject({ kind: 'download', fileName: expect.stringMatching(/^checkout-errors-[0-9a-f]{8}-postmortem\.md$/) });
+    const url = exported.value.delivery.url as string;
+    expect((await send(harness.port, url, { Host: `127.0.0.1:${harness.port}` })).status).toBe(401);
+    const got = await send(harness.port, url, own(harness));
+    expect(got.status).toBe(200);
+    expect(got.headers['content-disposition']).toMatch(/^attachment; filename="checkout-errors-.*-postmortem\.md"/);
+    expect(got.headers['content-type']).toBe('text/markdown');
+    expect(got.body).toContain('Checkout errors');
+    expect((await send(harness.port, url, own(harness))).status).toBe(404);
+    // A path from the page is refused outright.
+    const withPath = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, actor: 'Ana', path: '/tmp/x.md' }))).body);
+    expect(withPath).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
 
   it('pushes state changes to subscribers over server-sent events', async () => {

@@ -10,6 +10,8 @@ import type { PushBus } from '../services/push-bus';
 import type { Logger } from '../services/logger';
 import { checkAccess, checkHostAndOrigin, tokenCookie, tokenMatches } from './access';
 import { contentTypeOf, harnessIndexHtml, resolveStatic } from './static-files';
+import { contentDisposition, type DownloadShelf } from './downloads';
+import { maxRequestBytes } from '../../shared/ipc/file-schemas';
 
 export interface HarnessOptions {
   router: Router;
@@ -21,8 +23,10 @@ export interface HarnessOptions {
   transportFile: string;
   port?: number;
   token?: string;
-  /** Largest JSON body accepted by /rpc; evidence uploads are the big ones. */
+  /** Largest JSON body accepted by /rpc (default maxRequestBytes); files arrive in chunks below it. */
   maxBodyBytes?: number;
+  /** Files the services offered (exports, evidence copies), fetched once from /download/<id>. */
+  downloads?: DownloadShelf;
 }
 
 export interface RunningHarness {
@@ -53,6 +57,18 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
 
 class BodyTooLarge extends Error {}
 
+/** RFC 9112 3.2: a request with more than one Host field is answered 400, whatever they say. */
+function hostCount(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if ((req.rawHeaders[i] ?? '').toLowerCase() === 'host') count++;
+  return count;
+}
+
+/** Method URLs are matched as sent: no decoding, no dot segments, no normalisation. */
+const rpcPath = /^\/rpc\/([A-Za-z][A-Za-z0-9]{0,63})$/;
+const downloadPath = /^\/download\/([A-Za-z0-9_-]{16,64})$/;
+const suspiciousPath = /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\|\/\//i;
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -66,7 +82,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 80 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? maxRequestBytes;
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
@@ -76,6 +92,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (hostCount(req) !== 1) return send(res, 400, 'Bad request: exactly one Host header, please.', 'text/plain');
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!rawPath.startsWith('/') || suspiciousPath.test(rawPath)) return send(res, 400, 'Bad request: malformed path.', 'text/plain');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const policy = { token, port };
 
@@ -103,8 +122,16 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
 
-    if (url.pathname.startsWith('/rpc/')) {
+    if (rawPath.startsWith('/rpc/')) {
+      const method = rpcPath.exec(rawPath)?.[1];
+      if (method === undefined) return sendJson(res, 400, fail('bad_input', 'That is not a Cordon method name.'));
       if (req.method !== 'POST') return sendJson(res, 405, fail('bad_input', 'Use POST for Cordon methods.'));
+      // Refused on the declared length, before a byte of the body is read or parsed.
+      const declared = Number(req.headers['content-length'] ?? '0');
+      if (!Number.isFinite(declared) || declared > maxBody) {
+        res.once('finish', () => req.destroy());
+        return sendJson(res, 413, fail('bad_input', 'The request is too large.'));
+      }
       let input: unknown;
       try {
         const body = await readBody(req, maxBody);
@@ -113,8 +140,22 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         const message = error instanceof BodyTooLarge ? 'The request is too large.' : 'The request body is not valid JSON.';
         return sendJson(res, error instanceof BodyTooLarge ? 413 : 400, fail('bad_input', message));
       }
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       return sendJson(res, 200, await options.router.dispatch(method, input));
+    }
+
+    const download = downloadPath.exec(rawPath)?.[1];
+    if (download !== undefined) {
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
+      const item = options.downloads?.take(download) ?? null;
+      if (!item) return send(res, 404, 'This download was already fetched or has expired; export again.', 'text/plain');
+      res.writeHead(200, {
+        ...securityHeaders,
+        'Content-Type': item.mediaType,
+        'Content-Length': item.data.byteLength,
+        'Content-Disposition': contentDisposition(item.fileName),
+      });
+      res.end(Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
+      return;
     }
 
     if (url.pathname === '/events') {

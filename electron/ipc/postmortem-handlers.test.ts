@@ -14,7 +14,7 @@ const pdf = createChromiumPdfRenderer();
 afterAll(() => pdf.close());
 
 async function setup() {
-  const { dir, services, call, value } = createTestApp({ defaultPlaybookFile, pdf });
+  const { dir, exportsDir, services, call, value, upload } = createTestApp({ defaultPlaybookFile, pdf });
   await value('vaultCreate', { passphrase: 'a long enough passphrase' });
   const [playbook] = await value<{ id: string; version: number }[]>('playbookList');
   const incident = await value<{ id: string }>('incidentDeclare', {
@@ -32,8 +32,11 @@ async function setup() {
   await append('severity_changed', { severity: 'sev1', reason: 'All EU customers cannot pay' });
   await append('note', { text: 'Error rate at 40% on checkout-api', key: true });
   await append('status_changed', { status: 'mitigated' });
-  await value('evidenceAdd', { incidentId, actor: 'Ana Lima', name: 'gateway.log', mediaType: 'text/plain', dataBase64: Buffer.from('502 upstream\n'.repeat(20)).toString('base64') });
-  return { dir, services, call, value, incidentId, append };
+  const uploadId = await upload('evidence', 'gateway.log', Buffer.from('502 upstream\n'.repeat(20)), 'text/plain');
+  await value('evidenceAdd', { incidentId, actor: 'Ana Lima', uploadId });
+  /** The bytes of a delivered export, from where the "save dialog" put them. */
+  const saved = (out: { delivery: { kind: string; fileName?: string } }) => readFileSync(join(exportsDir, out.delivery.fileName ?? ''));
+  return { dir, exportsDir, services, call, value, incidentId, append, saved };
 }
 
 const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';
@@ -55,14 +58,15 @@ const badInputs: Record<PostmortemMethodName, unknown[]> = {
     { incidentId: uuid, actor: 'A', actionItemId: 'bad id!', status: 'done' },
     { incidentId: uuid, actor: 'A', title: 'x', status: 'finished' },
   ],
+  // Any path from the page is refused: the main process decides where exports go.
   exportMarkdown: [
-    { incidentId: uuid, actor: 'A' },
+    { incidentId: uuid, actor: 'A', path: '/tmp/x.md' },
     { incidentId: uuid, actor: 'A', path: 'relative.md' },
-    { incidentId: uuid, actor: 'A', path: '/tmp/x.md', inline: true },
-    { incidentId: uuid, actor: 'A', inline: false },
+    { incidentId: uuid, actor: 'A', inline: true },
+    { incidentId: uuid },
   ],
-  exportPdf: [{ incidentId: uuid, actor: 'A', inline: true, pageSize: 'A3' }, { incidentId: uuid, inline: true }],
-  exportBundle: [{ incidentId: uuid, actor: 'A', path: '/tmp/x\0.zip' }, { actor: 'A', inline: true }],
+  exportPdf: [{ incidentId: uuid, actor: 'A', pageSize: 'A3' }, { incidentId: uuid, actor: 'A', path: '/tmp/x.pdf' }],
+  exportBundle: [{ incidentId: uuid, actor: 'A', path: '/tmp/x.zip' }, { incidentId: uuid, actor: 'A', destination: '/tmp' }],
 };
 
 describe('post-mortem IPC', () => {
@@ -102,7 +106,7 @@ describe('post-mortem IPC', () => {
   });
 
   it('keeps action items as events, recording only what changed', async () => {
-    const { value, call, incidentId } = await setup();
+    const { value, call, incidentId, saved } = await setup();
     const items = await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Alert on 5xx', owner: 'Sam Okafor', dueDate: '2024-06-01', type: 'detective' });
     expect(items).toMatchObject([{ id: 'ai-1', title: 'Alert on 5xx', owner: 'Sam Okafor', type: 'detective', status: 'open' }]);
     const before = (await value('incidentGet', { incidentId })).incident.eventCount;
@@ -112,15 +116,16 @@ describe('post-mortem IPC', () => {
     expect(after.incident.eventCount).toBe(before + 1);
     expect(after.events.at(-1).payload).toEqual({ actionItemId: 'ai-1', status: 'done', owner: null });
     expect((await call('actionItemSave', { incidentId, actor: 'A', actionItemId: 'ai-9', status: 'done' })).ok).toBe(false);
-    const md = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', inline: true });
-    expect(Buffer.from(md.base64, 'base64').toString('utf8')).toContain('| 1 | Alert on 5xx | Unassigned | 2024-06-01 | Detective | Done |');
+    const md = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    expect(saved(md).toString('utf8')).toContain('| 1 | Alert on 5xx | Unassigned | 2024-06-01 | Detective | Done |');
   });
 
-  it('exports Markdown to a path or inline, each export recorded on the timeline with its hash', async () => {
-    const { value, dir, incidentId } = await setup();
+  it('exports Markdown, never over an existing file, each export recorded on the timeline with its hash', async () => {
+    const { value, incidentId, saved } = await setup();
     const before = await value('incidentGet', { incidentId, limit: 1000 });
-    const a = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', inline: true });
-    const fm = parseFrontMatter(Buffer.from(a.base64, 'base64').toString('utf8'));
+    const a = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    expect(sha256Hex(saved(a))).toBe(a.sha256);
+    const fm = parseFrontMatter(saved(a).toString('utf8'));
     expect(fm).toMatchObject({ incident_id: incidentId, chain_head: before.incident.headHash, event_count: before.incident.eventCount, severity: 'sev1', status: 'mitigated', postmortem_revision: 0 });
     expect(a.fileName).toMatch(/^checkout-api-returning-500s-[0-9a-f]{8}-postmortem\.md$/);
     const afterA = await value('incidentGet', { incidentId, limit: 1000 });
@@ -129,20 +134,22 @@ describe('post-mortem IPC', () => {
       actor: 'Ana Lima',
       payload: { document: 'postmortem', format: 'markdown', fileName: a.fileName, bytes: a.bytes, sha256: a.sha256, chainHead: before.incident.headHash, revision: 0 },
     });
-    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.md') });
-    expect(b.base64).toBeUndefined();
-    expect(sha256Hex(readFileSync(join(dir, 'pm.md')))).toBe(b.sha256);
+    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    // The folder already holds the first export: the second is written beside it, never over it.
+    expect(b.delivery.fileName).toBe(a.delivery.fileName.replace(/\.md$/, ' (2).md'));
+    expect(sha256Hex(saved(a))).toBe(a.sha256);
     // The second export pins the log the first one lengthened: its own chain head and count.
-    expect(parseFrontMatter(readFileSync(join(dir, 'pm.md'), 'utf8'))).toMatchObject({ chain_head: afterA.incident.headHash, event_count: before.incident.eventCount + 1 });
+    expect(parseFrontMatter(saved(b).toString('utf8'))).toMatchObject({ chain_head: afterA.incident.headHash, event_count: before.incident.eventCount + 1 });
     const afterB = await value('incidentGet', { incidentId, limit: 1000 });
-    expect(afterB.events.at(-1)?.payload).toMatchObject({ sha256: b.sha256, destination: join(dir, 'pm.md') });
+    expect(afterB.events.at(-1)?.payload).toMatchObject({ sha256: b.sha256, fileName: b.fileName });
   });
 
   it('prints a PDF whose text holds the headings, timeline and action items', async () => {
-    const { value, dir, incidentId } = await setup();
+    const { value, dir, incidentId, saved } = await setup();
     await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Make canary mandatory', type: 'preventive' });
-    const out = await value('exportPdf', { incidentId, actor: 'Ana Lima', path: join(dir, 'pm.pdf') });
-    const bytes = readFileSync(join(dir, 'pm.pdf'));
+    const out = await value('exportPdf', { incidentId, actor: 'Ana Lima' });
+    const bytes = saved(out);
+    writeFileSync(join(dir, 'pm.pdf'), bytes);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(out.sha256).toBe(sha256Hex(bytes));
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'pm.pdf'), '-'], { encoding: 'utf8' });
@@ -161,21 +168,21 @@ describe('post-mortem IPC', () => {
   }, 60_000);
 
   it('bundles the record; verify-bundle names a changed file and a changed event', async () => {
-    const { value, dir, incidentId } = await setup();
+    const { value, dir, exportsDir, incidentId, saved } = await setup();
     const before = (await value('incidentGet', { incidentId })).incident;
-    const out = await value('exportBundle', { incidentId, actor: 'Ana Lima', path: join(dir, 'b.zip') });
-    const zip = new Uint8Array(readFileSync(join(dir, 'b.zip')));
+    const out = await value('exportBundle', { incidentId, actor: 'Ana Lima' });
+    const zip = new Uint8Array(saved(out));
     const good = verifyBundle(zip);
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
     expect(out.chainHead).toBe(before.headHash);
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['events.json', 'evidence/gateway.log', 'manifest.json', 'postmortem.md', 'postmortem.pdf']);
+    expect(Object.keys(files).sort()).toEqual(['events.json', 'evidence/gateway.log', 'manifest.json', 'manifest.seal.json', 'postmortem.md', 'postmortem.pdf']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({ incidentId, chainHead: before.headHash, eventCount: before.eventCount, createdBy: 'Ana Lima' });
     // Custody: the evidence copy is on the timeline now.
     const after = await value('incidentGet', { incidentId });
-    expect(after.events.at(-1)).toMatchObject({ kind: 'evidence_exported', payload: { destination: `${join(dir, 'b.zip')} (evidence bundle)` } });
+    expect(after.events.at(-1)).toMatchObject({ kind: 'evidence_exported', payload: { destination: `${join(exportsDir, out.delivery.fileName)} (evidence bundle)` } });
 
     // One byte of the evidence changed.
     const log = files['evidence/gateway.log']!.slice();
@@ -193,7 +200,20 @@ describe('post-mortem IPC', () => {
     Object.assign(entry, { size: forged.length, sha256: sha256Hex(forged) });
     const rezipped = zipSync({ ...files, 'events.json': forged, 'manifest.json': strToU8(JSON.stringify(manifest)) });
     const broken = verifyBundle(rezipped);
-    expect(broken.problems).toEqual([`events.json: event #${target.n} (${target.id}, note): was changed after it was written (its hash does not match its content)`]);
+    expect(broken.problems).toEqual([
+      'manifest.json: edited after export (its SHA-256 does not match manifest.seal.json)',
+      `events.json: event #${target.n} (${target.id}, note): was changed after it was written (its hash does not match its content)`,
+    ]);
     writeFileSync(join(dir, 'forged.zip'), rezipped);
+
+    // The manifest's own fields edited (title, creator, time): each one named.
+    const edited = { ...JSON.parse(strFromU8(files['manifest.json']!)), title: 'Nothing to see', createdBy: 'Mallory', createdAt: '2020-01-01T00:00:00.000Z' };
+    const relabelled = verifyBundle(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(edited, null, 2)) }));
+    expect(relabelled.problems).toEqual([
+      `manifest.json: edited after export: its title (sealed as "Checkout API returning 500s", now "Nothing to see"), its creator (sealed as "Ana Lima", now "Mallory"), its time (sealed as ${manifest.createdAt}, now 2020-01-01T00:00:00.000Z)`,
+    ]);
+    // The seal removed: said so.
+    const { 'manifest.seal.json': _seal, ...unsealed } = files;
+    expect(verifyBundle(zipSync(unsealed)).problems).toEqual(['manifest.seal.json is missing: the manifest\'s title, creator and time are covered by no hash']);
   }, 60_000);
 });

@@ -93,4 +93,20 @@ describe('router', () => {
     expect(logger.lines.join('')).not.toContain('ACME-SECRET-42');
     expect(logger.lines.join('')).toContain('ipc.unexpected');
   });
+
+  it('says "this store is damaged" for a page that does not read back, never "internal"', async () => {
+    const logger = createMemoryLogger();
+    for (const code of ['SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_NOTADB']) {
+      const router = createRouter(
+        handlers({
+          health: () => {
+            throw Object.assign(new Error('database disk image is malformed'), { code });
+          },
+        }),
+        logger,
+      );
+      const result = await router.dispatch('health', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^This store is damaged: .* restore the newest backup that verifies\.$/) } });
+    }
+  });
 });

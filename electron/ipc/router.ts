@@ -39,6 +39,11 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
         return ok(await handler(parsed.data));
       } catch (error) {
         if (error instanceof CordonError) return fail(error.code, error.message);
+        // A page that no longer decrypts or reads back is damage on disk, and the user must hear so.
+        if (isDamage(error)) {
+          logger.error('ipc.store_damaged', { method, error: errorShape(error) });
+          return fail('unavailable', damagedMessage);
+        }
         // The message of an unexpected error may quote incident data, so only its
         // shape is logged and the user gets a generic sentence.
         logger.error('ipc.unexpected', { method, error: errorShape(error) });
@@ -46,6 +51,14 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
       }
     },
   };
+}
+
+export const damagedMessage =
+  'This store is damaged: part of it no longer reads back as it was written. Nothing was changed. Open the war room’s “Log integrity” card to see what is damaged and restore the newest backup that verifies.';
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ');
 }
 
 function errorShape(error: unknown): string {

@@ -1,10 +1,12 @@
+import { rmSync } from 'node:fs';
 import type { Handlers } from './router';
+import type { ParsedInput } from '../../shared/ipc/contract';
 import type { Services } from '../services/container';
 import type { StoreMethodName } from '../../shared/ipc/store-contract';
 
 // The store's methods, spread into createHandlers: parse happened in the router.
 export function createStoreHandlers(services: Services): Pick<Handlers, StoreMethodName> {
-  const { vault, incidents, evidence } = services;
+  const { vault, incidents, evidence, uploads } = services;
   return {
     vaultStatus: () => vault.status(),
     vaultCreate: ({ passphrase }) => vault.create(passphrase),
@@ -21,8 +23,23 @@ export function createStoreHandlers(services: Services): Pick<Handlers, StoreMet
     evidenceAdd: (input) => evidence.add(input),
     evidenceList: (input) => evidence.list(input),
     evidenceExport: (input) => evidence.export(input),
-    backupCreate: ({ path }) => vault.backup(path),
-    backupRestore: ({ path }) => vault.restore(path),
+    backupCreate: () => vault.backup(),
+    backupRestore: (input) => restore(services, input),
     backupList: () => vault.listBackups(),
+    storeCheck: () => vault.checkHealth(),
+    storeHealth: () => vault.lastHealth(),
+    uploadBegin: (input) => uploads.begin(input),
+    uploadChunk: (input) => uploads.chunk(input),
   };
+}
+
+/** A listed backup by name, or an uploaded file (staged in Cordon's folder, removed afterwards). */
+async function restore({ vault, uploads }: Services, input: ParsedInput<'backupRestore'>) {
+  if ('backup' in input) return vault.restore({ backup: input.backup });
+  const { file } = uploads.take(input.uploadId, 'restore');
+  try {
+    return await vault.restore({ file: file ?? '' });
+  } finally {
+    if (file) rmSync(file, { force: true });
+  }
 }

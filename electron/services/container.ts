@@ -22,6 +22,8 @@ import { createExerciseService, type ExerciseService } from './exercises';
 import { formatPlaybookRef } from '../../shared/playbook/library';
 import { actorName } from '../../shared/settings/settings';
 import { createCommsService, type CommsService } from './comms';
+import { noFileSink, type FileSink } from './files/file-sink';
+import { createUploads, type Uploads } from './files/uploads';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -49,6 +51,11 @@ export interface ServiceDeps {
   exercisesDir?: string;
   /** Run the exercise timer (fires due injects); default true. Tests turn it off and tick by hand. */
   exerciseTimer?: boolean;
+  /**
+   * Where exports and evidence copies go, decided by the main process: Electron's native save
+   * dialog, the harness's one-time downloads, or a folder (tests). Never a path from the page.
+   */
+  files?: FileSink;
 }
 
 export interface Services {
@@ -64,6 +71,7 @@ export interface Services {
   scripts: ScriptService;
   exercises: ExerciseService;
   comms: CommsService;
+  uploads: Uploads;
   close(): Promise<void>;
 }
 
@@ -112,6 +120,8 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.confirmAction ? { confirm: deps.confirmAction } : {}),
   });
   const incidents = createIncidentService(vault, bus);
+  const files = deps.files ?? noFileSink;
+  const uploads = createUploads({ dir: join(deps.dataDir, 'uploads'), now });
   const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
@@ -149,9 +159,10 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     vault,
     incidents,
-    evidence: createEvidenceService(vault, bus),
+    evidence: createEvidenceService(vault, bus, files, uploads),
+    uploads,
     playbooks,
-    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now }),
+    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now, files }),
     scripts,
     exercises,
     comms: createCommsService({ withStore: (fn) => vault.use(fn), bus, now, actor: async () => actorName(await settings.get()) }),
@@ -160,6 +171,7 @@ export function createServices(deps: ServiceDeps): Services {
       exercises.close();
       stopSearchIndexer();
       await scripts.close();
+      uploads.close();
       vault.shutdown();
     },
   };

@@ -1,5 +1,5 @@
 import { CordonError } from '../../shared/ipc/result';
-import type { ExportOutput, PostmortemView } from '../../shared/ipc/postmortem-contract';
+import type { ExportResult, PostmortemView } from '../../shared/ipc/postmortem-contract';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { LoggedEvent } from '../../shared/events/event';
 import type { EventBody } from '../../shared/events/payloads';
@@ -14,9 +14,9 @@ import { sha256Hex } from '../store/hash';
 import type { Store } from '../store/store';
 import { buildBundle, type BundleEvidence } from './export/bundle';
 import type { PdfRenderer } from './export/pdf-renderer';
-import { destinationOf, recordExport } from './export/record';
+import { recordExport } from './export/record';
 import { documentOf, loadPostmortemSource } from './export/source';
-import { writeFileDurably } from './evidence';
+import { custodyDestination, deliveryOf, type FileSink, type Offered } from './files/file-sink';
 import type { PushBus } from './push-bus';
 
 export interface PostmortemServiceDeps {
@@ -26,6 +26,8 @@ export interface PostmortemServiceDeps {
   /** Prints HTML to PDF; null where no printer is wired (PDF and bundle exports then say so). */
   pdf: PdfRenderer | null;
   now: () => number;
+  /** Where exports go: the main process's save dialog, a browser download, or a folder (CLI, tests). */
+  files: FileSink;
 }
 
 type ExportInput = ParsedInput<'exportMarkdown'>;
@@ -33,8 +35,8 @@ type ExportInput = ParsedInput<'exportMarkdown'>;
 /**
  * The post-mortem: a draft written from the record, revisions saved as postmortem_saved events
  * (a stale base revision is a conflict, never a silent overwrite), its status, its action items
- * (events too), and the exports. Exports are written only where the caller chose, or returned
- * inline for the browser to download; the HTML for the PDF never touches the disk.
+ * (events too), and the exports. Exports are offered through the file sink, so only the main
+ * process decides where bytes are written; the HTML for the PDF never touches the disk.
  */
 export function createPostmortemService(deps: PostmortemServiceDeps) {
   const { bus } = deps;
@@ -72,32 +74,41 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
     }
   }
 
-  function deliver(input: ExportInput, source: PostmortemSource, data: Uint8Array, fileName: string, mediaType: string): ExportOutput {
-    if (input.path !== undefined) writeFileDurably(input.path, data);
+  /**
+   * Hands the file to the sink (a save dialog, a download, a folder) and, once it has gone
+   * somewhere, records the export on the timeline (document_exported): what left, its hash,
+   * where it went and the chain head it carries. A cancelled dialog records nothing.
+   */
+  async function deliver(input: ExportInput, source: PostmortemSource, data: Uint8Array, fileName: string, mediaType: string): Promise<ExportResult & { offered: Offered }> {
+    const offered = await deps.files.offer({ suggestedName: fileName, mediaType, data, title: 'Save the export' });
     const sha256 = sha256Hex(data);
-    const format = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'application/zip' ? 'zip' : 'markdown';
-    vault.use((store) =>
-      recordExport(store, bus, source.incident.id, input.actor, {
-        document: format === 'zip' ? 'bundle' : 'postmortem',
-        format,
-        fileName: fileName.slice(0, 200),
-        bytes: data.length,
-        sha256,
-        chainHead: source.incident.headHash,
-        revision: documentOf(source).revision,
-        destination: destinationOf(input.path, fileName),
-      }),
-    );
+    if (offered.kind !== 'cancelled') {
+      const format = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'application/zip' ? 'zip' : 'markdown';
+      vault.use((store) =>
+        recordExport(store, bus, source.incident.id, input.actor, {
+          document: format === 'zip' ? 'bundle' : 'postmortem',
+          format,
+          fileName: fileName.slice(0, 200),
+          bytes: data.length,
+          sha256,
+          chainHead: source.incident.headHash,
+          revision: documentOf(source).revision,
+          destination: custodyDestination(offered),
+        }),
+      );
+    }
     return {
-      path: input.path ?? null,
       fileName,
       mediaType,
       bytes: data.length,
       sha256,
       chainHead: source.incident.headHash,
-      ...(input.inline ? { base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } : {}),
+      delivery: deliveryOf(offered),
+      offered,
     };
   }
+
+  const withoutOffer = ({ offered: _o, ...result }: ExportResult & { offered: Offered }): ExportResult => result;
 
   return {
     draft(input: ParsedInput<'postmortemDraft'>) {
@@ -189,18 +200,16 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       });
     },
 
-    exportMarkdown(input: ExportInput): ExportOutput {
-      return vault.use((store) => {
-        const source = loadPostmortemSource(store, input.incidentId);
-        const text = exportMarkdown(source, documentOf(source));
-        return deliver(input, source, new TextEncoder().encode(text), `${fileBase(source)}-postmortem.md`, 'text/markdown');
-      });
+    async exportMarkdown(input: ExportInput): Promise<ExportResult> {
+      const source = vault.use((store) => loadPostmortemSource(store, input.incidentId));
+      const text = exportMarkdown(source, documentOf(source));
+      return withoutOffer(await deliver(input, source, new TextEncoder().encode(text), `${fileBase(source)}-postmortem.md`, 'text/markdown'));
     },
 
-    async exportPdf(input: ExportInput): Promise<ExportOutput> {
+    async exportPdf(input: ExportInput): Promise<ExportResult> {
       const source = vault.use((store) => loadPostmortemSource(store, input.incidentId));
       const pdf = await pdfOf(source, input.pageSize);
-      return deliver(input, source, pdf, `${fileBase(source)}-postmortem.pdf`, 'application/pdf');
+      return withoutOffer(await deliver(input, source, pdf, `${fileBase(source)}-postmortem.pdf`, 'application/pdf'));
     },
 
     /**
@@ -208,7 +217,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
      * evidence file recorded as a custody event (evidence_exported), as evidenceExport does. The
      * bundle's chain head is therefore the head before those custody events.
      */
-    async exportBundle(input: ExportInput): Promise<ExportOutput> {
+    async exportBundle(input: ExportInput): Promise<ExportResult> {
       const { source, evidence } = vault.use((store) => {
         const source = loadPostmortemSource(store, input.incidentId);
         const evidence: (BundleEvidence & { meta: ReturnType<Store['evidence']['read']>['evidence'] })[] = store.evidence
@@ -229,17 +238,18 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
         createdAt: new Date(deps.now()).toISOString(),
       });
       const fileName = `${fileBase(source)}-bundle.zip`;
-      const out = deliver(input, source, zip, fileName, 'application/zip');
-      if (evidence.length > 0) {
+      const out = await deliver(input, source, zip, fileName, 'application/zip');
+      const { offered } = out;
+      if (evidence.length > 0 && offered.kind !== 'cancelled') {
         vault.use((store) => {
-          const destination = input.path ? `${input.path} (evidence bundle)` : `browser download: ${fileName} (evidence bundle)`;
+          const destination = `${custodyDestination(offered)} (evidence bundle)`;
           for (const item of evidence) {
             const event = store.evidence.recordExport(item.meta, input.actor, destination.slice(0, 4000));
             bus.publish({ topic: 'incident.changed', incidentId: source.incident.id, eventId: event.id });
           }
         });
       }
-      return out;
+      return withoutOffer(out);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
@@ -28,6 +28,9 @@ export function writeBackup(store: Store, destination: string, envelope: KeyEnve
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
   try {
+    // VACUUM INTO accepts an empty file: made owner-only first, the copy never has another mode.
+    closeSync(openSync(partial, 'wx', 0o600));
+    chmodSync(partial, 0o600);
     store.db.prepare('VACUUM INTO ?').run(partial);
     const fd = openSync(partial, 'r+');
     try {
@@ -77,8 +80,11 @@ export function listBackups(dir: string): BackupInfo[] {
 
 function info(path: string, automatic: boolean): BackupInfo {
   const stat = statSync(path);
-  return { path, sizeBytes: stat.size, createdAt: stat.mtime.toISOString(), automatic };
+  return { name: basename(path), path, sizeBytes: stat.size, createdAt: stat.mtime.toISOString(), automatic };
 }
+
+/** A backup's file name as listed; anything else (a path, `..`) is not one. */
+export const backupNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.db$/;
 
 /**
  * Proves a backup before it replaces anything: copied to `staging` (beside the live store),
@@ -101,17 +107,15 @@ export function stageRestore(
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
   copyFileSync(backup, staging);
+  chmodSync(staging, 0o600);
   let candidate: Store | null = null;
   try {
     candidate = openStore(staging, key, { ...options, create: false });
     const integrity = candidate.integrity();
     if (integrity !== 'ok') throw new StoreError('damaged', 'That backup is damaged (integrity check failed); nothing was restored.');
-    const broken = candidate.verify().find((v) => !v.ok);
-    if (broken) {
-      throw new StoreError(
-        'damaged',
-        `That backup's event log does not verify (${broken.problem ?? 'broken chain'}); nothing was restored.`,
-      );
+    const health = candidate.health();
+    if (!health.ok) {
+      throw new StoreError('damaged', `That backup is damaged (${health.problems[0] ?? 'broken chain'}); nothing was restored.`);
     }
     const counts = candidate.log.counts();
     candidate.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, fdatasyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fdatasyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { StoreError } from './store-error';
 
 export type Db = Database.Database;
@@ -24,6 +24,11 @@ export interface OpenOptions {
   create?: boolean;
   /** Where the native addon lives; Electron passes its own build (see the design brief). */
   nativeBinding?: string;
+  /**
+   * The key was proven to belong to this store (its id matches the key file's). A first page
+   * that then does not decrypt is damage to the file, not a wrong key or a foreign file.
+   */
+  keyIsTheStores?: boolean;
 }
 
 /**
@@ -34,6 +39,7 @@ export interface OpenOptions {
 export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== 32) throw new Error('a store key is 32 bytes');
   const existing = probeFile(file, options.create === true);
+  if (!existing) createOwnerOnly(file);
   // The first connection proves the key (and makes a new file a WAL-mode database); closing it
   // checkpoints and removes its WAL, so the WAL can be reserved before the connection we keep.
   openWith(file, key, options, existing).close();
@@ -51,7 +57,7 @@ function openWith(file: string, key: Buffer, options: OpenOptions, existing: boo
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
-    throw classify(error, file);
+    throw classify(error, file, options);
   }
   try {
     for (const pragma of cipherPragmas(key)) db.pragma(pragma);
@@ -80,7 +86,7 @@ function openWith(file: string, key: Buffer, options: OpenOptions, existing: boo
     } catch {
       // Closing a connection that never opened properly can fail too; the first error matters.
     }
-    throw classify(error, file);
+    throw classify(error, file, options);
   }
 }
 
@@ -149,11 +155,30 @@ function probeFile(file: string, create: boolean): boolean {
   return true;
 }
 
-function classify(error: unknown, file: string): Error {
+/**
+ * The store (and so its WAL, which SQLite creates with the database's mode) is owner-only from
+ * the first byte: an empty file made 0600 before SQLite opens it, whatever the umask.
+ */
+function createOwnerOnly(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw classify(error, file, {});
+  }
+  chmodSync(file, 0o600);
+}
+
+function classify(error: unknown, file: string, options: OpenOptions): Error {
   if (error instanceof StoreError) return error;
   const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`);
+  }
   switch (code) {
     case 'SQLITE_NOTADB':
+      if (options.keyIsTheStores) {
+        return new StoreError('damaged', `${describe(file)} is damaged: its first page does not decrypt with the store's own key. Restore it from a backup.`);
+      }
       return new StoreError('not_cordon', `${describe(file)} is not a Cordon store, or it was encrypted with a different key.`);
     case 'SQLITE_BUSY':
     case 'SQLITE_BUSY_SNAPSHOT':

@@ -44,18 +44,25 @@ export class EvidenceRepo {
       list: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE incident_id = ? ORDER BY added_at, id`),
       meta: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE id = ?`),
       data: db.prepare<[string], Buffer>('SELECT data FROM evidence WHERE id = ?').pluck(),
+      // Notes and custody come from the log itself; a redacted event shows neither.
+      trail: db.prepare<[string], { id: string; kind: string; actor: string; recorded_at: string; payload: string }>(
+        `SELECT e.id, e.kind, e.actor, e.recorded_at, e.payload FROM events e
+          WHERE e.incident_id = ? AND e.kind IN ('evidence_added', 'evidence_exported')
+            AND NOT EXISTS (SELECT 1 FROM events r WHERE r.target_id = e.id AND r.kind = 'redact')
+          ORDER BY e.seq`,
+      ),
     };
   }
 
   /** The hash and size are computed here, from the bytes actually stored. */
-  add(incidentId: string, actor: string, name: string, mediaType: string, data: Buffer): { evidence: Evidence; event: LoggedEvent } {
+  add(incidentId: string, actor: string, name: string, mediaType: string, data: Buffer, note?: string): { evidence: Evidence; event: LoggedEvent } {
     const id = this.newId();
     const sha256 = sha256Hex(data);
     return this.db.transaction(() => {
       const { event } = this.log.append({
         incidentId,
         actor,
-        body: { kind: 'evidence_added', payload: { evidenceId: id, name, mediaType, size: data.length, sha256 } },
+        body: { kind: 'evidence_added', payload: { evidenceId: id, name, mediaType, size: data.length, sha256, ...(note ? { note } : {}) } },
       });
       this.s.insert.run(id, incidentId, event.id, name, mediaType, data.length, sha256, event.recordedAt, actor, data);
       return { evidence: this.meta(id), event };
@@ -64,6 +71,23 @@ export class EvidenceRepo {
 
   list(incidentId: string): Evidence[] {
     return this.s.list.all(incidentId).map(toEvidence);
+  }
+
+  /** The list with each item's note and its chain of custody (every copy written out). */
+  listWithCustody(incidentId: string): Evidence[] {
+    const notes = new Map<string, string>();
+    const custody = new Map<string, NonNullable<Evidence['custody']>>();
+    for (const row of this.s.trail.all(incidentId)) {
+      const payload = JSON.parse(row.payload) as { evidenceId: string; note?: string; destination?: string };
+      if (row.kind === 'evidence_added') {
+        if (payload.note) notes.set(payload.evidenceId, payload.note);
+      } else {
+        const list = custody.get(payload.evidenceId) ?? [];
+        list.push({ at: row.recorded_at, actor: row.actor, destination: payload.destination ?? '', eventId: row.id });
+        custody.set(payload.evidenceId, list);
+      }
+    }
+    return this.list(incidentId).map((e) => ({ ...e, note: notes.get(e.id) ?? null, custody: custody.get(e.id) ?? [] }));
   }
 
   meta(evidenceId: string): Evidence {

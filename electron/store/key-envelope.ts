@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Keychain } from './keychain';
 import { StoreError } from './store-error';
+import { canonicalJson } from '../../shared/events/canonical';
 
 /**
  * The key envelope, kept beside the database as `<db file>.keys.json`, so anything given only the
@@ -21,8 +22,12 @@ import { StoreError } from './store-error';
  *       "ciphertext": "<base64, 32 bytes>"    // AAD: "cordon.keys/1"
  *     },
  *     "keychain": { "ciphertext": "<base64 of safeStorage.encryptString(hex key)>" } | null,
- *     "updatedAt": "<UTC ISO>"
+ *     "updatedAt": "<UTC ISO>",
+ *     "check": "<64 hex>"                     // SHA-256 over the canonical JSON of the fields above
  *   }
+ *
+ * Without `check`, a flipped bit in the salt or the ciphertext would read as a wrong passphrase;
+ * with it, damage is named as damage. Files written before it existed get it on the next unlock.
  *
  * Changing the passphrase rewrites only this file (write, fsync, rename): the data key, and so
  * the database, stay as they are.
@@ -57,6 +62,8 @@ const envelopeSchema = z.object({
   }),
   keychain: z.object({ ciphertext: b64 }).nullable(),
   updatedAt: z.string(),
+  /** SHA-256 of the canonical JSON of every other field: a changed byte is damage, not a wrong passphrase. */
+  check: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeyEnvelope = z.infer<typeof envelopeSchema>;
 
@@ -143,7 +150,7 @@ export function unwrapWithKeychain(envelope: KeyEnvelope, keychain: Keychain): B
 function checkedKey(key: Buffer, envelope: KeyEnvelope): Buffer {
   if (key.length !== 32 || keyId(key) !== envelope.keyId) {
     key.fill(0);
-    throw new StoreError('wrong_key', 'The key file does not match itself; it may be damaged. Use a backup of it.');
+    throw new StoreError('damaged', 'The key file is damaged: the key it unwraps is not this store’s key. Restore it from a backup (each backup keeps its own key file).');
   }
   return key;
 }
@@ -168,8 +175,23 @@ export function readEnvelope(dbFile: string): KeyEnvelope {
   } catch {
     parsed = { success: false } as ReturnType<typeof envelopeSchema.safeParse>;
   }
-  if (!parsed.success) throw new StoreError('not_cordon', `${JSON.stringify(file)} is not a Cordon key file, or it is damaged.`);
+  if (!parsed.success) {
+    if (text.includes('cordon.keys')) throw damagedKeyFile(file);
+    throw new StoreError('not_cordon', `${JSON.stringify(file)} is not a Cordon key file.`);
+  }
+  const { check, ...fields } = parsed.data;
+  if (check !== undefined && check !== envelopeCheck(fields)) throw damagedKeyFile(file);
   return parsed.data;
+}
+
+const damagedKeyFile = (file: string) =>
+  new StoreError(
+    'damaged',
+    `The key file ${JSON.stringify(file)} is damaged (it changed on disk), so the store cannot be unlocked with it. Restore the key file from a backup: each backup keeps its own beside it.`,
+  );
+
+export function envelopeCheck(fields: Omit<KeyEnvelope, 'check'>): string {
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
 
 /** Write, fsync, rename, fsync the directory: a crash leaves the old envelope or the new one. */
@@ -178,7 +200,8 @@ export function writeEnvelope(dbFile: string, envelope: KeyEnvelope): void {
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
-    writeSync(fd, `${JSON.stringify(envelope, null, 2)}\n`);
+    const { check: _old, ...fields } = envelope;
+    writeSync(fd, `${JSON.stringify({ ...fields, check: envelopeCheck(fields) }, null, 2)}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

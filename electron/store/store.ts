@@ -6,6 +6,7 @@ import { migrate, schemaVersion } from './migrate';
 import { latestSchemaVersion } from './migrations';
 import type { Migration } from './migrations/migration';
 import { StoreError } from './store-error';
+import { checkStoreHealth, type StoreHealth } from './store-health';
 import { verifyChains } from './verify-chains';
 import { verifyChainsInParallel } from './verify-parallel';
 
@@ -22,6 +23,8 @@ export interface StoreOptions {
   /** Open as found, without migrating (the CLI must not change the file it inspects). */
   noMigrate?: boolean;
   nativeBinding?: string;
+  /** The key was checked against the key file's key id (see database.ts). */
+  keyIsTheStores?: boolean;
 }
 
 /** An open, keyed, migrated store: what the vault holds while unlocked. */
@@ -35,6 +38,8 @@ export interface Store {
   verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
   /** SQLite's full integrity_check; 'ok' or the first problems it found. */
   integrity(): string;
+  /** The whole store: every page (quick_check), the search index and every chain (store-health.ts). */
+  health(): StoreHealth;
   close(): void;
 }
 
@@ -43,6 +48,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
   const db = openEncryptedDatabase(file, key, {
     create: options.create === true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.keyIsTheStores ? { keyIsTheStores: true } : {}),
   });
   try {
     if (!isNew && options.quickCheck) {
@@ -69,6 +75,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
         incidentId
           ? verifyChains(db, incidentId)
           : (await verifyChainsInParallel(db, { file, key, nativeBinding: options.nativeBinding })).verdicts,
+      health: () => checkStoreHealth(db),
       integrity: () => (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; '),
       close: () => {
         if (db.open) db.close();
@@ -78,7 +85,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     db.close();
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || (options.keyIsTheStores === true && code === 'SQLITE_NOTADB'))) {
       throw new StoreError('damaged', 'The store is damaged. Restore it from a backup.');
     }
     throw error;

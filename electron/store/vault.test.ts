@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushEvent } from '../../shared/ipc/push';
@@ -132,9 +132,9 @@ describe('Vault', () => {
     const { vault, dir } = setup({ keepBackups: 2 });
     await vault.create(passphrase);
     const incidentId = vault.use((s) => s.log.declare('Ana', { title: 'Before backup', kind: 'real' }).event.incidentId);
-    const manual = join(dir, 'manual.db');
-    await vault.backup(manual);
-    expect(existsSync(envelopePath(manual))).toBe(true);
+    const manual = await vault.backup();
+    expect(manual.path).toBe(join(dir, 'backups', manual.name));
+    expect(existsSync(envelopePath(manual.path))).toBe(true);
     vault.use((s) => s.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'after backup' } } }));
     expect(vault.use((s) => s.log.counts().events)).toBe(2);
 
@@ -149,7 +149,9 @@ describe('Vault', () => {
     const automatic = vault.listBackups().filter((b) => b.automatic);
     expect(automatic).toHaveLength(2);
 
-    const counts = await vault.restore(manual);
+    // Manual backups are not rolled away with the automatic ones.
+    expect(vault.listBackups().map((b) => b.name)).toContain(manual.name);
+    const counts = await vault.restore({ backup: manual.name });
     expect(counts).toEqual({ incidents: 1, events: 1 });
     expect(vault.use((s) => s.log.counts().events)).toBe(1);
     expect(vault.use((s) => s.verify()[0]?.ok)).toBe(true);
@@ -162,9 +164,52 @@ describe('Vault', () => {
     vault.use((s) => s.log.declare('Ana', { title: 'Live', kind: 'real' }));
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, Buffer.alloc(8192, 7));
-    await expect(vault.restore(junk)).rejects.toMatchObject({ code: 'bad_input' });
+    await expect(vault.restore({ file: junk })).rejects.toMatchObject({ code: 'bad_input' });
+    // By name, only what the backups folder lists: a path or a name outside it is not one.
+    for (const backup of ['../cordon.db', junk, 'junk.db']) {
+      await expect(vault.restore({ backup })).rejects.toMatchObject({ code: 'not_found' });
+    }
     expect(vault.use((s) => s.log.counts())).toEqual({ incidents: 1, events: 1 });
     expect(existsSync(`${dbFile}.restoring`)).toBe(false);
+  });
+
+  it('creates the store, its WAL, backups and key files owner-only (0600), whatever the umask', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const { vault, dir, dbFile } = setup();
+      await vault.create(passphrase);
+      vault.use((s) => s.log.declare('Ana', { title: 'Modes', kind: 'real' }));
+      const backup = await vault.backup();
+      const files = [dbFile, `${dbFile}-wal`, envelopePath(dbFile), backup.path, envelopePath(backup.path)];
+      await vault.lock();
+      files.push(...readdirSync(join(dir, 'backups')).map((n) => join(dir, 'backups', n)));
+      for (const file of files.filter((f) => existsSync(f))) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      expect(statSync(join(dir, 'backups')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('names a damaged key file as damaged, never as a wrong passphrase', async () => {
+    const { vault, dbFile } = setup();
+    await vault.create(passphrase);
+    await vault.lock();
+    const keyFile = envelopePath(dbFile);
+    const pristine = readFileSync(keyFile);
+    const text = pristine.toString('utf8');
+    // One bit in the salt, the nonce, the tag, the ciphertext and the key id, each in turn.
+    for (const field of ['salt', 'nonce', 'tag', 'ciphertext', 'keyId']) {
+      const at = text.indexOf(`"${field}": "`) + field.length + 5;
+      const damaged = Buffer.from(pristine);
+      damaged[at] = (damaged[at] ?? 0) ^ 0x01;
+      writeFileSync(keyFile, damaged);
+      const failure = await vault.unlock({ passphrase }).then(() => null, (error: unknown) => error as Error);
+      expect(failure?.message, field).toMatch(/key file .* is damaged/);
+      expect(failure?.message).not.toMatch(/passphrase does not unlock/);
+    }
+    writeFileSync(keyFile, pristine);
+    await expect(vault.unlock({ passphrase: 'not the passphrase at all' })).rejects.toThrow(/passphrase does not unlock/);
+    await vault.unlock({ passphrase });
   });
 
   it('never logs passphrases or incident text', async () => {

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, VaultStatus } from '../../shared/ipc/store-schemas';
+import type { StoreHealthView } from '../../shared/ipc/file-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import type { Logger } from '../services/logger';
 import type { PushBus } from '../services/push-bus';
-import { listBackups, stageRestore, writeAutomaticBackup, writeBackup } from './backups';
+import { backupNamePattern, listBackups, stageRestore, writeAutomaticBackup, writeBackup } from './backups';
 import {
   defaultScryptParams,
   envelopePath,
@@ -21,7 +22,7 @@ import {
 import type { Keychain } from './keychain';
 import type { Migration } from './migrations/migration';
 import { openStore, type Store } from './store';
-import { lockedError } from './store-error';
+import { lockedError, StoreError } from './store-error';
 
 export interface VaultOptions {
   dbFile: string;
@@ -43,6 +44,8 @@ export interface VaultOptions {
 
 type UnlockInput = { passphrase: string } | { keychain: true };
 
+const uncheckedHealth: StoreHealthView = { state: 'unchecked', checkedAt: null, problems: [], incidents: 0, events: 0, newestGoodBackup: null };
+
 /**
  * Owns the data key and the open store. Unlocked = key in memory + database open (and locked
  * against other processes); locked = both gone. Every store call goes through `use`, which
@@ -57,6 +60,7 @@ export class Vault {
   private changesAtLastBackup = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
+  private health: StoreHealthView = uncheckedHealth;
 
   constructor(private readonly o: VaultOptions) {
     this.now = o.now ?? Date.now;
@@ -100,9 +104,19 @@ export class Vault {
       if (this.store) return this.status();
       const envelope = this.envelope();
       const key = 'passphrase' in input ? await unwrapWithPassphrase(envelope, input.passphrase) : unwrapWithKeychain(envelope, this.o.keychain);
-      this.open(key, false);
+      const spare = Buffer.from(key);
+      try {
+        this.open(key, false);
+      } catch (error) {
+        throw error instanceof StoreError && error.failure === 'damaged' ? this.damagedAtUnlock(error, spare) : error;
+      } finally {
+        spare.fill(0);
+      }
+      // A key file from before its checksum existed gets one now, so later damage is named as such.
+      if (envelope.check === undefined) writeEnvelope(this.o.dbFile, envelope);
       this.o.logger.info('vault.unlocked', { via: 'passphrase' in input ? 'passphrase' : 'keychain' });
       this.o.bus.publish({ topic: 'vault.changed', state: 'unlocked', reason: 'unlocked' });
+      this.checkInBackground();
       return this.status();
     });
   }
@@ -144,8 +158,88 @@ export class Vault {
     return this.store ? fn(this.store) : null;
   }
 
-  backup(destination: string): Promise<BackupInfo> {
-    return this.serial(async () => this.use((store) => writeBackup(store, destination, this.envelope())));
+  /** A backup made by hand, in Cordon's own backups folder (never pruned like the rolling ones). */
+  backup(): Promise<BackupInfo> {
+    return this.serial(async () =>
+      this.use((store) => {
+        mkdirSync(this.o.backupsDir, { recursive: true, mode: 0o700 });
+        const name = `manual-${new Date(this.now()).toISOString().replace(/[-:.]/g, '')}.db`;
+        return writeBackup(store, join(this.o.backupsDir, name), this.envelope());
+      }),
+    );
+  }
+
+  /** The last whole-store check (run in the background after each unlock, or by checkHealth). */
+  lastHealth(): StoreHealthView {
+    if (!this.store) throw lockedError();
+    return this.health;
+  }
+
+  /**
+   * Checks the whole store now (store-health.ts). When it is damaged, also finds the newest
+   * backup that passes the same check, so the message can say which one to restore.
+   */
+  checkHealth(): Promise<StoreHealthView> {
+    return this.serial(async () => this.runHealthCheck());
+  }
+
+  private runHealthCheck(): StoreHealthView {
+    const store = this.store;
+    if (!store) throw lockedError();
+    this.lastUse = this.now();
+    const found = store.health();
+    let counts = { incidents: 0, events: 0 };
+    try {
+      counts = store.log.counts();
+    } catch {
+      // Counting reads pages too; a damaged store is already reported by the check.
+    }
+    this.health = {
+      state: found.ok ? 'intact' : 'damaged',
+      checkedAt: new Date(this.now()).toISOString(),
+      problems: found.problems,
+      ...counts,
+      newestGoodBackup: found.ok ? null : this.newestGoodBackup(),
+    };
+    if (!found.ok) this.o.logger.warn('vault.store_damaged', { problems: found.problems.length });
+    this.o.bus.publish({ topic: 'store.health', state: this.health.state });
+    return this.health;
+  }
+
+  /** The refusal names the newest backup that verifies (proven with the key just unwrapped). */
+  private damagedAtUnlock(error: StoreError, key: Buffer): StoreError {
+    this.o.logger.warn('vault.store_damaged', { at: 'unlock' });
+    const good = this.newestGoodBackup(key);
+    const advice = good
+      ? ` The newest backup that verifies is from ${good.createdAt.replace('T', ' ').slice(0, 16)} UTC (${good.name} in the backups folder): with Cordon closed, copy it and its .keys.json over cordon.db and cordon.db.keys.json, keeping the damaged pair for investigation.`
+      : ' No backup verifies.';
+    return new StoreError('damaged', `This store is damaged: ${error.message}${advice}`);
+  }
+
+  private checkInBackground(): void {
+    const timer = setTimeout(() => {
+      void this.serial(async () => {
+        if (this.store) this.runHealthCheck();
+      }).catch((error: unknown) => this.o.logger.warn('vault.health_check_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') }));
+    }, 0);
+    timer.unref();
+  }
+
+  /** Newest first: the first backup that opens with this key and passes the whole check. */
+  private newestGoodBackup(key: Buffer | null = this.key): { name: string; createdAt: string } | null {
+    if (!key) return null;
+    const staging = `${this.o.dbFile}.checking`;
+    for (const backup of listBackups(this.o.backupsDir)) {
+      try {
+        stageRestore(backup.path, staging, key, this.storeOptions());
+        return { name: backup.name, createdAt: backup.createdAt };
+      } catch {
+        // Damaged, foreign or unreadable: try the next older one.
+      } finally {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+      }
+    }
+    return null;
   }
 
   listBackups(): BackupInfo[] {
@@ -157,11 +251,20 @@ export class Vault {
    * Replaces the live store with a proven backup. The old file is kept (moved to the backups
    * folder as pre-restore-*.db) and put back if the restored one fails to open.
    */
-  restore(backupPath: string): Promise<{ incidents: number; events: number }> {
+  restore(from: { backup: string } | { file: string }): Promise<{ incidents: number; events: number }> {
     return this.serial(async () => {
       const key = this.key;
       if (!this.store || !key) throw lockedError();
       this.lastUse = this.now();
+      let backupPath: string;
+      if ('backup' in from) {
+        if (!backupNamePattern.test(from.backup) || !listBackups(this.o.backupsDir).some((b) => b.name === from.backup)) {
+          throw new CordonError('not_found', 'There is no backup of that name in Cordon’s backups folder.');
+        }
+        backupPath = join(this.o.backupsDir, from.backup);
+      } else {
+        backupPath = from.file;
+      }
       const staging = `${this.o.dbFile}.restoring`;
       const counts = stageRestore(backupPath, staging, key, this.storeOptions());
       const keep = join(this.o.backupsDir, `pre-restore-${new Date(this.now()).toISOString().replace(/[-:.]/g, '')}.db`);
@@ -185,6 +288,8 @@ export class Vault {
         throw error instanceof CordonError ? error : new CordonError('unavailable', 'The restored store did not open; the previous one is back in place.');
       }
       writeEnvelope(keep, envelope);
+      this.health = uncheckedHealth;
+      this.checkInBackground();
       this.o.logger.info('vault.restored', { incidents: counts.incidents, events: counts.events });
       this.o.bus.publish({ topic: 'vault.changed', state: 'unlocked', reason: 'restored' });
       return counts;
@@ -202,8 +307,9 @@ export class Vault {
   }
 
   private open(key: Buffer, create: boolean): void {
+    this.health = uncheckedHealth;
     try {
-      this.store = openStore(this.o.dbFile, key, { ...this.storeOptions(), create });
+      this.store = openStore(this.o.dbFile, key, { ...this.storeOptions(), create, keyIsTheStores: true });
     } catch (error) {
       key.fill(0);
       throw error;

@@ -101,6 +101,8 @@ export const payloadSchemas = {
       mediaType: z.string().min(1).max(200),
       size: z.number().int().nonnegative(),
       sha256: sha256HexSchema,
+      /** What the person attaching it said about it (optional; absent in events before it existed). */
+      note: longTextSchema.optional(),
     })
     .strict(),
   evidence_exported: z

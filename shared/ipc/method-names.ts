@@ -24,6 +24,10 @@ export const methodNames = [
   'backupCreate',
   'backupRestore',
   'backupList',
+  'storeCheck',
+  'storeHealth',
+  'uploadBegin',
+  'uploadChunk',
   // The playbook library (playbook-contract.ts).
   'playbookList',
   'playbookGet',

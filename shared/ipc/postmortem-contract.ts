@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { actionItemTypeSchema } from '../events/payloads';
 import { personSchema, refIdSchema, shortTextSchema } from '../events/primitives';
+import { deliverySchema } from './file-schemas';
 
 // The post-mortem's methods: the draft from the record, revisions (each save a
 // postmortem_saved event), status, action items, and the three exports. Spread into
 // `contract` in contract.ts.
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
-  .refine((p) => !p.includes('\0'), 'must not contain NUL');
 
 export const postmortemStatusSchema = z.enum(['draft', 'in_review', 'published']);
 export const actionItemStatusSchema = z.enum(['open', 'in_progress', 'done', 'wont_do']);
@@ -94,17 +89,9 @@ export const actionItemSaveInputSchema = z
   .strict()
   .refine((p) => p.actionItemId !== undefined || p.title !== undefined, { message: 'a new action item needs a title', path: ['title'] });
 
-export const exportInputSchema = z
-  .object({
-    incidentId: id,
-    actor: personSchema,
-    /** Write the file here (where the user chose); or, with `inline`, return the bytes as base64. */
-    path: absolutePath.optional(),
-    inline: z.literal(true).optional(),
-    pageSize: z.enum(['A4', 'Letter']).optional(),
-  })
-  .strict()
-  .refine((p) => (p.path === undefined) !== (p.inline === undefined), { message: 'give either a path to write to or inline: true' });
+/** No path: the main process offers the file (a native save dialog, or a browser download). */
+export const exportInputSchema = z.object({ incidentId: id, actor: personSchema, pageSize: z.enum(['A4', 'Letter']).optional() }).strict();
+/** The exerciseReport's output (inline bytes for the page to download). */
 export const exportOutputSchema = z.object({
   /** Where the file was written; null when returned inline. */
   path: z.string().nullable(),
@@ -116,6 +103,15 @@ export const exportOutputSchema = z.object({
   base64: z.string().optional(),
 });
 export type ExportOutput = z.infer<typeof exportOutputSchema>;
+export const exportResultSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  chainHead: z.string(),
+  delivery: deliverySchema,
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const postmortemContract = {
   postmortemDraft: { input: postmortemDraftInputSchema, output: postmortemDraftOutputSchema },
@@ -124,9 +120,9 @@ export const postmortemContract = {
   postmortemRevision: { input: postmortemRevisionInputSchema, output: postmortemRevisionOutputSchema },
   postmortemSetStatus: { input: postmortemSetStatusInputSchema, output: postmortemViewSchema },
   actionItemSave: { input: actionItemSaveInputSchema, output: z.array(actionItemSchema) },
-  exportMarkdown: { input: exportInputSchema, output: exportOutputSchema },
-  exportPdf: { input: exportInputSchema, output: exportOutputSchema },
-  exportBundle: { input: exportInputSchema, output: exportOutputSchema },
+  exportMarkdown: { input: exportInputSchema, output: exportResultSchema },
+  exportPdf: { input: exportInputSchema, output: exportResultSchema },
+  exportBundle: { input: exportInputSchema, output: exportResultSchema },
 } as const;
 
 export type PostmortemMethodName = keyof typeof postmortemContract;

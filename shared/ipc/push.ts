@@ -17,6 +17,8 @@ export const pushEventSchema = z.discriminatedUnion('topic', [
     state: vaultStateSchema,
     reason: z.enum(['created', 'unlocked', 'locked', 'idle', 'restored', 'passphrase_changed']),
   }),
+  // The whole-store check (after unlock, or asked for) finished; storeHealth says what it found.
+  z.object({ topic: z.literal('store.health'), state: z.enum(['intact', 'damaged', 'unchecked']) }),
   // An incident's log grew (declared, event appended, amended, redacted, evidence added/exported).
   z.object({ topic: z.literal('incident.changed'), incidentId: z.string(), eventId: z.string() }),
   // Live output of a script run, coalesced (~50 ms) and bounded per chunk; the kept record is in scriptOutput.

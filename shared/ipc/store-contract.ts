@@ -26,6 +26,13 @@ import {
   vaultStatusSchema,
   vaultUnlockInputSchema,
 } from './store-schemas';
+import {
+  storeHealthSchema,
+  uploadBeginInputSchema,
+  uploadBeginOutputSchema,
+  uploadChunkInputSchema,
+  uploadChunkOutputSchema,
+} from './file-schemas';
 
 const noInput = z.object({}).strict();
 
@@ -49,6 +56,10 @@ export const storeContract = {
   backupCreate: { input: backupCreateInputSchema, output: backupInfoSchema },
   backupRestore: { input: backupRestoreInputSchema, output: backupRestoreOutputSchema },
   backupList: { input: noInput, output: z.array(backupInfoSchema) },
+  storeCheck: { input: noInput, output: storeHealthSchema },
+  storeHealth: { input: noInput, output: storeHealthSchema },
+  uploadBegin: { input: uploadBeginInputSchema, output: uploadBeginOutputSchema },
+  uploadChunk: { input: uploadChunkInputSchema, output: uploadChunkOutputSchema },
 } as const;
 
 export type StoreMethodName = keyof typeof storeContract;

@@ -13,18 +13,13 @@ import {
   utcTimestampSchema,
 } from '../events/primitives';
 import { minimumPassphraseLength } from '../vault/passphrase-strength';
+import { deliverySchema, uploadId } from './file-schemas';
 
 // Inputs and outputs of the store's IPC methods (vault, incidents, events, evidence, backups).
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
 const actor = personSchema;
 const passphrase = z.string().max(1024, 'is too long (1024 characters at most)');
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
-  .refine((p) => !p.includes('\0'), 'must not contain NUL');
 
 // ---- vault
 export const vaultStateSchema = z.enum(['uninitialised', 'locked', 'unlocked']);
@@ -182,6 +177,7 @@ export const incidentVerifyOutputSchema = z.object({ ok: z.boolean(), incidents:
 
 // ---- evidence
 export const maxEvidenceBytes = 50 * 1024 * 1024;
+export const custodySchema = z.object({ at: z.string(), actor: z.string(), destination: z.string(), eventId: z.string() });
 export const evidenceSchema = z.object({
   id: z.string(),
   incidentId: z.string(),
@@ -192,32 +188,31 @@ export const evidenceSchema = z.object({
   addedAt: z.string(),
   addedBy: z.string(),
   eventId: z.string(),
+  /** What the person who attached it said about it. */
+  note: z.string().nullable().optional(),
+  /** Every copy written out (evidence_exported events), oldest first; only in evidenceList. */
+  custody: z.array(custodySchema).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
-export const evidenceAddInputSchema = z
-  .object({
-    incidentId: id,
-    actor,
-    name: shortTextSchema.refine((n) => !/[\\/\0]/.test(n), 'must be a file name, not a path'),
-    mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type like text/plain').max(200),
-    dataBase64: z
-      .string()
-      .max(Math.ceil(maxEvidenceBytes / 3) * 4, 'the file is larger than 50 MB, the most Cordon keeps as evidence')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
-  })
-  .strict();
+// The bytes arrive first, in chunks (uploadBegin/uploadChunk with purpose 'evidence'); no path.
+export const evidenceAddInputSchema = z.object({ incidentId: id, actor, uploadId, note: longTextSchema.optional() }).strict();
 export const evidenceListInputSchema = z.object({ incidentId: id }).strict();
-export const evidenceExportInputSchema = z.object({ evidenceId: id, actor, destinationPath: absolutePath }).strict();
-export const evidenceExportOutputSchema = z.object({ evidence: evidenceSchema, path: z.string(), eventId: z.string() });
+export const evidenceExportInputSchema = z.object({ evidenceId: id, actor }).strict();
+export const evidenceExportOutputSchema = z.object({ evidence: evidenceSchema, delivery: deliverySchema, eventId: z.string().nullable() });
 
 // ---- backups
 export const backupInfoSchema = z.object({
+  /** The file name in Cordon's backups folder: what backupRestore takes. */
+  name: z.string(),
   path: z.string(),
   sizeBytes: z.number().int(),
   createdAt: z.string(),
   automatic: z.boolean(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
-export const backupCreateInputSchema = z.object({ path: absolutePath }).strict();
-export const backupRestoreInputSchema = z.object({ path: absolutePath }).strict();
+/** Always into Cordon's own backups folder: the main process picks the place and the name. */
+export const backupCreateInputSchema = z.object({}).strict();
+const backupName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.db$/, 'must be the name of a backup in the list');
+/** One of the listed backups by name, or a backup file the user uploaded (purpose 'restore'). */
+export const backupRestoreInputSchema = z.union([z.object({ backup: backupName }).strict(), z.object({ uploadId }).strict()]);
 export const backupRestoreOutputSchema = z.object({ incidents: z.number().int(), events: z.number().int() });

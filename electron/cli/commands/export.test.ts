@@ -50,6 +50,12 @@ describe('cordon export and verify-bundle', () => {
     expect(parseFrontMatter(b)).toMatchObject({ event_count: 4 });
     const body = (text: string) => text.slice(text.indexOf('\n---\n') + 5, text.indexOf('## Appendices'));
     expect(body(b)).toBe(body(a));
+    // An existing file is never overwritten: exit 1, the file as it was.
+    writeFileSync(join(dir, 'mine.md'), 'my own notes');
+    const again = io();
+    expect(await runCli(['export', '--db', file, '--incident', id, '--format', 'md', '--out', join(dir, 'mine.md')], again.io)).toBe(1);
+    expect(again.err()).toMatch(/"mine\.md" already exists; Cordon does not overwrite files/);
+    expect(readFileSync(join(dir, 'mine.md'), 'utf8')).toBe('my own notes');
   });
 
   it('writes a bundle that verifies, and names what was changed', async () => {

@@ -5,6 +5,7 @@ import { unwrapWithPassphrase } from '../../store/key-envelope';
 import { openStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
 import { createPostmortemService } from '../../services/postmortem';
+import { createExactPathSink } from '../../services/files/file-sink';
 import { createPushBus } from '../../services/push-bus';
 import { createChromiumPdfRenderer } from '../../services/export/chromium-pdf';
 import { askPassphrase, PromptError, readEnvelopeFor } from './verify';
@@ -24,7 +25,9 @@ The PDF is printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 The passphrase is read from CORDON_PASSPHRASE, or asked for on the terminal.
 Close Cordon first: a store open in the app is locked against other processes.
 
-Exit codes: 0 written; 1 the export failed (no such incident, cannot write PATH, no Chromium);
+PATH must not exist yet: an existing file is never overwritten.
+
+Exit codes: 0 written; 1 the export failed (no such incident, PATH exists or cannot be written, no Chromium);
             2 bad arguments or the store could not be opened.
 `;
 
@@ -63,16 +66,17 @@ export const exportCommand: CliCommand = {
         throw error;
       }
       const open = store;
-      const service = createPostmortemService({ withStore: (fn) => fn(open), bus: createPushBus(), pdf, now: Date.now });
+      const outPath = resolve(parsed.out);
+      const files = createExactPathSink(outPath);
+      const service = createPostmortemService({ withStore: (fn) => fn(open), bus: createPushBus(), pdf, now: Date.now, files });
       const input = {
         incidentId: parsed.incident,
         actor: parsed.actor ?? `CLI (${io.env.USER ?? io.env.USERNAME ?? 'unknown user'})`,
-        path: resolve(parsed.out),
         pageSize: parsed.pageSize,
       };
       const out =
-        parsed.format === 'md' ? service.exportMarkdown(input) : parsed.format === 'pdf' ? await service.exportPdf(input) : await service.exportBundle(input);
-      io.stdout(`Wrote ${out.path}  ${out.bytes} bytes  sha256 ${out.sha256}  chain head ${out.chainHead}\n`);
+        parsed.format === 'md' ? await service.exportMarkdown(input) : parsed.format === 'pdf' ? await service.exportPdf(input) : await service.exportBundle(input);
+      io.stdout(`Wrote ${outPath}  ${out.bytes} bytes  sha256 ${out.sha256}  chain head ${out.chainHead}\n`);
       return 0;
     } catch (error) {
       if (error instanceof CordonError) {

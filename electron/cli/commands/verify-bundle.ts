@@ -5,7 +5,9 @@ const help = `Usage: cordon verify-bundle FILE
 
 Checks an evidence bundle written by "cordon export --format bundle" or the app: every file
 against the SHA-256 and size in manifest.json, that events.json's hash chain recomputes and
-ends at the manifest's chain head, and that postmortem.md names the same chain head.
+ends at the manifest's chain head, that postmortem.md names the same chain head, and that
+manifest.json itself is the one sealed in manifest.seal.json (an edited title, creator or
+time is named).
 Needs no store and no passphrase. Names every file or event that does not match.
 
 Exit codes: 0 everything matches; 1 something does not match; 2 FILE cannot be read.

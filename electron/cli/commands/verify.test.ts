@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../command';
 import { runCli } from '../main';
@@ -66,6 +66,24 @@ describe('cordon verify', () => {
     expect(await runCli(['verify', '--db', file], t.io)).toBe(1);
     expect(t.out()).toContain(`BROKEN  ${a}  "Checkout errors": first bad event #3 (${notes[1]?.id}): event 3 was changed after it was written`);
     expect(t.out()).toMatch(/1 of 2 incident chains are broken/);
+  });
+
+  it('names a damaged key file as such (exit 1), and a wrong passphrase as that (exit 2)', async () => {
+    const { file } = await storeWithChains();
+    const keyFile = `${file}.keys.json`;
+    const pristine = readFileSync(keyFile);
+    const text = pristine.toString('utf8');
+    const at = text.indexOf('"salt": "') + 9;
+    const damaged = Buffer.from(pristine);
+    damaged[at] = (damaged[at] ?? 0) ^ 0x02;
+    writeFileSync(keyFile, damaged);
+    const t = io({ CORDON_PASSPHRASE: 'verify passphrase' });
+    expect(await runCli(['verify', '--db', file], t.io)).toBe(1);
+    expect(t.err()).toMatch(/The key file ".*cordon\.db\.keys\.json" is damaged/);
+    writeFileSync(keyFile, pristine);
+    const u = io({ CORDON_PASSPHRASE: 'not the passphrase' });
+    expect(await runCli(['verify', '--db', file], u.io)).toBe(2);
+    expect(u.err()).toMatch(/passphrase does not unlock/);
   });
 
   it('has help and refuses bad arguments with exit 2', async () => {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createFolderSink } from '../../services/files/file-sink';
 import { afterEach } from 'vitest';
 import type { PushEvent } from '../../../shared/ipc/push';
 import { createServices, type ServiceDeps } from '../../services/container';
@@ -20,7 +22,11 @@ export const defaultPlaybookFile = resolve('resources/playbooks/default.md');
 export function createTestApp(deps: Partial<ServiceDeps> = {}) {
   const { dir, cleanup } = tempDir();
   const logger = createMemoryLogger();
+  // What the user "chose" in the save dialog: one folder, where nothing is ever overwritten.
+  const exportsDir = join(dir, 'exports');
+  mkdirSync(exportsDir);
   const services = createServices({
+    files: createFolderSink(exportsDir),
     runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
     dataDir: dir,
     logger,
@@ -40,5 +46,14 @@ export function createTestApp(deps: Partial<ServiceDeps> = {}) {
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value as T;
   };
-  return { dir, services, router, logger, pushed, call, value };
+  /** Sends bytes as the page does: uploadBegin, then 1 MiB chunks; returns the upload id. */
+  const upload = async (purpose: 'evidence' | 'restore', name: string, bytes: Uint8Array, mediaType = 'application/octet-stream'): Promise<string> => {
+    const begun = await value<{ uploadId: string; chunkBytes: number }>('uploadBegin', { purpose, name, mediaType, size: bytes.length });
+    for (let offset = 0; offset < bytes.length; offset += begun.chunkBytes) {
+      const piece = Buffer.from(bytes.subarray(offset, offset + begun.chunkBytes)).toString('base64');
+      await value('uploadChunk', { uploadId: begun.uploadId, offset, dataBase64: piece });
+    }
+    return begun.uploadId;
+  };
+  return { dir, exportsDir, services, router, logger, pushed, call, value, upload };
 }

@@ -14,10 +14,29 @@ import { eventHash, sha256Hex } from '../../store/hash';
 //   postmortem.md    the Markdown export (its front matter names the same chain head)
 //   postmortem.pdf   the PDF export
 //   evidence/<name>  each evidence file, bytes as stored (checked against their recorded hash)
+//   manifest.seal.json  the manifest covered as a whole: its SHA-256, bound to the chain head,
+//                    with the title, creator and time it held, so an edit to any of them is
+//                    named. It catches an edited manifest; a forger who rewrites the seal too
+//                    is caught only by comparing the chain head with the store's or a report's.
 // `cordon verify-bundle` recomputes all of it (verifyBundle below).
 
 export const bundleFormat = 'cordon-evidence-bundle';
 export const bundleVersion = 1;
+export const sealFile = 'manifest.seal.json';
+
+const sealSchema = z.object({
+  format: z.literal('cordon-bundle-seal'),
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  chainHead: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SHA-256 over "cordon.bundle-seal/1", the chain head and the manifest's hash: the manifest bound to the chain. */
+  binding: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+type Seal = z.infer<typeof sealSchema>;
+
+const bindingOf = (chainHead: string, manifestSha256: string) => sha256Hex(new TextEncoder().encode(`cordon.bundle-seal/1\0${chainHead}\0${manifestSha256}`));
 
 const fileEntrySchema = z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const manifestSchema = z.object({
@@ -115,7 +134,21 @@ export function buildBundle(input: BundleInput): Uint8Array {
     files: [...files.entries()].map(([path, data]) => ({ path, size: data.length, sha256: sha256Hex(data) })),
   };
   const mtime = new Date(input.createdAt);
-  const zippable: Zippable = { 'manifest.json': [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }] };
+  const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+  const manifestSha256 = sha256Hex(manifestBytes);
+  const seal: Seal = {
+    format: 'cordon-bundle-seal',
+    manifestSha256,
+    chainHead: input.chainHead,
+    binding: bindingOf(input.chainHead, manifestSha256),
+    title: manifest.title,
+    createdBy: manifest.createdBy,
+    createdAt: manifest.createdAt,
+  };
+  const zippable: Zippable = {
+    'manifest.json': [manifestBytes, { mtime }],
+    [sealFile]: [strToU8(`${JSON.stringify(seal, null, 2)}\n`), { mtime }],
+  };
   for (const [path, data] of files) zippable[path] = [data, { mtime, level: path.endsWith('.pdf') ? 0 : 6 }];
   return zipSync(zippable);
 }
@@ -154,6 +187,7 @@ export function verifyBundle(zip: Uint8Array): BundleVerdict {
   }
   verdict.incidentId = manifest.incidentId;
   verdict.chainHead = manifest.chainHead;
+  checkSeal(entries[sealFile], manifestBytes, manifest, verdict);
   const listed = new Set<string>();
   for (const file of manifest.files) {
     listed.add(file.path);
@@ -167,7 +201,7 @@ export function verifyBundle(zip: Uint8Array): BundleVerdict {
     }
   }
   for (const path of Object.keys(entries)) {
-    if (path !== 'manifest.json' && !listed.has(path) && !path.endsWith('/')) verdict.problems.push(`${path}: in the bundle but not listed in the manifest`);
+    if (path !== 'manifest.json' && path !== sealFile && !listed.has(path) && !path.endsWith('/')) verdict.problems.push(`${path}: in the bundle but not listed in the manifest`);
   }
   checkChain(entries['events.json'], manifest, verdict);
   const md = entries['postmortem.md'];
@@ -178,6 +212,36 @@ export function verifyBundle(zip: Uint8Array): BundleVerdict {
   }
   verdict.ok = verdict.problems.length === 0;
   return verdict;
+}
+
+/** The manifest as a whole: its hash and binding against the seal, naming any field that was edited. */
+function checkSeal(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, manifest: BundleManifest, verdict: BundleVerdict): void {
+  if (!bytes) {
+    verdict.problems.push(`${sealFile} is missing: the manifest's title, creator and time are covered by no hash`);
+    return;
+  }
+  let seal: Seal;
+  try {
+    seal = sealSchema.parse(JSON.parse(strFromU8(bytes)));
+  } catch {
+    verdict.problems.push(`${sealFile}: not a Cordon manifest seal`);
+    return;
+  }
+  const edited: string[] = [];
+  if (seal.title !== manifest.title) edited.push(`its title (sealed as ${JSON.stringify(seal.title)}, now ${JSON.stringify(manifest.title)})`);
+  if (seal.createdBy !== manifest.createdBy) edited.push(`its creator (sealed as ${JSON.stringify(seal.createdBy)}, now ${JSON.stringify(manifest.createdBy)})`);
+  if (seal.createdAt !== manifest.createdAt) edited.push(`its time (sealed as ${seal.createdAt}, now ${manifest.createdAt})`);
+  if (seal.chainHead !== manifest.chainHead) edited.push('its chain head');
+  const hash = sha256Hex(manifestBytes);
+  if (edited.length > 0) {
+    verdict.problems.push(`manifest.json: edited after export: ${edited.join(', ')}`);
+  } else if (hash !== seal.manifestSha256) {
+    verdict.problems.push(`manifest.json: edited after export (its SHA-256 does not match ${sealFile})`);
+  } else if (seal.binding !== bindingOf(seal.chainHead, seal.manifestSha256)) {
+    verdict.problems.push(`${sealFile}: its binding to the chain head does not recompute (the seal was edited)`);
+  } else {
+    verdict.checked.push(`OK  manifest.json  sealed with the chain head  sha256 ${hash}`);
+  }
 }
 
 function checkChain(bytes: Uint8Array | undefined, manifest: BundleManifest, verdict: BundleVerdict): void {

@@ -58,7 +58,7 @@ describe('nothing readable on disk', () => {
       }
     };
     scan();
-    await vault.backup(join(dir, 'manual-backup.db'));
+    await vault.backup();
     await vault.lock(); // also writes a rolling backup
     expect(readdirSync(join(dir, 'backups')).length).toBeGreaterThan(0);
     scan();

@@ -22,6 +22,7 @@ import { UpdateDueChip } from '../comms/UpdateDueChip';
 import { useComms } from '../comms/comms-store';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
 import { useExerciseClock } from '../exercises/use-exercise-clock';
@@ -202,6 +203,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
           <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
             <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
+            <EvidencePanel key={incidentId} incidentId={incidentId} actor={actor} />
           </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">

@@ -1,3 +1,4 @@
+import { deliveryMessage } from './download';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { applyActionItems } from '../../../shared/postmortem/action-items';
 import { renderMarkdown } from '../../../shared/postmortem/render';
@@ -147,7 +148,9 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
           </div>
           {pm.lastExport && (
             <p className="muted small" role="status">
-              Exported {pm.lastExport.fileName} ({pm.lastExport.bytes.toLocaleString('en')} bytes, SHA-256 {pm.lastExport.sha256.slice(0, 16)}…), chain head {pm.lastExport.chainHead.slice(0, 16)}…
+              {deliveryMessage(pm.lastExport.delivery)}
+              {pm.lastExport.delivery.kind !== 'cancelled' &&
+                ` (${pm.lastExport.bytes.toLocaleString('en')} bytes, SHA-256 ${pm.lastExport.sha256.slice(0, 16)}…), chain head ${pm.lastExport.chainHead.slice(0, 16)}…`}
             </p>
           )}
           <div className="pm-split">

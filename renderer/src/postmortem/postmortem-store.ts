@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { ActionItemType } from '../../../shared/events/payloads';
-import type { ExportOutput, PostmortemView } from '../../../shared/ipc/postmortem-contract';
+import type { ExportResult, PostmortemView } from '../../../shared/ipc/postmortem-contract';
 import type { ActionItemStatus } from '../../../shared/postmortem/action-items';
 import { cordon } from '../platform/cordon';
-import { downloadBase64 } from './download';
+import { followDelivery } from './download';
 
 /** Autosave waits this long after the last keystroke; each save is one revision on the timeline. */
 export const autosaveDelayMs = 3_000;
@@ -31,7 +31,7 @@ interface PostmortemState {
   saveState: SaveState;
   error: string | null;
   exporting: ExportFormat | null;
-  lastExport: ExportOutput | null;
+  lastExport: ExportResult | null;
   load(incidentId: string): Promise<void>;
   refresh(): Promise<void>;
   edit(text: string, actor: string): void;
@@ -177,7 +177,7 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       if (!incidentId || get().exporting) return;
       if (get().dirty && !(await get().saveNow(actor))) return;
       set({ exporting: format, error: null });
-      const input = { incidentId, actor, inline: true as const, pageSize };
+      const input = { incidentId, actor, pageSize };
       const api = cordon();
       const result = format === 'md' ? await api.exportMarkdown(input) : format === 'pdf' ? await api.exportPdf(input) : await api.exportBundle(input);
       set({ exporting: null });
@@ -185,9 +185,8 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
         set({ error: result.error.message });
         return;
       }
-      const { base64, ...meta } = result.value;
-      if (base64 !== undefined) downloadBase64(base64, meta.fileName, meta.mediaType);
-      set({ lastExport: meta });
+      followDelivery(result.value.delivery);
+      set({ lastExport: result.value });
     },
 
     leave(actor) {

@@ -4,6 +4,7 @@ import { screens } from './screens';
 import { Sidebar } from './Sidebar';
 import { useVault } from '../vault/vault-store';
 import { useShortcuts } from '../warroom/use-shortcuts';
+import { StoreDamageBanner } from '../incident/StoreDamageBanner';
 
 export function Shell() {
   const current = useNavigation((state) => state.screen);
@@ -26,6 +27,7 @@ export function Shell() {
       </a>
       <Sidebar current={entry.parent ?? entry.id} />
       <main id="main" className="shell-main" tabIndex={-1} aria-labelledby="screen-title">
+        <StoreDamageBanner />
         <Screen param={param} />
       </main>
     </div>
