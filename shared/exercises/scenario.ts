@@ -75,6 +75,12 @@ export const injectSchema = z
     after: id.optional(),
     delay: timeSchema.optional(),
     expect: z.array(expectSchema).max(20).default([]),
+    /** Discussion questions for the facilitator to put to the room after the inject. */
+    questions: z.array(text(2_000)).max(50).default([]),
+    /** What the team should do, as the document words it (the `expect` list is what is scored). */
+    expectedActions: z.array(text(2_000)).max(50).default([]),
+    /** For the facilitator only: what to listen for, how to play the inject. */
+    notes: z.array(text(2_000)).max(50).default([]),
   })
   .strict()
   .refine((i) => (i.at === undefined) !== (i.after === undefined), { message: 'give either `at` or `after`', path: ['at'] });
@@ -127,6 +133,23 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors
 
 export function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`);
+}
+
+/**
+ * The scenario in its written form (times in minutes), which is what is stored: validating the
+ * parsed form again would read its milliseconds as minutes.
+ */
+export function scenarioToInput(s: Scenario): ScenarioInput {
+  const min = (ms: number): number => ms / 60_000;
+  return {
+    ...s,
+    injects: s.injects.map((i) => ({
+      ...i,
+      ...(i.at !== undefined ? { at: min(i.at) } : {}),
+      ...(i.delay !== undefined ? { delay: min(i.delay) } : {}),
+      expect: i.expect.map((e) => ({ ...e, deadline: min(e.deadline) })),
+    })),
+  };
 }
 
 export function validateScenario(value: unknown): ParseResult {
