@@ -312,7 +312,7 @@ class Reader {
           if (t) {
             for (const r of t.rows) if ((r.cells[0] ?? '') !== '') draft.roles.push(r.cells[0] ?? '');
             this.ctx.consume(b, ...t.rows.map((r) => r.token));
-          } else {
+          } else if (b.type === 'list') {
             for (const item of b.children) {
               const text = item.children[0] ? plainText(item.children[0]) : '';
               const f = fieldOf(text, true);
