@@ -49,6 +49,7 @@ export interface ImportScenarioOptions {
 const INJECT_HEAD = /^(?:inject(?:ion)?|prompt|scenario update|situation update|update|event|stage)\s*(?:#\s*)?(?:(\d+)|\s([A-Z]|[IVX]+)\b)\s*[:.)\-–—]?\s*(.*)$/i;
 const INJECT_SECTION = /\b(injects?|timeline|events|scenario flow|storyline|exercise flow|prompts?|inject (list|schedule|timeline)|scenario progression|script)\b/i;
 const SUMMARY_SECTION = /^(executive summary|summary|overview|background|scenario|scenario (summary|overview|description|background)|introduction|context|situation|narrative|the scenario|exercise overview|premise|setting)$/i;
+const AIM_SECTION = /^(objectives?|purpose|goals?|aims?|exercise objectives?|learning objectives?|why\??)$/i;
 const ROLE_SECTION = /^(roles|participants?|players|participant roles|exercise roles|suggested roles|audience|who should attend|attendees)\b/i;
 const SCENARIO_HEAD = /^(?:scenario|exercise|module|case study|case)\s*#?\s*(\d+|[A-Z]\b|[ivx]+\b)\s*[:.)\-–—]?\s*(.*)$/i;
 const TIME_FIELD = /^(time|timing|when|when it'?s introduced|inject time|at|exercise time|t\s*\+?)$/i;
@@ -63,11 +64,19 @@ interface Found extends InjectDraft {
   scratch?: ImportContext;
 }
 
+/** Text that becomes the summary only if nothing better does; its blocks are understood only then. */
+interface Fallback {
+  text: string;
+  node: RootContent;
+  heading: RootContent | null;
+}
+
 interface ScenarioDraft {
   title: string;
   summary: string[];
-  /** Paragraphs under the title: the summary when no section is one. */
-  intro: string[];
+  /** Paragraphs under the title, then the objectives: the summary when no section is one. */
+  intro: Fallback[];
+  aims: Fallback[];
   roles: string[];
   injects: Found[];
   /** Items of an untimed list under an "Injects"/"Timeline" heading: used only when nothing is timed. */
@@ -251,16 +260,19 @@ class Reader {
     if (!lead || (lead.token.kind === 'offset' && !/^[\s*_]*(T|\+)/i.test(plain))) return undefined;
     const rest = plain.slice(lead.length).replace(/^\s*(?:UTC|GMT|Z|[A-Z]{2,4}T)?\s*[*_]*\s*[-–—:.|)]*\s*/, '').trim();
     if (rest === '') return undefined;
-    const title = (rest.split(/(?<=[.!?])\s/)[0] ?? rest).slice(0, 200);
+    const sentences = rest.split(/(?<=[.!?])\s+/);
+    const title = (sentences[0] ?? rest).slice(0, 200);
     const d: Found = { ...emptyDraft(title, lineOf(p), undefined), token: lead.token, source: 'paragraph' };
     put(d, 'text', rest);
+    // Questions written into the facilitator's prose are questions to put to the room.
+    for (const q of sentences) if (/\?["”]?$/.test(q) && q.length > 10) put(d, 'questions', q);
     this.ctx.consume(p);
     return d;
   }
 
   /** Collects injects of one scenario (the whole document, or one "Scenario N" section). */
   readScenario(top: Section, title: string, isDocument: boolean): ScenarioDraft {
-    const draft: ScenarioDraft = { title, summary: [], intro: [], roles: [], injects: [], listed: [], phases: [] };
+    const draft: ScenarioDraft = { title, summary: [], intro: [], aims: [], roles: [], injects: [], listed: [], phases: [] };
     const visit = (s: Section, inInjects: boolean, inSummary: boolean): void => {
       const here = s === top ? undefined : this.sectionInject(s);
       if (here) {
@@ -271,17 +283,25 @@ class Reader {
       const name = s.name.replace(/^[^\p{L}\p{N}]+/u, '');
       const duration = s === top ? undefined : headingDuration(s.title);
       if (duration !== undefined && !/before|after|prior|setup|set-up|break|lunch/i.test(s.title)) {
-        const d: Found = { ...emptyDraft(stripDuration(s.name) || s.name, s.line, undefined), token: undefined, source: 'phase' };
+        const d: Found = { ...emptyDraft(stripDuration(s.title) || s.title, s.line, undefined), token: undefined, source: 'phase' };
         // Peeked, not consumed: these become injects only when nothing else in the scenario is timed.
         draft.phases.push({ draft: d, duration });
       }
-      const isSummary = s !== top && SUMMARY_SECTION.test(name.trim()) && !SCENARIO_HEAD.test(name);
+      const isAim = s !== top && AIM_SECTION.test(name.trim());
+      const isSummary = isAim || (s !== top && SUMMARY_SECTION.test(name.trim()) && !SCENARIO_HEAD.test(name));
       const isRoles = s !== top && ROLE_SECTION.test(name) && name.length < 60;
       const injectList = inInjects || (s !== top && INJECT_SECTION.test(name));
       let current: Found | undefined;
       let pending: Target | undefined;
+      // "**Phase A**" on its own line names the timed paragraphs that follow it.
+      let label: { text: string; node: Paragraph } | undefined;
       for (const b of s.blocks) {
         if (this.ctx.isConsumed(b)) continue;
+        if (b.type === 'paragraph' && b.children.length === 1 && b.children[0]?.type === 'strong' && plainText(b).length <= 60 && !leadingTime(plainText(b))) {
+          label = { text: plainText(b).replace(/:$/, ''), node: b };
+          current = undefined;
+          continue;
+        }
         const t = tableOf(b);
         if (t && this.fromTable(t, draft.injects)) {
           current = undefined;
@@ -294,6 +314,11 @@ class Reader {
         if (b.type === 'paragraph') {
           const timed = this.fromTimedParagraph(b);
           if (timed) {
+            if (label) {
+              timed.title = `${label.text}: ${timed.title}`.slice(0, 200);
+              this.ctx.consume(label.node);
+              label = undefined;
+            }
             draft.injects.push(timed);
             current = timed;
             pending = undefined;
@@ -326,13 +351,14 @@ class Reader {
         }
         if ((isSummary || (inSummary && draft.injects.length === 0)) && (b.type === 'paragraph' || b.type === 'list' || b.type === 'blockquote')) {
           const text = blockText(b);
-          if (text !== '' && !/^for facilitator eyes only/i.test(text)) (isSummary ? draft.summary : draft.intro).push(text);
-          if (b.type === 'list' || b.type === 'blockquote') this.ctx.consumeDeep(b);
-          else this.ctx.consume(b);
+          const keep = text !== '' && !/^for facilitator eyes only/i.test(text);
+          if (keep && !isAim && isSummary) draft.summary.push(text);
+          else if (keep) (isAim ? draft.aims : draft.intro).push({ text, node: b, heading: isAim ? s.heading : null });
+          if (!isAim && isSummary) this.ctx.consumeDeep(b);
           continue;
         }
       }
-      if (isSummary && s.heading) this.ctx.consume(s.heading);
+      if (isSummary && !isAim && s.heading) this.ctx.consume(s.heading);
       if (isRoles && s.heading && draft.roles.length > 0) this.ctx.consume(s.heading);
       // Paragraphs under the document's title (before any section) introduce the scenario.
       for (const c of s.children) visit(c, injectList && !this.sectionInject(c) && !SUMMARY_SECTION.test(c.name), isSummary || (s === top && c.depth === 1));
@@ -343,7 +369,11 @@ class Reader {
 
   /** Duration phases become the injects when nothing else was timed. */
   settle(d: ScenarioDraft, sectionOf: Map<Found, Section>): void {
-    if (d.summary.length === 0) d.summary = d.intro;
+    if (d.summary.length === 0) {
+      const chosen = d.intro.length > 0 ? d.intro : d.aims;
+      d.summary = chosen.map((f) => f.text);
+      for (const f of chosen) this.ctx.consumeDeep(f.node), this.ctx.consume(f.heading);
+    }
     this.mergeSameTime(d);
     const timed = d.injects.some((i) => i.token !== undefined);
     if (!timed && d.injects.length === 0) d.injects.push(...d.listed);
