@@ -372,7 +372,10 @@ class Reader {
     if (d.summary.length === 0) {
       const chosen = d.intro.length > 0 ? d.intro : d.aims;
       d.summary = chosen.map((f) => f.text);
-      for (const f of chosen) this.ctx.consumeDeep(f.node), this.ctx.consume(f.heading);
+      for (const f of chosen) {
+        this.ctx.consumeDeep(f.node);
+        this.ctx.consume(f.heading);
+      }
     }
     this.mergeSameTime(d);
     const timed = d.injects.some((i) => i.token !== undefined);
@@ -527,9 +530,4 @@ export function importMarkdownScenario(source: string, options: ImportScenarioOp
     errors.push('no injects found: use "T+15m" headings, a | Time | Inject | table, timed list items ("- T+10: ..."), "Inject 1" headings, or a list under an "Injects" heading');
   }
   return { scenario: scenarios[0] ?? null, scenarios, errors, unparsed };
-}
-
-/** The line of a block, for callers that report against the source. */
-export function blockLine(b: RootContent): number {
-  return lineOf(b);
 }

@@ -43,14 +43,14 @@ describe('tabletop document shapes', () => {
   it('reads a Time | Event table with clock times as offsets from the first row', () => {
     const doc = '# Drill\n\n| Time | Event | Questions |\n|---|---|---|\n| 09:00 | Phishing reported | Who owns it? |\n| 09:20 | Second report | |\n| 10:05 | Mailbox rule found | What now? |\n';
     const s = importMarkdownScenario(doc).scenarios[0];
-    expect(s?.injects.map((i) => i.at / 60_000)).toEqual([0, 20, 65]);
+    expect(s?.injects.map((i) => (i.at ?? -1) / 60_000)).toEqual([0, 20, 65]);
     expect(s?.injects[0]?.questions).toEqual(['Who owns it?']);
   });
 
   it('reads the import form’s own example shape', () => {
     const doc = '# Scenario title\n\n## T+0 — First inject\nText…\nExpected: severity SEV2 within 10m\n\n## T+15m — Second inject\nMore.\n';
     const s = importMarkdownScenario(doc).scenarios[0];
-    expect(s?.injects.map((i) => [i.title, i.at / 60_000])).toEqual([
+    expect(s?.injects.map((i) => [i.title, (i.at ?? -1) / 60_000])).toEqual([
       ['First inject', 0],
       ['Second inject', 15],
     ]);
@@ -60,7 +60,7 @@ describe('tabletop document shapes', () => {
   it('reads numbered prompts with their questions under an Injects heading', () => {
     const doc = '# Laptop\n\n## Injects\n1) A laptop is stolen.\n   - Who do you call?\n2) The disk was not encrypted.\n   - What data was on it?\n';
     const s = importMarkdownScenario(doc).scenarios[0];
-    expect(s?.injects.map((i) => [i.title, i.at / 60_000, i.questions])).toEqual([
+    expect(s?.injects.map((i) => [i.title, (i.at ?? -1) / 60_000, i.questions])).toEqual([
       ['A laptop is stolen.', 0, ['Who do you call?']],
       ['The disk was not encrypted.', 10, ['What data was on it?']],
     ]);
@@ -99,7 +99,7 @@ Discussion: Who declares the disaster?
     const r = importMarkdownScenario(doc);
     expect(r.errors).toEqual([]);
     expect(r.scenarios.map((s) => s.title)).toEqual(['Data centre fire', 'Ransomware', 'Cloud region outage', 'Payroll system loss']);
-    expect(r.scenarios.map((s) => s.injects.map((i) => i.at / 60_000))).toEqual([
+    expect(r.scenarios.map((s) => s.injects.map((i) => (i.at ?? -1) / 60_000))).toEqual([
       [0, 15],
       [0, 20],
       [0, 10],
