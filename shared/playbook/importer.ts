@@ -5,6 +5,7 @@ import { parseMarkdown } from './markdown';
 import { extractMatrix } from './matrix';
 import { playbookSchema, type Playbook, type PlaybookImport } from './model';
 import { normalizeText } from './normalize';
+import { splitFrontMatter, isTemplatedTitle } from './front-matter';
 import { extractOverview } from './overview';
 import { extractContacts, extractRoles } from './people';
 import { extractPhases } from './phases';
@@ -27,8 +28,8 @@ export interface ImportOptions {
  * phase reader, which would otherwise take every list it sees as checklist items.
  */
 export function importPlaybook(markdown: string, options: ImportOptions = {}): PlaybookImport {
-  const text = normalizeText(markdown);
-  const root = parseMarkdown(text);
+  const front = splitFrontMatter(normalizeText(markdown));
+  const root = parseMarkdown(front.body);
   const outline = buildOutline(root);
   const ctx = new ImportContext();
 
@@ -43,6 +44,11 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
   const roles = extractRoles(outline, ctx, phaseRoles);
   const contacts = extractContacts(outline, ctx);
   const overview = extractOverview(outline, ctx, options.sourceName);
+  const frontTitle = front.fields.title ?? front.fields.Title;
+  // Several H1s are the document's parts, not its title.
+  const h1s = outline.children.filter((c) => c.depth === 1).length;
+  if (frontTitle && (isTemplatedTitle(overview.title) || h1s !== 1)) overview.title = frontTitle.replace(/`/g, '');
+  overview.metadata = { ...front.fields, ...overview.metadata };
 
   for (const [code, phaseKey] of codePhase) {
     const key = keyOf.get(code);
