@@ -20,22 +20,70 @@ function isPhaseSection(s: Section, inContainer: boolean): boolean {
   if (EXPLICIT_PHASE.test(s.title)) return true;
   const family = phaseFamily(s.name);
   if (!family) return false;
-  const kind = sectionKind(s.name);
+  const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
   if (kind && NOT_PHASE_KINDS.has(kind)) return false;
   return family !== 'communication' || inContainer;
 }
 
-function isContainer(s: Section): boolean {
-  if (s.depth < 2 && s.parent?.parent === null) return false;
-  const kind = sectionKind(s.name);
-  return PHASE_CONTAINER.test(s.title) && !(kind && NOT_PHASE_KINDS.has(kind));
+// Sections that are never lifecycle steps, whatever their neighbours are.
+const NOT_STEP = /\b(retention|records management|appendix|glossary|definitions?|tools?|resources|recommendations|further reading|prerequisites?|permissions?|references?|related|links?|about|overview|introduction|scope|purpose|summary|background|faq|contributing|licen[cs]e|changelog|revision|history|metadata|document control|version|backlog|disclaimer|notices?|testing|maintenance|training|awareness)\b/i;
+
+// "Contact the user", "Notify regulators": a step, though its words name a contacts section.
+const VERB_NOT_NOUN = /^(contact|notify|escalate|inform|call|page)(\s+(the|a|an|your|our|to|all|affected|relevant|stakeholders|users?|customers?|regulators?|law|legal)\b|$)/i;
+
+function excluded(s: Section): boolean {
+  const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
+  return (kind !== undefined && NOT_PHASE_KINDS.has(kind)) || kind === 'overview' || NOT_STEP.test(s.name);
+}
+
+// The first words of a step heading: imperative verbs ("Isolate the pod", "Fixing the problem")
+// and times ("Once the incident is resolved", "While it is in progress").
+const STEP_VERBS = new Set(
+  'identify isolate revoke cordon enable disable label capture confirm declare fix end notify contact create establish inform form assemble name monitor collect analyze analyse update deploy iterate choose execute communicate share escalate review document close restore rotate block reset preserve verify check run start stop open assign set send report triage assess investigate contain eradicate recover prepare protect detect remove delete back snapshot gather determine decide engage page call brief track schedule hold conduct write publish follow prioritise prioritize define develop resolve mitigate remediate evaluate validate test lock quarantine terminate kill shut scan search hunt image acquire initiate invite mobilise mobilize coordinate draft agree hand handover transfer wrap clean rebuild reimage patch harden apply secure stabilise stabilize diagnose troubleshoot interview inventory map ensure keep get take make do tell ask let provide start'.split(' '),
+);
+const TEMPORAL = /^(once|while|when|after|before|during|upon|if|at the end|at the start|immediately)\b/i;
+
+function stepLike(title: string): boolean {
+  const t = stripNumbering(title).trim();
+  if (TEMPORAL.test(t)) return true;
+  const first = (/^[A-Za-z]+/.exec(t)?.[0] ?? '').toLowerCase();
+  const stem = first.replace(/ing$/, '');
+  return STEP_VERBS.has(first) || STEP_VERBS.has(stem) || STEP_VERBS.has(`${stem}e`) || STEP_VERBS.has(stem.replace(/(.)\1$/, '$1'));
+}
+
+function hasContent(s: Section): boolean {
+  return s.blocks.some((b) => b.type === 'list' || b.type === 'code' || b.type === 'table' || b.type === 'paragraph') || s.children.length > 0;
+}
+
+/** Sibling sections of which at least two name lifecycle phases: this level is the lifecycle. */
+function phaseLevel(s: Section, inContainer: boolean): Section[] | undefined {
+  const kids = s.children.filter((c) => c.heading && !excluded(c));
+  const named = kids.filter((c) => isPhaseSection(c, inContainer || kids.length > 1));
+  if (named.length < 2) return undefined;
+  // Neighbours of named phases are steps of the same lifecycle ("Contact" between "Investigate"
+  // and "Followup", "Initiate Response" after "Assess").
+  return kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
+}
+
+/** A phase-named section that itself holds a lifecycle ("Response" over Contain/Eradicate/Recover). */
+function holdsLifecycle(s: Section): boolean {
+  for (const x of walkSections(s)) if (x !== s && phaseLevel(x, true)) return true;
+  return phaseLevel(s, true) !== undefined;
 }
 
 function discover(s: Section, inContainer: boolean, out: Section[]): void {
+  const level = phaseLevel(s, inContainer);
+  if (level && !(s.parent === null && level.length === 1)) {
+    for (const c of level) {
+      if (holdsLifecycle(c) && !isPhaseSection(c, true)) discover(c, true, out);
+      else out.push(c);
+    }
+    return;
+  }
   for (const c of s.children) {
-    const kind = sectionKind(c.name);
-    if (isPhaseSection(c, inContainer)) out.push(c);
-    else if (!(kind && NOT_PHASE_KINDS.has(kind))) discover(c, isContainer(c), out);
+    if (excluded(c) && !isPhaseSection(c, inContainer)) continue;
+    if (isPhaseSection(c, inContainer) && !holdsLifecycle(c)) out.push(c);
+    else discover(c, PHASE_CONTAINER.test(c.title), out);
   }
 }
 
