@@ -205,8 +205,20 @@ export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf:
       if (t && !ctx.isConsumed(b) && lifecycleTable(t) && tableDrafts.length === 0) tableDrafts = draftsFromTable(t, ctx);
     }
   }
+  // A lifecycle written as one list ("- **1. Preparation:**" with nested steps) is the phases
+  // when there are no phase headings, or fewer of them than the list names.
+  const listCtx = ctx.fork();
+  let listDrafts: PhaseDraft[] = [];
+  if (tableDrafts.length === 0) {
+    for (const s of walkSections(outline)) {
+      for (const b of s.blocks) {
+        if (listDrafts.length === 0 && b.type === 'list' && !ctx.isConsumed(b)) listDrafts = draftsFromList(b, listCtx) ?? [];
+      }
+    }
+  }
+  const listWins = listDrafts.length >= 3 && sections.length < 3;
   let drafts: PhaseDraft[] = [...tableDrafts];
-  for (const s of sections) {
+  for (const s of listWins ? [] : sections) {
     const d = draftFromSection(s, ctx);
     const target =
       drafts.find((x) => sameName(x.name, d.name)) ??
@@ -214,17 +226,20 @@ export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf:
     if (target) merge(target, d);
     else drafts.push(d);
   }
-  if (drafts.length === 0) {
-    for (const s of walkSections(outline)) {
-      for (const b of s.blocks) {
-        if (drafts.length === 0 && b.type === 'list' && !ctx.isConsumed(b)) drafts = draftsFromList(b, ctx) ?? [];
-      }
-    }
+  if (listDrafts.length > 0 && (listWins || drafts.length === 0)) {
+    drafts = listDrafts;
+    ctx.absorb(listCtx);
   }
   if (drafts.length === 0) drafts = checklistSections(outline, ctx).map((s) => draftFromSection(s, ctx));
   // A lifecycle row with nothing merged into it still names one thing to do.
   for (const d of drafts) {
     if (d.items.length === 0 && d.goal !== '') d.items.push({ text: d.goal, role: d.owner, code: null, details: [] });
+    // A step written as prose ("The first person to spot it becomes the incident lead...") is
+    // still one thing to do: its first sentence, the rest as detail.
+    else if (d.items.length === 0 && d.description !== '') {
+      const [first = d.description, ...rest] = d.description.split(/(?<=[.!?])\s+(?=[A-Z])/);
+      d.items.push({ text: first, role: d.owner, code: null, details: rest.length > 0 ? [rest.join(' ')] : [] });
+    }
   }
   return finish(drafts, actionKeyOf);
 }
