@@ -45,7 +45,8 @@ const TEMPORAL = /^(once|while|when|after|before|during|upon|if|at the end|at th
 
 function stepLike(title: string): boolean {
   const t = stripNumbering(title).trim();
-  if (TEMPORAL.test(t)) return true;
+  // "Did the user open the email?": investigation steps are often written as questions.
+  if (TEMPORAL.test(t) || /\?\s*$/.test(t)) return true;
   const first = (/^[A-Za-z]+/.exec(t)?.[0] ?? '').toLowerCase();
   const stem = first.replace(/ing$/, '');
   return STEP_VERBS.has(first) || STEP_VERBS.has(stem) || STEP_VERBS.has(`${stem}e`) || STEP_VERBS.has(stem.replace(/(.)\1$/, '$1'));
@@ -62,7 +63,11 @@ function phaseLevel(s: Section, inContainer: boolean): Section[] | undefined {
   if (named.length < 2) return undefined;
   // Neighbours of named phases are steps of the same lifecycle ("Contact" between "Investigate"
   // and "Followup", "Initiate Response" after "Assess").
-  return kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
+  const steps = kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
+  // When nearly every sibling is a step, the few noun-titled ones ("URL reputation") are steps too.
+  const questions = steps.filter((c) => /\?\s*$/.test(c.title)).length;
+  if (kids.length >= 6 && questions >= 2 && steps.length * 3 >= kids.length * 2) return kids.filter((c) => steps.includes(c) || hasContent(c));
+  return steps;
 }
 
 /** A phase-named section that itself holds a lifecycle ("Response" over Contain/Eradicate/Recover). */
