@@ -22,6 +22,15 @@ export class ImportContext {
     return this.consumed.has(node);
   }
 
+  /** What is consumed now, to tell later which nodes one extractor took. */
+  snapshot(): ReadonlySet<object> {
+    return new Set(this.consumed);
+  }
+
+  consumedSince(before: ReadonlySet<object>): Set<object> {
+    return new Set([...this.consumed].filter((n) => !before.has(n)));
+  }
+
   warn(message: string): void {
     if (this.warnings.length < 200 && !this.warnings.includes(message)) this.warnings.push(message);
   }

@@ -39,9 +39,11 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
   const scenarios = extractScenarios(outline, ctx);
   const { actions, keyOf } = extractActions(outline, ctx);
   const compliance = extractCompliance(outline, ctx);
+  const beforePhases = ctx.snapshot();
   const { phases, roles: phaseRoles, codePhase } = extractPhases(outline, ctx, (c) => keyOf.get(c));
+  const phaseRead = ctx.consumedSince(beforePhases);
   ctx.consume(...keyOf.keys());
-  const roles = extractRoles(outline, ctx, phaseRoles);
+  const roles = extractRoles(outline, ctx, phaseRoles, phaseRead);
   const contacts = extractContacts(outline, ctx);
   const overview = extractOverview(outline, ctx, options.sourceName);
   const frontTitle = front.fields.title ?? front.fields.Title;
