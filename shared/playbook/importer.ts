@@ -20,6 +20,8 @@ import { collectUnparsed } from './unparsed';
 export interface ImportOptions {
   /** File name or label of the source, kept on the playbook and used as a fallback title. */
   sourceName?: string;
+  /** The reader's answers to the choices of an earlier import of the same text (choice id -> option value). */
+  choices?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -31,9 +33,9 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
   const front = splitFrontMatter(normalizeText(markdown));
   const root = parseMarkdown(front.body);
   const outline = buildOutline(root);
-  const ctx = new ImportContext();
+  const ctx = new ImportContext(options.choices ?? {});
 
-  const severities = extractSeverities(outline, ctx);
+  const { levels: severities, notes: severityNotes } = extractSeverities(outline, ctx);
   const matrix = extractMatrix(outline, severities, ctx);
   const templates = extractTemplates(outline, ctx);
   const scenarios = extractScenarios(outline, ctx);
@@ -66,6 +68,7 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
     description: overview.description,
     objectives: overview.objectives,
     severities,
+    ...(severityNotes.length > 0 ? { severityNotes } : {}),
     matrix,
     phases,
     roles,
@@ -80,5 +83,5 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
   const unparsed = collectUnparsed(root, ctx);
   if (severities.length === 0) ctx.warn('No severity levels found.');
   if (phases.length === 0) ctx.warn('No phases found.');
-  return { playbook, unparsed, warnings: [...ctx.warnings] };
+  return { playbook, unparsed, warnings: [...ctx.warnings], choices: [...ctx.choices] };
 }
