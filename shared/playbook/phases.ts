@@ -56,18 +56,40 @@ function hasContent(s: Section): boolean {
   return s.blocks.some((b) => b.type === 'list' || b.type === 'code' || b.type === 'table' || b.type === 'paragraph') || s.children.length > 0;
 }
 
-/** Sibling sections of which at least two name lifecycle phases: this level is the lifecycle. */
-function phaseLevel(s: Section, inContainer: boolean): Section[] | undefined {
+/**
+ * Sibling sections of which at least two name lifecycle phases: this level is the lifecycle.
+ * With a context, each sibling that is not named as a phase is a recorded choice (phase or
+ * not), which the reader can flip on the review screen.
+ */
+function phaseLevel(s: Section, inContainer: boolean, ctx?: ImportContext): Section[] | undefined {
   const kids = s.children.filter((c) => c.heading && !excluded(c));
   const named = kids.filter((c) => isPhaseSection(c, inContainer || kids.length > 1));
   if (named.length < 2) return undefined;
   // Neighbours of named phases are steps of the same lifecycle ("Contact" between "Investigate"
   // and "Followup", "Initiate Response" after "Assess").
-  const steps = kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
+  let steps = kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
   // When nearly every sibling is a step, the few noun-titled ones ("URL reputation") are steps too.
   const questions = steps.filter((c) => /\?\s*$/.test(c.title)).length;
-  if (kids.length >= 6 && questions >= 2 && steps.length * 3 >= kids.length * 2) return kids.filter((c) => steps.includes(c) || hasContent(c));
-  return steps;
+  if (kids.length >= 6 && questions >= 2 && steps.length * 3 >= kids.length * 2) steps = kids.filter((c) => steps.includes(c) || hasContent(c));
+  if (!ctx) return steps;
+  return kids.filter((c) => {
+    if (named.includes(c)) return true;
+    if (!hasContent(c)) return false;
+    const guess = steps.includes(c) ? 'phase' : 'not-phase';
+    const answer = ctx.decide(
+      {
+        id: `phase-${c.line}`,
+        question: `Is “${c.title}” a phase?`,
+        line: c.line,
+        options: [
+          { value: 'phase', label: 'A phase of the response', line: c.line },
+          { value: 'not-phase', label: 'Not a phase', line: c.line },
+        ],
+      },
+      guess,
+    );
+    return answer === 'phase';
+  });
 }
 
 /** A phase-named section that itself holds a lifecycle ("Response" over Contain/Eradicate/Recover). */
@@ -76,11 +98,11 @@ function holdsLifecycle(s: Section): boolean {
   return phaseLevel(s, true) !== undefined;
 }
 
-function discover(s: Section, inContainer: boolean, out: Section[]): void {
-  const level = phaseLevel(s, inContainer);
+function discover(s: Section, inContainer: boolean, out: Section[], ctx: ImportContext): void {
+  const level = phaseLevel(s, inContainer, ctx);
   if (level && !(s.parent === null && level.length === 1)) {
     for (const c of level) {
-      if (holdsLifecycle(c) && !isPhaseSection(c, true)) discover(c, true, out);
+      if (holdsLifecycle(c) && !isPhaseSection(c, true)) discover(c, true, out, ctx);
       else out.push(c);
     }
     return;
@@ -88,7 +110,7 @@ function discover(s: Section, inContainer: boolean, out: Section[]): void {
   for (const c of s.children) {
     if (excluded(c) && !isPhaseSection(c, inContainer)) continue;
     if (isPhaseSection(c, inContainer) && !holdsLifecycle(c)) out.push(c);
-    else discover(c, PHASE_CONTAINER.test(c.title), out);
+    else discover(c, PHASE_CONTAINER.test(c.title), out, ctx);
   }
 }
 
@@ -202,7 +224,7 @@ export interface PhaseResult {
 
 export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf: (c: Code) => string | undefined): PhaseResult {
   const sections: Section[] = [];
-  discover(outline, false, sections);
+  discover(outline, false, sections, ctx);
   let tableDrafts: PhaseDraft[] = [];
   for (const s of walkSections(outline)) {
     for (const b of s.blocks) {
