@@ -31,8 +31,19 @@ const NOT_STEP = /\b(retention|records management|appendix|glossary|definitions?
 // "Contact the user", "Notify regulators": a step, though its words name a contacts section.
 const VERB_NOT_NOUN = /^(contact|notify|escalate|inform|call|page)(\s+(the|a|an|your|our|to|all|affected|relevant|stakeholders|users?|customers?|regulators?|law|legal)\b|$)/i;
 
+const OBJECT_WORD = /^(the|a|an|your|our|their|all|any|each|every|affected|relevant|impacted|compromised|suspicious|incident|with|to|if|for|on|in|up|down|out|off|stakeholders|users?|customers?|regulators?|law|legal|it|them|whether)$/i;
+
+/** "Form an incident response team", "Did the user select links?": a step, whatever its nouns suggest. */
+function clearlyStep(title: string): boolean {
+  const t = stripNumbering(title).trim();
+  if (/\?\s*$/.test(t)) return true;
+  const [first = '', second = ''] = t.split(/\s+/);
+  return STEP_VERBS.has(first.toLowerCase()) && OBJECT_WORD.test(second);
+}
+
 function excluded(s: Section): boolean {
   const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
+  if (clearlyStep(s.title) && kind !== 'severity' && kind !== 'matrix') return false;
   return (kind !== undefined && NOT_PHASE_KINDS.has(kind)) || kind === 'overview' || NOT_STEP.test(s.name);
 }
 

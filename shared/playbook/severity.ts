@@ -225,6 +225,33 @@ function fromTable(t: SimpleTable, context: boolean): Candidate | undefined {
   return { levels, tokens, enrichOnly, line: t.line };
 }
 
+// "`sev <Critical, Major, Trivial>`": the levels a chat-bot command accepts.
+const COMMAND_LEVELS = /\b(?:sev(?:erity)?|priority|prio)\b\s*[<[({]\s*([A-Za-z0-9 ,|/-]{3,80})\s*[>\])}]/i;
+
+function fromCommand(p: Paragraph): Candidate | undefined {
+  const text = plainText(p);
+  const m = COMMAND_LEVELS.exec(text);
+  if (!m) return undefined;
+  const parts = (m[1] ?? '').split(/\s*[,|/]\s*/).filter((x) => x !== '');
+  const names = parts.map((x) => parseLevelName(x));
+  if (parts.length < 2 || names.some((n) => n === undefined)) return undefined;
+  const levels = parts.flatMap((x, i) => {
+    const n = names[i];
+    return n ? [draft(x, n, lineOf(p))] : [];
+  });
+  return { levels, tokens: [], enrichOnly: false, line: lineOf(p) };
+}
+
+function commandInList(list: List): Candidate | undefined {
+  for (const item of list.children) {
+    for (const c of item.children) {
+      const hit = c.type === 'paragraph' ? fromCommand(c) : c.type === 'list' ? commandInList(c) : undefined;
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
 // "**Severity Levels:** SEV1 (Critical), SEV2 (High)" as one line of a paragraph.
 function fromLine(p: Paragraph): Candidate | undefined {
   for (const line of paragraphLines(p)) {
@@ -365,8 +392,8 @@ export function extractSeverities(outline: Section, ctx: ImportContext): Severit
       let c: Candidate | undefined;
       const t = tableOf(b);
       if (t) c = fromTable(t, context);
-      else if (b.type === 'list') c = fromList(b, context, blockLocal);
-      else if (b.type === 'paragraph') c = fromLine(b);
+      else if (b.type === 'list') c = fromList(b, context, blockLocal) ?? commandInList(b);
+      else if (b.type === 'paragraph') c = fromLine(b) ?? fromCommand(b);
       if (c) {
         c.section = s;
         candidates.push(c);
