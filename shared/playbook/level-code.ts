@@ -53,6 +53,11 @@ export function parseLevelName(raw: string): LevelName | undefined {
       return { code: m[0].trim(), name: splitName(text.slice(m[0].length)), number, strong };
     }
   }
+  // "1 - High", "2: Medium", "3 (Low)": a number that ranks a named level.
+  const numbered = /^([0-9])\s*(?:[-–—:.]|(?=\())\s*\(?([A-Za-z][A-Za-z ]{1,20}?)\)?(?=$|\s*[-–—:(|/,])/.exec(text);
+  if (numbered && wordRank(numbered[2] ?? '') !== undefined) {
+    return { code: numbered[1] ?? '', name: (numbered[2] ?? '').trim(), number: Number(numbered[1]), strong: false };
+  }
   const w = /^[A-Za-z][A-Za-z ]*?(?=$|\s*[-–—:(|/,]|\s+\()/.exec(text);
   const word = w?.[0].trim() ?? '';
   if (word !== '' && word.split(' ').length <= 2 && wordRank(word) !== undefined) {

@@ -7,7 +7,7 @@ import { ADMONITION, plausibleRole, scanRoles } from './role-scan';
 import { walkSections, type Section } from './sections';
 import { parseSla } from './sla';
 import { KeyAllocator, slugify } from './slug';
-import { findColumn, tableOf } from './tables';
+import { findColumn, tableOf, type SimpleTable } from './tables';
 import { isKind, phaseFamily } from './vocab';
 
 function firstLine(item: ListItem): string {
@@ -20,6 +20,12 @@ function nestedTexts(item: ListItem): string[] {
 }
 
 // ---- roles -------------------------------------------------------------------------------
+
+/** Cells after the first are mostly R, A, C, I (or "A/R", "R, C"). */
+function isRaci(t: SimpleTable): boolean {
+  const cells = t.rows.flatMap((r) => r.cells.slice(1)).map((c) => c.trim()).filter((c) => c !== '');
+  return t.header.length >= 3 && cells.length >= 2 && cells.filter((c) => /^[RACI](\s*[/,+&]\s*[RACI])*$/i.test(c)).length * 5 >= cells.length * 4;
+}
 
 function isTeamTree(list: List): boolean {
   return list.children.some((item) => {
@@ -60,7 +66,16 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
     // A roles section inside a phase was read as checklist items too; it still defines the roles.
     if (ctx.isConsumed(b) && !phaseRead?.has(b)) continue;
     const t = tableOf(b);
-    if (t) {
+    if (t && isRaci(t)) {
+      // A RACI matrix: the roles are its columns; a role's duties are the rows it is R or A for.
+      t.header.slice(1).forEach((name, k) => {
+        if (name.trim() === '') return;
+        const duties = t.rows.filter((r) => /\b[RA]\b/.test(r.cells[k + 1] ?? '')).map((r) => `${r.cells[0] ?? ''} (${(r.cells[k + 1] ?? '').trim()})`);
+        out.push({ name: name.trim(), duties });
+      });
+      for (const r of t.rows) ctx.consume(r.token);
+      ctx.consume(b);
+    } else if (t) {
       const nameCol = Math.max(0, findColumn(t.header, /role|title|name|position|function/i));
       for (const r of t.rows) {
         const name = r.cells[nameCol] ?? '';
