@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph, RootContent } from './mdast';
-import { markedText, paragraphLines, plainText, squash, STRONG_CLOSE, STRONG_OPEN, stripMarks } from './markdown';
+import { markedText, paragraphLines, squash, STRONG_CLOSE, STRONG_OPEN, stripMarks } from './markdown';
 import type { RoleDraft } from './items';
 import { walkSections, type Section } from './sections';
 import { tableOf } from './tables';
