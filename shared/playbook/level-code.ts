@@ -38,8 +38,22 @@ function splitName(rest: string): string {
     .trim();
 }
 
+// The same headings and cells are asked about by several readers; the answer depends on the text only.
+const memo = new Map<string, LevelName | undefined>();
+
 /** Parses a level label; undefined when it does not start with a level code. */
 export function parseLevelName(raw: string): LevelName | undefined {
+  if (memo.has(raw)) {
+    const hit = memo.get(raw);
+    return hit ? { ...hit } : undefined;
+  }
+  const parsed = parseLevelNameUncached(raw);
+  if (memo.size > 5000) memo.clear();
+  memo.set(raw, parsed);
+  return parsed ? { ...parsed } : undefined;
+}
+
+function parseLevelNameUncached(raw: string): LevelName | undefined {
   const text = raw.replace(/\s+/g, ' ').trim().replace(/:$/, '');
   if (text === '' || text.length > 80) return undefined;
   for (const [re, strong] of [

@@ -16,7 +16,18 @@ interface PhaseDraft extends PhaseBody {
 
 const NOT_PHASE_KINDS = new Set(['severity', 'matrix', 'templates', 'contacts', 'roles', 'scenarios', 'compliance', 'references']);
 
+const namedMemo = [new WeakMap<Section, boolean>(), new WeakMap<Section, boolean>()];
+
 function isPhaseSection(s: Section, inContainer: boolean): boolean {
+  const memo = namedMemo[inContainer ? 1 : 0];
+  const hit = memo?.get(s);
+  if (hit !== undefined) return hit;
+  const out = isPhaseSectionUncached(s, inContainer);
+  memo?.set(s, out);
+  return out;
+}
+
+function isPhaseSectionUncached(s: Section, inContainer: boolean): boolean {
   if (EXPLICIT_PHASE.test(s.title)) return true;
   const family = phaseFamily(s.name);
   if (!family) return false;
@@ -41,7 +52,17 @@ function clearlyStep(title: string): boolean {
   return STEP_VERBS.has(first.toLowerCase()) && OBJECT_WORD.test(second);
 }
 
+const excludedMemo = new WeakMap<Section, boolean>();
+
 function excluded(s: Section): boolean {
+  const hit = excludedMemo.get(s);
+  if (hit !== undefined) return hit;
+  const out = excludedUncached(s);
+  excludedMemo.set(s, out);
+  return out;
+}
+
+function excludedUncached(s: Section): boolean {
   const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
   if (clearlyStep(s.title) && kind !== 'severity' && kind !== 'matrix') return false;
   return (kind !== undefined && NOT_PHASE_KINDS.has(kind)) || kind === 'overview' || NOT_STEP.test(s.name);
@@ -103,10 +124,15 @@ function phaseLevel(s: Section, inContainer: boolean, ctx?: ImportContext): Sect
   });
 }
 
+const holds = new WeakMap<Section, boolean>();
+
 /** A phase-named section that itself holds a lifecycle ("Response" over Contain/Eradicate/Recover). */
 function holdsLifecycle(s: Section): boolean {
-  for (const x of walkSections(s)) if (x !== s && phaseLevel(x, true)) return true;
-  return phaseLevel(s, true) !== undefined;
+  const hit = holds.get(s);
+  if (hit !== undefined) return hit;
+  const found = phaseLevel(s, true) !== undefined || s.children.some((c) => holdsLifecycle(c));
+  holds.set(s, found);
+  return found;
 }
 
 function discover(s: Section, inContainer: boolean, out: Section[], ctx: ImportContext): void {

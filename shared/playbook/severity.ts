@@ -3,7 +3,7 @@ import type { ImportContext } from './context';
 import { codeId, parseLevelName, wordRank, type LevelName } from './level-code';
 import { fieldOf, lineOf, paragraphLines, plainText, squash, stripMarks } from './markdown';
 import type { SeverityLevel } from './model';
-import { ancestors, walkSections, type Section } from './sections';
+import { walkSections, type Section } from './sections';
 import { appendText, applyLevelField, fieldTarget, inlineSlas, type LevelDraft } from './severity-fields';
 import { parseSla, parseSlaPair } from './sla';
 import { KeyAllocator } from './slug';
@@ -21,8 +21,14 @@ interface Candidate {
   section?: Section;
 }
 
+const contextMemo = new WeakMap<Section, boolean>();
+
 function inSeverityContext(s: Section): boolean {
-  return [s, ...ancestors(s)].some((x) => isKind(x.title, 'severity') || isKind(x.title, 'matrix'));
+  const hit = contextMemo.get(s);
+  if (hit !== undefined) return hit;
+  const found = isKind(s.title, 'severity') || isKind(s.title, 'matrix') || (s.parent !== null && inSeverityContext(s.parent));
+  contextMemo.set(s, found);
+  return found;
 }
 
 function draft(label: string, n: LevelName, line: number): LevelDraft {
