@@ -14,25 +14,27 @@ export function ImportForm({ result }: { result: ReturnType<typeof useExercises.
   return (
     <details className="ex-import" open={result !== null}>
       <summary>Import a scenario (Markdown tabletop document or YAML)</summary>
-      <label htmlFor={fileId}>File</label>
-      <input
-        id={fileId}
-        type="file"
-        accept=".md,.markdown,.txt,.yaml,.yml"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (!f) return;
-          setFormat(/\.ya?ml$/i.test(f.name) ? 'yaml' : 'markdown');
-          void f.text().then(setText);
-        }}
-      />
-      <label htmlFor={fmtId}>Format</label>
-      <select id={fmtId} value={format} onChange={(e) => setFormat(e.target.value as 'markdown' | 'yaml')}>
-        <option value="markdown">Markdown</option>
-        <option value="yaml">YAML</option>
-      </select>
-      <label htmlFor={txtId}>Document</label>
-      <textarea id={txtId} rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={'# Scenario title\n\n## T+0 — First inject\nText…\nExpected: severity SEV2 within 10m'} />
+      <div className="ex-import-fields">
+        <label htmlFor={fileId}>Load from a file</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".md,.markdown,.txt,.yaml,.yml"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            setFormat(/\.ya?ml$/i.test(f.name) ? 'yaml' : 'markdown');
+            void f.text().then(setText);
+          }}
+        />
+        <label htmlFor={fmtId}>Format</label>
+        <select id={fmtId} value={format} onChange={(e) => setFormat(e.target.value as 'markdown' | 'yaml')}>
+          <option value="markdown">Markdown</option>
+          <option value="yaml">YAML</option>
+        </select>
+        <label htmlFor={txtId}>Document</label>
+        <textarea id={txtId} rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={'# Scenario title\n\n## T+0 — First inject\nText…\nExpected: severity SEV2 within 10m'} />
+      </div>
       <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void useExercises.getState().importScenario({ actor, format, text })}>
         Import
       </button>
@@ -60,7 +62,7 @@ export function ImportForm({ result }: { result: ReturnType<typeof useExercises.
               <p>
                 Not understood ({result.unparsed.length} line{result.unparsed.length === 1 ? '' : 's'}):
               </p>
-              <ul className="ex-unparsed" aria-label="Not understood">
+              <ul className="ex-unparsed" aria-label="Not understood" tabIndex={0}>
                 {result.unparsed.map((u) => (
                   <li key={`${u.line}-${u.text}`}>
                     <span className="ex-mono">Line {u.line}</span> {u.text}
