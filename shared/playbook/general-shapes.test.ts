@@ -128,6 +128,17 @@ describe('generalised playbook import', () => {
     ]);
   });
 
+  it('ignores answers to choices it did not offer', () => {
+    const plain = importPlaybook(credential);
+    const odd = importPlaybook(credential, { choices: { 'severity-scheme': 'line-9999', 'phase-1': 'maybe', '__proto__': 'x' } });
+    expect(odd.playbook).toEqual(plain.playbook);
+  });
+
+  it('takes sub-headings of a roles section as roles unless they name a topic', () => {
+    const doc = `# Team\n\n## Roles and permissions\n\n### Executive Sponsor\nApproves spend.\n\n### Head of Security\nOwns the plan.\n\n### Permissions in Microsoft 365\nGlobal reader.\n`;
+    expect(importPlaybook(doc).playbook.roles.map((r) => r.name)).toEqual(['Executive Sponsor', 'Head of Security']);
+  });
+
   it('reads "1 - High" levels with response times written in prose', () => {
     const doc = `# Levels\n\n## Severity levels\n\n- **1 - High**: outage. Respond within 30 minutes, resolve within 4 hours.\n- **2 - Medium**: degraded. Respond within 2 hours.\n- **3 - Low**: cosmetic. Respond within 1 day.\n`;
     const p = importPlaybook(doc).playbook;

@@ -75,6 +75,7 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
       });
       for (const r of t.rows) ctx.consume(r.token);
       ctx.consume(b);
+      sectionRole = false;
     } else if (t) {
       const nameCol = Math.max(0, findColumn(t.header, /role|title|name|position|function/i));
       for (const r of t.rows) {
@@ -84,6 +85,7 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
         ctx.consume(r.token);
       }
       ctx.consume(b);
+      sectionRole = false;
     } else if (b.type === 'list') {
       // A sub-section listing "**Incident Commander:**" bullets holds roles, not one role.
       const named = b.children.filter((i) => {
@@ -118,7 +120,11 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
 const TEAMISH = /\b(team|leadership|human resources|members|staff|workforce|legal|support|desk|operations|ops|sre|soc|noc|it|hr|pr|board|council|department)\b/i;
 
 function headingRole(name: string): boolean {
-  return plausibleRole(name) || (TEAMISH.test(name) && name.split(' ').length <= 5 && !/\b(in|for|with|of)\b/i.test(name));
+  const n = squash(stripMarks(name));
+  if (plausibleRole(n)) return true;
+  // "Executive Sponsor", "Customer Support", "Legal": short names with no topic words in them;
+  // "Permissions in Microsoft 365" and "Microsoft Defender for Endpoint" are topics.
+  return n.split(' ').length <= 4 && !/\b(in|for|with|on|to|from|about|and how|permissions?|requirements?|roles|overview|process|steps?|phase|checklist|template|severity|priority|level)\b/i.test(n) && (TEAMISH.test(n) || /^[A-Z]/.test(n));
 }
 
 /** Admonitions, disclaimers and headings about roles are not roles. */

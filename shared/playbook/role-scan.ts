@@ -9,7 +9,7 @@ import { tableOf } from './tables';
 // Always in the incident" inside a table cell. Only bold names that read as a person or team
 // with a job count, and at least two of them in one place unless the line says what they do.
 
-const ROLE_NOUN = /\b(lead|leader|commander|manager|coordinator|scribe|officer|liaison|owner|engineer|responder|analyst|director|counsel|recorder|planner|expert|reporter|messenger|deputy|secretariat|triager|on-?call|administrator|admin|representative|spokesperson|chair|investigator|handler|controller|relations|ciso|cto|ceo|cio|dpo|sme|observer|facilitator|approver|authority)s?\b/i;
+const ROLE_NOUN = /\b(lead|leader|commander|manager|coordinator|scribe|officer|liaison|owner|engineer|responder|analyst|director|counsel|recorder|planner|expert|reporter|messenger|deputy|secretariat|triager|on-?call|administrator|admin|representative|spokesperson|chair|investigator|handler|controller|relations|ciso|cto|ceo|cio|dpo|sme|observer|facilitator|approver|authority|sponsor|advisor|adviser|specialist|consultant|head|custodian|steward|architect|spokesperson|auditor|agent|operator|delegate)s?\b/i;
 const NOT_ROLE = /\b(summary|overview|report|plan|process|policy|table|section|step|phase|template|checklist|time|severity|priority|level|example|note|warning|important|roles?)\b/i;
 // "**CISO**: ciso@example.com" is a contact, not a duty.
 const CONTACTISH = /@|\+?\d[\d\s().-]{6,}\d|https?:\/\//;
