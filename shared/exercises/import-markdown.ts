@@ -9,7 +9,7 @@ import { findColumn, tableOf, type SimpleTable } from '../playbook/tables';
 import { collectUnparsed } from '../playbook/unparsed';
 import { validateScenario, type Scenario } from './scenario';
 import { blockText, emptyDraft, put, readBlock, readList, targetOf, type InjectDraft, type Target } from './tabletop-body';
-import { headingDuration, leadingTime, resolveTimes, stripDuration, wholeTime, type TimeToken } from './tabletop-time';
+import { columnTime, headingDuration, leadingTime, resolveTimes, stripDuration, wholeTime, type TimeToken } from './tabletop-time';
 
 export { parseExpectation } from './expectation';
 
@@ -92,9 +92,10 @@ function headingTime(title: string): { token: TimeToken; rest: string } | undefi
     if (lead.token.kind === 'offset' && !/^\s*[*_[(]*\s*(T|\+)/i.test(title)) return undefined;
     return { token: lead.token, rest };
   }
-  const tail = /\(\s*((?:T\s*[+-]?\s*\d[^)]*)|(?:Day\s+\d+[^)]*))\)\s*$/i.exec(title);
+  // "Complication 1 (T+25)", "Inject 2 — T+15 min", "Regulator calls [Day 2 09:00]".
+  const tail = /(?:\(\s*|\[\s*|\s[-–—:|@]\s*)((?:T\s*[+-]?\s*\d[^)\]]*)|(?:H\s*\+\s*\d[^)\]]*)|(?:Day\s+\d+[^)\]]*))[)\]]?\s*$/i.exec(title);
   const token = tail ? wholeTime(tail[1] ?? '') : undefined;
-  return token && tail ? { token, rest: title.slice(0, tail.index).trim() } : undefined;
+  return token && tail ? { token, rest: title.slice(0, tail.index).replace(/\s*[-–—:|@]\s*$/, '').trim() } : undefined;
 }
 
 /** "**Time:** T+15 minutes (discovered during investigation)" among a section's first blocks. */
@@ -169,7 +170,7 @@ class Reader {
     let timeCol = t.header.findIndex((h) => TIME_COLUMN.test(h.trim()));
     if (timeCol < 0 && t.rows.length >= 2) timeCol = t.header.findIndex((_, i) => t.rows.filter((r) => wholeTime(r.cells[i] ?? '')).length * 2 > t.rows.length);
     if (timeCol < 0) return false;
-    const times = t.rows.map((r) => wholeTime(r.cells[timeCol] ?? '') ?? leadingTime(r.cells[timeCol] ?? '')?.token);
+    const times = t.rows.map((r) => columnTime(r.cells[timeCol] ?? '') ?? leadingTime(r.cells[timeCol] ?? '')?.token);
     if (times.filter((x) => x !== undefined).length < Math.max(1, Math.ceil(t.rows.length / 2))) return false;
     // A second table of times the injects already have ("Complication | Timing") adds nothing.
     const known = new Set(out.map((d) => (d.token?.kind === 'offset' ? d.token.ms : -1)));

@@ -32,8 +32,9 @@ export function formatExerciseTime(ms: number): string {
   return `T+${h > 0 ? `${h}h` : ''}${m > 0 || h === 0 ? `${m}m` : ''}${sec > 0 ? `${sec}s` : ''}`;
 }
 
+// Minutes, up to 31 days: multi-day exercises ("Day 9 09:00") are real.
 const timeSchema = z
-  .union([z.number().nonnegative().max(7 * 24 * 60), z.string().max(40)])
+  .union([z.number().nonnegative().max(31 * 24 * 60), z.string().max(40)])
   .transform((v, ctx) => {
     const ms = parseExerciseTime(v);
     if (ms === null) {

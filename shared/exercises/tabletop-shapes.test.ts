@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importMarkdownScenario } from './import-markdown';
-import { leadingTime, resolveTimes, wholeTime } from './tabletop-time';
+import { columnTime, leadingTime, resolveTimes, wholeTime } from './tabletop-time';
 
 const minutes = (doc: string, i = 0) => importMarkdownScenario(doc).scenarios[i]?.injects.map((x) => (x.at ?? -1) / 60_000);
 
@@ -18,6 +18,10 @@ describe('tabletop times', () => {
     expect(leadingTime('T+0: Report #1')?.token).toEqual({ kind: 'offset', ms: 0 });
     expect(leadingTime('T+10 Report')?.token).toEqual({ kind: 'offset', ms: 600_000 });
     expect(leadingTime('Nov 23, 2023 @ 20:03:00 UTC - Read')?.token).toMatchObject({ kind: 'clock', hasDay: true });
+    expect(wholeTime('T+1:30')).toEqual({ kind: 'offset', ms: 5_400_000 });
+    expect(wholeTime('H+2')).toEqual({ kind: 'offset', ms: 7_200_000 });
+    expect(columnTime('15 min')).toEqual({ kind: 'offset', ms: 900_000 });
+    expect(columnTime('45')).toEqual({ kind: 'offset', ms: 2_700_000 });
     expect(wholeTime('soon')).toBeUndefined();
     expect(wholeTime('15 minutes of setup')).toBeUndefined();
   });
@@ -33,6 +37,16 @@ describe('tabletop document shapes', () => {
     const doc = '# Ransomware\n\nA file server is encrypted.\n\n## T0 — Helpdesk calls\nFiles will not open.\n\n## T+2h — Ransom note\nA note demands payment.\n\n## T+24h — Press call\nA journalist asks.\n';
     expect(minutes(doc)).toEqual([0, 120, 1440]);
     expect(importMarkdownScenario(doc).scenarios[0]?.summary).toBe('A file server is encrypted.');
+  });
+
+  it('reads a time at the end of a heading and bare minutes in a time column', () => {
+    expect(minutes('# X\n\n## Inject 1 — T+0\na\n\n## Inject 2 — T+15 min\nb\n\n## Inject 3 (H+1)\nc\n')).toEqual([0, 15, 60]);
+    expect(minutes('# X\n\n| Minute | Inject |\n|---|---|\n| 0 | Alert |\n| 15 min | Call |\n| 40 | Press |\n')).toEqual([0, 15, 40]);
+  });
+
+  it('reads a multi-day exercise beyond a week', () => {
+    const doc = '# Long\n\n## Day 1 09:00 — Start\na\n\n## Day 9 09:00 — Regulator\nb\n';
+    expect(minutes(doc)).toEqual([0, 8 * 1440]);
   });
 
   it('reads Day N HH:MM headings against the start of day 1', () => {

@@ -21,6 +21,9 @@ function unitMs(unit: string | undefined): number | undefined {
 // (back-story: "Day -2") are not exercise time.
 const OFFSET = /^(?:T\s*(?:\+|=)?\s*|\+\s*)(\d+(?:\.\d+)?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)?(?:\s*(\d+)\s*(?:minutes?|mins?|m))?(?![a-z0-9]|[:.]\d)/i;
 const T_ZERO = /^T\s*[-+]?\s*0(?![\d.]|:\d)/i;
+// "T+1:30", "+00:15", "H+2" (hours, as military and civil-protection exercises write them).
+const OFFSET_HM = /^(?:T\s*\+\s*|\+\s*)(\d{1,3}):(\d{2})(?!\d)/i;
+const H_PLUS = /^H\s*\+\s*(\d+(?:\.\d+)?)(?:\s*(?:h|hrs?|hours?))?(?![\w:])/i;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // "Nov 23, 2023 @ 20:03:00 UTC", "23 Nov 2023 20:03", "2023-11-23 20:03", "2023-11-23T20:03:00Z".
@@ -77,6 +80,10 @@ export function leadingTime(raw: string): { token: TimeToken; length: number } |
     const hm = m[2] !== undefined ? hour(Number(m[2]), m[4]) * 60 + Number(m[3] ?? 0) : 0;
     return done({ kind: 'clock', minutes: (n - 1) * 1440 + hm, hasDay: true, hm }, m);
   }
+  m = OFFSET_HM.exec(text);
+  if (m) return done({ kind: 'offset', ms: (Number(m[1]) * 60 + Number(m[2])) * 60_000 }, m);
+  m = H_PLUS.exec(text);
+  if (m) return done({ kind: 'offset', ms: Math.round(Number(m[1]) * 3_600_000) }, m);
   m = OFFSET.exec(text);
   if (m) {
     const unit = unitMs(m[2]) ?? 60_000;
@@ -96,6 +103,17 @@ export function leadingTime(raw: string): { token: TimeToken; length: number } |
     return done({ kind: 'clock', minutes: hm, hasDay: false, hm }, m);
   }
   return undefined;
+}
+
+const BARE_DURATION = /^(\d+(?:\.\d+)?)\s*(min(?:ute)?s?|m|hours?|hrs?|h)?\.?$/i;
+
+/** A cell of a time column: a time, or a bare duration ("15 min", "45") counted from the start. */
+export function columnTime(text: string): TimeToken | undefined {
+  const whole = wholeTime(text);
+  if (whole) return whole;
+  const m = BARE_DURATION.exec(text.replace(/[*_`]/g, '').trim());
+  if (!m) return undefined;
+  return { kind: 'offset', ms: Math.round(Number(m[1]) * (unitMs(m[2]) ?? 60_000)) };
 }
 
 /** A whole cell or label that is a time and nothing else ("T+15", "09:30", "Day 2 09:00"). */
