@@ -1,11 +1,12 @@
 import type { CliCommand, CliIo } from './command';
+import { exerciseParseCommand } from './commands/exercise-parse';
 import { playbookParseCommand } from './commands/playbook-parse';
 import { verifyCommand } from './commands/verify';
 import { exportCommand } from './commands/export';
 import { verifyBundleCommand } from './commands/verify-bundle';
 
 /** Every `cordon` subcommand; a new command is one import and one entry here. */
-export const commands: readonly CliCommand[] = [verifyCommand, verifyBundleCommand, exportCommand, playbookParseCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, verifyBundleCommand, exportCommand, playbookParseCommand, exerciseParseCommand];
 
 const usage = (list: readonly CliCommand[]) => {
   const width = Math.max(...list.map((c) => c.path.join(' ').length), 8);

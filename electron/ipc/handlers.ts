@@ -17,7 +17,7 @@ export function createHandlers(services: Services): Handlers {
     playbookList: () => services.playbooks.list(),
     playbookGet: ({ id, version }) => services.playbooks.get(id, version),
     playbookVersions: ({ id }) => services.playbooks.versions(id),
-    playbookPreview: ({ markdown, sourceName }) => services.playbooks.preview(markdown, sourceName),
+    playbookPreview: ({ markdown, sourceName, choices }) => services.playbooks.preview(markdown, sourceName, choices),
     playbookSave: (input) => services.playbooks.save(input),
     ...createPostmortemHandlers(services),
     ...createActionHandlers(services),

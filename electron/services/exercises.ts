@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CordonError } from '../../shared/ipc/result';
 import type { ParsedInput } from '../../shared/ipc/contract';
-import type { ExerciseListItem, ExerciseView, ScenarioListItem } from '../../shared/ipc/exercise-contract';
+import type { ExerciseListItem, ExerciseView, ScenarioImportOutput, ScenarioListItem } from '../../shared/ipc/exercise-contract';
 import type { ExportOutput } from '../../shared/ipc/postmortem-contract';
 import { controlClock, exerciseTimeAt, newClock, type ClockState } from '../../shared/exercises/clock';
 import { importMarkdownScenario } from '../../shared/exercises/import-markdown';
 import { afterActionMarkdown, type PreviousRun } from '../../shared/exercises/report';
-import { parseScenarioYaml, validateScenario, type Scenario } from '../../shared/exercises/scenario';
+import { parseScenarioYaml, scenarioToInput, type Scenario } from '../../shared/exercises/scenario';
+import { readStoredScenario, type StoredScenario } from '../../shared/exercises/stored';
 import { dueNow, initialInjectStates, resolveDue } from '../../shared/exercises/schedule';
 import { scoreExercise, type InjectState, type ScoredEvent, type ScoreReport } from '../../shared/exercises/score';
 import { postmortemHtml } from '../../shared/postmortem/html';
@@ -93,15 +94,18 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
   let builtins: Scenario[] | null = null;
   const builtin = () => (builtins ??= loadBuiltinScenarios(deps.builtinDir, deps.logger));
 
-  const imported = (store: Store): Scenario[] =>
+  /** Imported scenarios as stored, each read back through the schema; a row that fails says why. */
+  const importedRows = (store: Store): StoredScenario[] =>
     store.db
-      .prepare<[], string>('SELECT scenario FROM exercise_scenarios ORDER BY imported_at')
-      .pluck()
+      .prepare<[], { id: string; scenario: string }>('SELECT id, scenario FROM exercise_scenarios ORDER BY imported_at')
       .all()
-      .map((json) => validateScenario(JSON.parse(json)))
-      .flatMap((r) => (r.ok ? [r.scenario] : []));
+      .map((row) => readStoredScenario(row.id, row.scenario));
+
+  const imported = (store: Store): Scenario[] => importedRows(store).flatMap((r) => (r.scenario ? [r.scenario] : []));
 
   const findScenario = (store: Store, id: string): Scenario => {
+    const broken = importedRows(store).find((r) => r.id === id && r.scenario === null);
+    if (broken && !builtin().some((s) => s.id === id)) throw new CordonError('bad_input', `The scenario “${broken.title}” cannot be run: ${broken.errors.slice(0, 3).join('; ')}`);
     const found = builtin().find((s) => s.id === id) ?? imported(store).find((s) => s.id === id);
     if (!found) throw new CordonError('not_found', `There is no exercise scenario “${id}”.`);
     return found;
@@ -289,35 +293,54 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
           store.db.prepare<[], { scenario_id: string; n: number }>('SELECT scenario_id, COUNT(*) AS n FROM exercises GROUP BY scenario_id').all().map((r) => [r.scenario_id, r.n]),
         );
         const b = builtin();
-        return [...b.map((s) => listItem(s, 'builtin', runs)), ...imported(store).filter((s) => !b.some((x) => x.id === s.id)).map((s) => listItem(s, 'imported', runs))];
+        const rows = importedRows(store).filter((r) => !b.some((x) => x.id === r.id));
+        return [
+          ...b.map((s) => listItem(s, 'builtin', runs)),
+          ...rows.map((r) =>
+            r.scenario
+              ? listItem(r.scenario, 'imported', runs)
+              : { id: r.id, title: r.title, summary: '', playbook: null, injects: 0, expectedActions: 0, source: 'imported' as const, runs: runs.get(r.id) ?? 0, errors: r.errors },
+          ),
+        ];
       });
     },
 
-    scenarioImport(input: ParsedInput<'scenarioImport'>) {
-      let scenario: Scenario | null;
+    scenarioImport(input: ParsedInput<'scenarioImport'>): ScenarioImportOutput {
+      let scenarios: Scenario[];
       let errors: string[];
       let unparsed: { line: number; text: string }[] = [];
       if (input.format === 'yaml') {
         const r = parseScenarioYaml(input.text);
-        scenario = r.ok ? r.scenario : null;
-        errors = r.ok ? [] : r.errors;
+        if (!r.ok) throw new CordonError('bad_input', `The scenario could not be read: ${r.errors.slice(0, 5).join('; ')}`);
+        scenarios = [r.scenario];
+        errors = [];
       } else {
         const r = importMarkdownScenario(input.text);
-        ({ scenario, errors, unparsed } = r);
+        ({ scenarios, errors, unparsed } = r);
       }
-      if (!scenario) throw new CordonError('bad_input', `The scenario could not be read: ${errors.slice(0, 5).join('; ')}`);
-      if (builtin().some((s) => s.id === scenario?.id)) scenario = { ...scenario, id: `imported-${scenario.id}`.slice(0, 100) };
-      const s = scenario;
+      // Nothing readable is not a failure of the call: the screen lists what was not understood.
+      if (scenarios.length === 0) return { scenario: null, scenarios: [], errors, unparsed };
+      const b = builtin();
+      const named = scenarios.map((s) => (b.some((x) => x.id === s.id) ? { ...s, id: `imported-${s.id}`.slice(0, 100) } : s));
+      // What is stored is read back exactly as the library will read it, before anything is written.
+      const stored = named.map((s) => ({ s, json: JSON.stringify(scenarioToInput(s)) }));
+      for (const { s, json } of stored) {
+        const back = readStoredScenario(s.id, json);
+        if (!back.scenario) throw new CordonError('bad_input', `The scenario “${s.title}” would not load again: ${back.errors.slice(0, 3).join('; ')}`);
+      }
       return deps.withStore((store) => {
         if (!input.dryRun) {
-          store.db
-            .prepare(
-              `INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET scenario = excluded.scenario, source = excluded.source, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
-            )
-            .run(s.id, JSON.stringify(s), input.format, new Date(now()).toISOString(), input.actor);
+          const insert = store.db.prepare(
+            `INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET scenario = excluded.scenario, source = excluded.source, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
+          );
+          const at = new Date(now()).toISOString();
+          store.db.transaction(() => {
+            for (const { s, json } of stored) insert.run(s.id, json, input.format, at, input.actor);
+          })();
         }
-        return { scenario: listItem(s, 'imported', new Map()), errors, unparsed };
+        const items = named.map((s) => listItem(s, 'imported', new Map()));
+        return { scenario: items[0] ?? null, scenarios: items, errors, unparsed };
       });
     },
 

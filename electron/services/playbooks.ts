@@ -64,9 +64,9 @@ export function createPlaybookService(deps: PlaybookServiceDeps) {
     },
 
     /** Pure: the importer's result for review. Nothing is written. */
-    preview(markdown: string, sourceName?: string): PlaybookImport {
+    preview(markdown: string, sourceName?: string, choices?: Record<string, string>): PlaybookImport {
       if (markdown.includes('\0')) throw new CordonError('bad_input', 'This file is not Markdown text (it contains NUL bytes).');
-      return importPlaybook(markdown, sourceName ? { sourceName } : {});
+      return importPlaybook(markdown, { ...(sourceName ? { sourceName } : {}), ...(choices ? { choices } : {}) });
     },
 
     save(input: { actor: string; id?: string | undefined; playbook: Playbook; source: string | null; unparsed: { line: number; text: string }[] }): StoredPlaybook {

@@ -32,8 +32,9 @@ export function formatExerciseTime(ms: number): string {
   return `T+${h > 0 ? `${h}h` : ''}${m > 0 || h === 0 ? `${m}m` : ''}${sec > 0 ? `${sec}s` : ''}`;
 }
 
+// Minutes, up to 31 days: multi-day exercises ("Day 9 09:00") are real.
 const timeSchema = z
-  .union([z.number().nonnegative().max(7 * 24 * 60), z.string().max(40)])
+  .union([z.number().nonnegative().max(31 * 24 * 60), z.string().max(40)])
   .transform((v, ctx) => {
     const ms = parseExerciseTime(v);
     if (ms === null) {
@@ -75,8 +76,12 @@ export const injectSchema = z
     after: id.optional(),
     delay: timeSchema.optional(),
     expect: z.array(expectSchema).max(20).default([]),
-    /** Discussion questions the facilitator puts to the team when the inject lands (imported ones kept). */
-    questions: z.array(text(1_000)).max(30).default([]),
+    /** Discussion questions for the facilitator to put to the room after the inject. */
+    questions: z.array(text(2_000)).max(50).default([]),
+    /** What the team should do, as the document words it (the `expect` list is what is scored). */
+    expectedActions: z.array(text(2_000)).max(50).default([]),
+    /** For the facilitator only: what to listen for, how to play the inject. */
+    notes: z.array(text(2_000)).max(50).default([]),
   })
   .strict()
   .refine((i) => (i.at === undefined) !== (i.after === undefined), { message: 'give either `at` or `after`', path: ['at'] });
@@ -131,6 +136,23 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors
 
 export function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`);
+}
+
+/**
+ * The scenario in its written form (times in minutes), which is what is stored: validating the
+ * parsed form again would read its milliseconds as minutes.
+ */
+export function scenarioToInput(s: Scenario): ScenarioInput {
+  const min = (ms: number): number => ms / 60_000;
+  return {
+    ...s,
+    injects: s.injects.map((i) => ({
+      ...i,
+      ...(i.at !== undefined ? { at: min(i.at) } : {}),
+      ...(i.delay !== undefined ? { delay: min(i.delay) } : {}),
+      expect: i.expect.map((e) => ({ ...e, deadline: min(e.deadline) })),
+    })),
+  };
 }
 
 export function validateScenario(value: unknown): ParseResult {

@@ -25,6 +25,17 @@ export interface ScenarioListItem {
   expectedActions: number;
   source: 'builtin' | 'imported';
   runs: number;
+  /** Set when a stored scenario no longer passes validation: it is listed, not run, and says why. */
+  errors?: string[];
+}
+
+export interface ScenarioImportOutput {
+  /** The first scenario read (kept for callers that import one). */
+  scenario: ScenarioListItem | null;
+  /** Every scenario the document holds, each stored. */
+  scenarios: ScenarioListItem[];
+  errors: string[];
+  unparsed: UnderstoodLine[];
 }
 
 export interface ExerciseView {
@@ -136,7 +147,7 @@ export const exerciseContract = {
   scenarioList: { input: noInput, output: z.custom<ScenarioListItem[]>() },
   scenarioImport: {
     input: scenarioImportInputSchema,
-    output: z.custom<{ scenario: ScenarioListItem | null; errors: string[]; unparsed: UnderstoodLine[] }>(),
+    output: z.custom<ScenarioImportOutput>(),
   },
   exerciseList: { input: noInput, output: z.custom<ExerciseListItem[]>() },
   exerciseStart: { input: exerciseStartInputSchema, output: view },

@@ -27,6 +27,8 @@ export const playbookContract = {
           .min(1, 'the file is empty')
           .max(maxPlaybookMarkdownBytes, 'the file is larger than 2 MB, the most Cordon imports as a playbook'),
         sourceName: z.string().max(255).optional(),
+        /** Answers to the choices of an earlier preview of the same text (choice id -> option value). */
+        choices: z.record(z.string().max(100), z.string().max(100)).optional(),
       })
       .strict(),
     output: playbookImportSchema,

@@ -21,6 +21,10 @@ export interface CliPlaybookJson {
   templates: { name: string; kind: string; body: string }[];
   scenarios: { name: string; trigger: string; steps: string[] }[];
   compliance: { framework: string; control: string; deadline: Sla | null; description: string }[];
+  /** Rules that apply to every level of the scheme. */
+  severityNotes: string[];
+  /** Where the importer chose between readings: what it chose and the other options. */
+  choices: { id: string; question: string; line: number; chosen: string; options: { value: string; label: string }[] }[];
   unparsed: { line: number; text: string }[];
   warnings: string[];
 }
@@ -39,6 +43,7 @@ export function toCliJson(result: PlaybookImport): CliPlaybookJson {
       examples: s.examples,
       notify: s.notify,
     })),
+    severityNotes: p.severityNotes ?? [],
     matrix: p.matrix,
     phases: p.phases.map((ph) => ({
       key: ph.key,
@@ -58,6 +63,7 @@ export function toCliJson(result: PlaybookImport): CliPlaybookJson {
     templates: p.templates.map((t) => ({ name: t.name, kind: t.kind, body: t.body })),
     scenarios: p.scenarios.map((s) => ({ name: s.name, trigger: s.trigger, steps: s.steps })),
     compliance: p.compliance.map((c) => ({ framework: c.framework, control: c.control, deadline: c.deadline, description: c.description })),
+    choices: result.choices.map((c) => ({ id: c.id, question: c.question, line: c.line, chosen: c.chosen, options: c.options.map((o) => ({ value: o.value, label: o.label })) })),
     unparsed: result.unparsed,
     warnings: result.warnings,
   };

@@ -5,6 +5,7 @@ import { parseMarkdown } from './markdown';
 import { extractMatrix } from './matrix';
 import { playbookSchema, type Playbook, type PlaybookImport } from './model';
 import { normalizeText } from './normalize';
+import { splitFrontMatter, isTemplatedTitle } from './front-matter';
 import { extractOverview } from './overview';
 import { extractContacts, extractRoles } from './people';
 import { extractPhases } from './phases';
@@ -19,6 +20,8 @@ import { collectUnparsed } from './unparsed';
 export interface ImportOptions {
   /** File name or label of the source, kept on the playbook and used as a fallback title. */
   sourceName?: string;
+  /** The reader's answers to the choices of an earlier import of the same text (choice id -> option value). */
+  choices?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,22 +30,29 @@ export interface ImportOptions {
  * phase reader, which would otherwise take every list it sees as checklist items.
  */
 export function importPlaybook(markdown: string, options: ImportOptions = {}): PlaybookImport {
-  const text = normalizeText(markdown);
-  const root = parseMarkdown(text);
+  const front = splitFrontMatter(normalizeText(markdown));
+  const root = parseMarkdown(front.body);
   const outline = buildOutline(root);
-  const ctx = new ImportContext();
+  const ctx = new ImportContext(options.choices ?? {});
 
-  const severities = extractSeverities(outline, ctx);
+  const { levels: severities, notes: severityNotes } = extractSeverities(outline, ctx);
   const matrix = extractMatrix(outline, severities, ctx);
   const templates = extractTemplates(outline, ctx);
   const scenarios = extractScenarios(outline, ctx);
   const { actions, keyOf } = extractActions(outline, ctx);
   const compliance = extractCompliance(outline, ctx);
+  const beforePhases = ctx.snapshot();
   const { phases, roles: phaseRoles, codePhase } = extractPhases(outline, ctx, (c) => keyOf.get(c));
+  const phaseRead = ctx.consumedSince(beforePhases);
   ctx.consume(...keyOf.keys());
-  const roles = extractRoles(outline, ctx, phaseRoles);
+  const roles = extractRoles(outline, ctx, phaseRoles, phaseRead);
   const contacts = extractContacts(outline, ctx);
   const overview = extractOverview(outline, ctx, options.sourceName);
+  const frontTitle = front.fields.title ?? front.fields.Title;
+  // Several H1s are the document's parts, not its title.
+  const h1s = outline.children.filter((c) => c.depth === 1).length;
+  if (frontTitle && (isTemplatedTitle(overview.title) || h1s !== 1)) overview.title = frontTitle.replace(/`/g, '');
+  overview.metadata = { ...front.fields, ...overview.metadata };
 
   for (const [code, phaseKey] of codePhase) {
     const key = keyOf.get(code);
@@ -58,6 +68,7 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
     description: overview.description,
     objectives: overview.objectives,
     severities,
+    ...(severityNotes.length > 0 ? { severityNotes } : {}),
     matrix,
     phases,
     roles,
@@ -72,5 +83,5 @@ export function importPlaybook(markdown: string, options: ImportOptions = {}): P
   const unparsed = collectUnparsed(root, ctx);
   if (severities.length === 0) ctx.warn('No severity levels found.');
   if (phases.length === 0) ctx.warn('No phases found.');
-  return { playbook, unparsed, warnings: [...ctx.warnings] };
+  return { playbook, unparsed, warnings: [...ctx.warnings], choices: [...ctx.choices] };
 }

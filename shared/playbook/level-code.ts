@@ -38,8 +38,22 @@ function splitName(rest: string): string {
     .trim();
 }
 
+// The same headings and cells are asked about by several readers; the answer depends on the text only.
+const memo = new Map<string, LevelName | undefined>();
+
 /** Parses a level label; undefined when it does not start with a level code. */
 export function parseLevelName(raw: string): LevelName | undefined {
+  if (memo.has(raw)) {
+    const hit = memo.get(raw);
+    return hit ? { ...hit } : undefined;
+  }
+  const parsed = parseLevelNameUncached(raw);
+  if (memo.size > 5000) memo.clear();
+  memo.set(raw, parsed);
+  return parsed ? { ...parsed } : undefined;
+}
+
+function parseLevelNameUncached(raw: string): LevelName | undefined {
   const text = raw.replace(/\s+/g, ' ').trim().replace(/:$/, '');
   if (text === '' || text.length > 80) return undefined;
   for (const [re, strong] of [
@@ -52,6 +66,11 @@ export function parseLevelName(raw: string): LevelName | undefined {
       const number = /^[0-9]$/.test(digit) ? Number(digit) : ROMAN[digit];
       return { code: m[0].trim(), name: splitName(text.slice(m[0].length)), number, strong };
     }
+  }
+  // "1 - High", "2: Medium", "3 (Low)": a number that ranks a named level.
+  const numbered = /^([0-9])\s*(?:[-–—:.]|(?=\())\s*\(?([A-Za-z][A-Za-z ]{1,20}?)\)?(?=$|\s*[-–—:(|/,])/.exec(text);
+  if (numbered && wordRank(numbered[2] ?? '') !== undefined) {
+    return { code: numbered[1] ?? '', name: (numbered[2] ?? '').trim(), number: Number(numbered[1]), strong: false };
   }
   const w = /^[A-Za-z][A-Za-z ]*?(?=$|\s*[-–—:(|/,]|\s+\()/.exec(text);
   const word = w?.[0].trim() ?? '';

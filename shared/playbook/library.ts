@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookSchema } from './model';
+import { playbookSchema, importChoiceSchema } from './model';
 
 // The playbook library as the IPC contract sees it. An incident pins one version by a
 // reference "id:version", which fits the event log's id format.
@@ -47,6 +47,7 @@ export const playbookImportSchema = z.object({
   playbook: playbookSchema,
   unparsed: z.array(unparsedBlockSchema),
   warnings: z.array(z.string()),
+  choices: z.array(importChoiceSchema).default([]),
 });
 
 /** The largest Markdown file Cordon imports as a playbook. */

@@ -166,6 +166,8 @@ export const playbookSchema = z.object({
   description: z.string(),
   objectives: z.array(z.string()),
   severities: z.array(severityLevelSchema),
+  /** Rules of the scheme that apply to every level ("triage within 15 minutes", update cadences). */
+  severityNotes: z.array(z.string()).optional(),
   matrix: severityMatrixSchema.nullable(),
   phases: z.array(phaseSchema),
   roles: z.array(roleSchema),
@@ -178,6 +180,17 @@ export const playbookSchema = z.object({
 });
 export type Playbook = z.infer<typeof playbookSchema>;
 
+/** A place where the importer chose between readings; the review screen offers the others. */
+export const importChoiceSchema = z.object({
+  id: z.string().min(1).max(100),
+  /** What was decided, as a question: "Which table is the severity scheme?" */
+  question: z.string().max(300),
+  line: z.number().int().nonnegative(),
+  chosen: z.string().max(100),
+  options: z.array(z.object({ value: z.string().min(1).max(100), label: z.string().max(300), line: z.number().int().nonnegative() })).max(50),
+});
+export type ImportChoice = z.infer<typeof importChoiceSchema>;
+
 export interface UnparsedBlock {
   line: number;
   text: string;
@@ -187,4 +200,5 @@ export interface PlaybookImport {
   playbook: Playbook;
   unparsed: UnparsedBlock[];
   warnings: string[];
+  choices: ImportChoice[];
 }

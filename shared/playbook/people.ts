@@ -3,10 +3,11 @@ import type { ImportContext } from './context';
 import { fieldOf, labelOf, paragraphLines, plainText, squash, stripMarks } from './markdown';
 import type { Contact, Role } from './model';
 import type { RoleDraft } from './items';
+import { ADMONITION, plausibleRole, scanRoles } from './role-scan';
 import { walkSections, type Section } from './sections';
 import { parseSla } from './sla';
 import { KeyAllocator, slugify } from './slug';
-import { findColumn, tableOf } from './tables';
+import { findColumn, tableOf, type SimpleTable } from './tables';
 import { isKind, phaseFamily } from './vocab';
 
 function firstLine(item: ListItem): string {
@@ -20,27 +21,62 @@ function nestedTexts(item: ListItem): string[] {
 
 // ---- roles -------------------------------------------------------------------------------
 
+/** Cells after the first are mostly R, A, C, I (or "A/R", "R, C"). */
+function isRaci(t: SimpleTable): boolean {
+  const cells = t.rows.flatMap((r) => r.cells.slice(1)).map((c) => c.trim()).filter((c) => c !== '');
+  return t.header.length >= 3 && cells.length >= 2 && cells.filter((c) => /^[RACI](\s*[/,+&]\s*[RACI])*$/i.test(c)).length * 5 >= cells.length * 4;
+}
+
+function isTeamTree(list: List): boolean {
+  return list.children.some((item) => {
+    const head = item.children[0] ? plainText(item.children[0]) : '';
+    return item.children.some((c) => c.type === 'list') && /\b(team|group|cell|committee|function)s?$/i.test(head);
+  });
+}
+
 function rolesFromList(list: List, ctx: ImportContext, out: RoleDraft[]): void {
   for (const item of list.children) {
+    // "Command Team" over "Incident Commander", "Scribe": the leaves are the roles.
+    const nested = item.children.find((c): c is List => c.type === 'list');
+    const head = item.children[0] ? plainText(item.children[0]) : '';
+    if (nested && /\b(team|group|cell|committee|function)s?$/i.test(head) && nested.children.every((i) => plainText(i.children[0] ?? i).length <= 80)) {
+      rolesFromList(nested, ctx, out);
+      ctx.consumeDeep(item);
+      continue;
+    }
     const f = fieldOf(firstLine(item), true);
     const p = item.children[0];
     const whole = p ? plainText(p) : '';
     const name = f ? f.label : whole.split(/\s[-–—]\s/)[0] ?? whole;
     if (name === '' || name.length > 80) continue;
     const duty = f ? f.value : whole.slice(name.length).replace(/^\s*[-–—]\s*/, '');
+    // Without a bold name or a dash, an item is a role only if it reads as one.
+    if (!f && duty === '' && !headingRole(name)) continue;
     out.push({ name, duties: [...(duty ? [duty] : []), ...nestedTexts(item)] });
     ctx.consumeDeep(item);
   }
   ctx.consume(list);
 }
 
-function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out: RoleDraft[], sectionName?: string): void {
+function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out: RoleDraft[], sectionName?: string, phaseRead?: ReadonlySet<object>): void {
   let pending: string | undefined;
+  let sectionRole = true;
   const own: string[] = [];
   for (const b of blocks) {
-    if (ctx.isConsumed(b)) continue;
+    // A roles section inside a phase was read as checklist items too; it still defines the roles.
+    if (ctx.isConsumed(b) && !phaseRead?.has(b)) continue;
     const t = tableOf(b);
-    if (t) {
+    if (t && isRaci(t)) {
+      // A RACI matrix: the roles are its columns; a role's duties are the rows it is R or A for.
+      t.header.slice(1).forEach((name, k) => {
+        if (name.trim() === '') return;
+        const duties = t.rows.filter((r) => /\b[RA]\b/.test(r.cells[k + 1] ?? '')).map((r) => `${r.cells[0] ?? ''} (${(r.cells[k + 1] ?? '').trim()})`);
+        out.push({ name: name.trim(), duties });
+      });
+      for (const r of t.rows) ctx.consume(r.token);
+      ctx.consume(b);
+      sectionRole = false;
+    } else if (t) {
       const nameCol = Math.max(0, findColumn(t.header, /role|title|name|position|function/i));
       for (const r of t.rows) {
         const name = r.cells[nameCol] ?? '';
@@ -49,7 +85,18 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
         ctx.consume(r.token);
       }
       ctx.consume(b);
+      sectionRole = false;
     } else if (b.type === 'list') {
+      // A sub-section listing "**Incident Commander:**" bullets holds roles, not one role.
+      const named = b.children.filter((i) => {
+        const f = fieldOf(firstLine(i), false);
+        return f !== undefined && f.label.length <= 60;
+      }).length;
+      if (sectionName !== undefined && pending === undefined && ((named >= 2 && named * 2 >= b.children.length) || isTeamTree(b))) {
+        rolesFromList(b, ctx, out);
+        sectionRole = false;
+        continue;
+      }
       if (sectionName !== undefined || pending !== undefined) {
         own.push(...b.children.map((i) => plainText(i)));
         ctx.consumeDeep(b);
@@ -66,24 +113,46 @@ function rolesFromBlocks(blocks: readonly RootContent[], ctx: ImportContext, out
       ctx.consume(b);
     }
   }
-  if (sectionName !== undefined) out.push({ name: sectionName, duties: own });
+  // A sub-heading is a role when it names one ("Incident Scribe"), not a topic ("Permissions in Microsoft 365").
+  if (sectionName !== undefined && (sectionRole || own.length > 0) && headingRole(sectionName)) out.push({ name: sectionName, duties: own });
 }
 
-export function extractRoles(outline: Section, ctx: ImportContext, fromPhases: readonly RoleDraft[]): Role[] {
-  const drafts: RoleDraft[] = [...fromPhases];
+const TEAMISH = /\b(team|leadership|human resources|members|staff|workforce|legal|support|desk|operations|ops|sre|soc|noc|it|hr|pr|board|council|department)\b/i;
+
+function headingRole(name: string): boolean {
+  const n = squash(stripMarks(name));
+  if (plausibleRole(n)) return true;
+  // "Executive Sponsor", "Customer Support", "Legal": short names with no topic words in them;
+  // "Permissions in Microsoft 365" and "Microsoft Defender for Endpoint" are topics.
+  return n.split(' ').length <= 4 && !/\b(in|for|with|on|to|from|about|and how|permissions?|requirements?|roles|overview|process|steps?|phase|checklist|template|severity|priority|level)\b/i.test(n) && (TEAMISH.test(n) || /^[A-Z]/.test(n));
+}
+
+/** Admonitions, disclaimers and headings about roles are not roles. */
+function keepRole(name: string): boolean {
+  const n = squash(stripMarks(name));
+  return n !== '' && n.length <= 80 && !ADMONITION.test(n) && !/\broles\b|^(reference|permissions?|requirements?)\b|\b(roster|pager|contact information)\b/i.test(n);
+}
+
+export function extractRoles(outline: Section, ctx: ImportContext, fromPhases: readonly RoleDraft[], phaseRead: ReadonlySet<object> = new Set()): Role[] {
+  // Labels the phase reader took for roles ("What actions need tasking?") must read as roles.
+  const drafts: RoleDraft[] = fromPhases.filter((r) => headingRole(r.name));
   const done = new Set<Section>();
   for (const s of walkSections(outline)) {
     if (!s.heading || done.has(s) || !isKind(s.title, 'roles') || phaseFamily(s.name)) continue;
+    // "Response Team Contact Information" is a contact list, whatever team it names.
+    if (isKind(s.title, 'contacts') && /\bcontact/i.test(s.title)) continue;
     for (const x of walkSections(s)) done.add(x);
     ctx.consume(s.heading);
-    rolesFromBlocks(s.blocks, ctx, drafts);
+    rolesFromBlocks(s.blocks, ctx, drafts, undefined, phaseRead);
     for (const c of s.children) {
       if (c.heading) ctx.consume(c.heading);
-      rolesFromBlocks([...walkSections(c)].flatMap((x) => x.blocks), ctx, drafts, c.name);
+      rolesFromBlocks([...walkSections(c)].flatMap((x) => x.blocks), ctx, drafts, c.name, phaseRead);
     }
   }
+  // With no roles section, bold role names elsewhere (in steps, in table cells) are the roles.
+  if (drafts.filter((x) => keepRole(x.name)).length === 0) drafts.push(...scanRoles(outline));
   const merged = new Map<string, RoleDraft>();
-  for (const d of drafts) {
+  for (const d of drafts.filter((x) => keepRole(x.name))) {
     const id = slugify(d.name);
     const prev = merged.get(id);
     if (prev) {

@@ -16,26 +16,138 @@ interface PhaseDraft extends PhaseBody {
 
 const NOT_PHASE_KINDS = new Set(['severity', 'matrix', 'templates', 'contacts', 'roles', 'scenarios', 'compliance', 'references']);
 
+const namedMemo = [new WeakMap<Section, boolean>(), new WeakMap<Section, boolean>()];
+
 function isPhaseSection(s: Section, inContainer: boolean): boolean {
+  const memo = namedMemo[inContainer ? 1 : 0];
+  const hit = memo?.get(s);
+  if (hit !== undefined) return hit;
+  const out = isPhaseSectionUncached(s, inContainer);
+  memo?.set(s, out);
+  return out;
+}
+
+function isPhaseSectionUncached(s: Section, inContainer: boolean): boolean {
   if (EXPLICIT_PHASE.test(s.title)) return true;
   const family = phaseFamily(s.name);
   if (!family) return false;
-  const kind = sectionKind(s.name);
+  const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
   if (kind && NOT_PHASE_KINDS.has(kind)) return false;
   return family !== 'communication' || inContainer;
 }
 
-function isContainer(s: Section): boolean {
-  if (s.depth < 2 && s.parent?.parent === null) return false;
-  const kind = sectionKind(s.name);
-  return PHASE_CONTAINER.test(s.title) && !(kind && NOT_PHASE_KINDS.has(kind));
+// Sections that are never lifecycle steps, whatever their neighbours are.
+const NOT_STEP = /\b(retention|records management|appendix|glossary|definitions?|tools?|resources|recommendations|further reading|prerequisites?|permissions?|references?|related|links?|about|overview|introduction|scope|purpose|summary|background|faq|contributing|licen[cs]e|changelog|revision|history|metadata|document control|version|backlog|disclaimer|notices?|testing|maintenance|training|awareness)\b/i;
+
+// "Contact the user", "Notify regulators": a step, though its words name a contacts section.
+const VERB_NOT_NOUN = /^(contact|notify|escalate|inform|call|page)(\s+(the|a|an|your|our|to|all|affected|relevant|stakeholders|users?|customers?|regulators?|law|legal)\b|$)/i;
+
+const OBJECT_WORD = /^(the|a|an|your|our|their|all|any|each|every|affected|relevant|impacted|compromised|suspicious|incident|with|to|if|for|on|in|up|down|out|off|stakeholders|users?|customers?|regulators?|law|legal|it|them|whether)$/i;
+
+/** "Form an incident response team", "Did the user select links?": a step, whatever its nouns suggest. */
+function clearlyStep(title: string): boolean {
+  const t = stripNumbering(title).trim();
+  if (/\?\s*$/.test(t)) return true;
+  const [first = '', second = ''] = t.split(/\s+/);
+  return STEP_VERBS.has(first.toLowerCase()) && OBJECT_WORD.test(second);
 }
 
-function discover(s: Section, inContainer: boolean, out: Section[]): void {
+const excludedMemo = new WeakMap<Section, boolean>();
+
+function excluded(s: Section): boolean {
+  const hit = excludedMemo.get(s);
+  if (hit !== undefined) return hit;
+  const out = excludedUncached(s);
+  excludedMemo.set(s, out);
+  return out;
+}
+
+function excludedUncached(s: Section): boolean {
+  const kind = VERB_NOT_NOUN.test(s.name.trim()) ? undefined : sectionKind(s.name);
+  if (clearlyStep(s.title) && kind !== 'severity' && kind !== 'matrix') return false;
+  return (kind !== undefined && NOT_PHASE_KINDS.has(kind)) || kind === 'overview' || NOT_STEP.test(s.name);
+}
+
+// The first words of a step heading: imperative verbs ("Isolate the pod", "Fixing the problem")
+// and times ("Once the incident is resolved", "While it is in progress").
+const STEP_VERBS = new Set(
+  'identify isolate revoke cordon enable disable label capture confirm declare fix end notify contact create establish inform form assemble name monitor collect analyze analyse update deploy iterate choose execute communicate share escalate review document close restore rotate block reset preserve verify check run start stop open assign set send report triage assess investigate contain eradicate recover prepare protect detect remove delete back snapshot gather determine decide engage page call brief track schedule hold conduct write publish follow prioritise prioritize define develop resolve mitigate remediate evaluate validate test lock quarantine terminate kill shut scan search hunt image acquire initiate invite mobilise mobilize coordinate draft agree hand handover transfer wrap clean rebuild reimage patch harden apply secure stabilise stabilize diagnose troubleshoot interview inventory map ensure keep get take make do tell ask let provide start'.split(' '),
+);
+const TEMPORAL = /^(once|while|when|after|before|during|upon|if|at the end|at the start|immediately)\b/i;
+
+function stepLike(title: string): boolean {
+  const t = stripNumbering(title).trim();
+  // "Did the user open the email?": investigation steps are often written as questions.
+  if (TEMPORAL.test(t) || /\?\s*$/.test(t)) return true;
+  const first = (/^[A-Za-z]+/.exec(t)?.[0] ?? '').toLowerCase();
+  const stem = first.replace(/ing$/, '');
+  return STEP_VERBS.has(first) || STEP_VERBS.has(stem) || STEP_VERBS.has(`${stem}e`) || STEP_VERBS.has(stem.replace(/(.)\1$/, '$1'));
+}
+
+function hasContent(s: Section): boolean {
+  return s.blocks.some((b) => b.type === 'list' || b.type === 'code' || b.type === 'table' || b.type === 'paragraph') || s.children.length > 0;
+}
+
+/**
+ * Sibling sections of which at least two name lifecycle phases: this level is the lifecycle.
+ * With a context, each sibling that is not named as a phase is a recorded choice (phase or
+ * not), which the reader can flip on the review screen.
+ */
+function phaseLevel(s: Section, inContainer: boolean, ctx?: ImportContext): Section[] | undefined {
+  const kids = s.children.filter((c) => c.heading && !excluded(c));
+  const named = kids.filter((c) => isPhaseSection(c, inContainer || kids.length > 1));
+  if (named.length < 2) return undefined;
+  // Neighbours of named phases are steps of the same lifecycle ("Contact" between "Investigate"
+  // and "Followup", "Initiate Response" after "Assess").
+  let steps = kids.filter((c) => named.includes(c) || (hasContent(c) && stepLike(c.title)));
+  // When nearly every sibling is a step, the few noun-titled ones ("URL reputation") are steps too.
+  const questions = steps.filter((c) => /\?\s*$/.test(c.title)).length;
+  if (kids.length >= 6 && questions >= 2 && steps.length * 3 >= kids.length * 2) steps = kids.filter((c) => steps.includes(c) || hasContent(c));
+  if (!ctx) return steps;
+  return kids.filter((c) => {
+    if (named.includes(c)) return true;
+    if (!hasContent(c)) return false;
+    const guess = steps.includes(c) ? 'phase' : 'not-phase';
+    const answer = ctx.decide(
+      {
+        id: `phase-${c.line}`,
+        question: `Is “${c.title}” a phase?`,
+        line: c.line,
+        options: [
+          { value: 'phase', label: 'A phase of the response', line: c.line },
+          { value: 'not-phase', label: 'Not a phase', line: c.line },
+        ],
+      },
+      guess,
+    );
+    return answer === 'phase';
+  });
+}
+
+const holds = new WeakMap<Section, boolean>();
+
+/** A phase-named section that itself holds a lifecycle ("Response" over Contain/Eradicate/Recover). */
+function holdsLifecycle(s: Section): boolean {
+  const hit = holds.get(s);
+  if (hit !== undefined) return hit;
+  const found = phaseLevel(s, true) !== undefined || s.children.some((c) => holdsLifecycle(c));
+  holds.set(s, found);
+  return found;
+}
+
+function discover(s: Section, inContainer: boolean, out: Section[], ctx: ImportContext): void {
+  const level = phaseLevel(s, inContainer, ctx);
+  if (level && !(s.parent === null && level.length === 1)) {
+    for (const c of level) {
+      if (holdsLifecycle(c) && !isPhaseSection(c, true)) discover(c, true, out, ctx);
+      else out.push(c);
+    }
+    return;
+  }
   for (const c of s.children) {
-    const kind = sectionKind(c.name);
-    if (isPhaseSection(c, inContainer)) out.push(c);
-    else if (!(kind && NOT_PHASE_KINDS.has(kind))) discover(c, isContainer(c), out);
+    if (excluded(c) && !isPhaseSection(c, inContainer)) continue;
+    if (isPhaseSection(c, inContainer) && !holdsLifecycle(c)) out.push(c);
+    else discover(c, PHASE_CONTAINER.test(c.title), out, ctx);
   }
 }
 
@@ -149,7 +261,7 @@ export interface PhaseResult {
 
 export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf: (c: Code) => string | undefined): PhaseResult {
   const sections: Section[] = [];
-  discover(outline, false, sections);
+  discover(outline, false, sections, ctx);
   let tableDrafts: PhaseDraft[] = [];
   for (const s of walkSections(outline)) {
     for (const b of s.blocks) {
@@ -157,8 +269,20 @@ export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf:
       if (t && !ctx.isConsumed(b) && lifecycleTable(t) && tableDrafts.length === 0) tableDrafts = draftsFromTable(t, ctx);
     }
   }
+  // A lifecycle written as one list ("- **1. Preparation:**" with nested steps) is the phases
+  // when there are no phase headings, or fewer of them than the list names.
+  const listCtx = ctx.fork();
+  let listDrafts: PhaseDraft[] = [];
+  if (tableDrafts.length === 0) {
+    for (const s of walkSections(outline)) {
+      for (const b of s.blocks) {
+        if (listDrafts.length === 0 && b.type === 'list' && !ctx.isConsumed(b)) listDrafts = draftsFromList(b, listCtx) ?? [];
+      }
+    }
+  }
+  const listWins = listDrafts.length >= 3 && sections.length < 3;
   let drafts: PhaseDraft[] = [...tableDrafts];
-  for (const s of sections) {
+  for (const s of listWins ? [] : sections) {
     const d = draftFromSection(s, ctx);
     const target =
       drafts.find((x) => sameName(x.name, d.name)) ??
@@ -166,17 +290,20 @@ export function extractPhases(outline: Section, ctx: ImportContext, actionKeyOf:
     if (target) merge(target, d);
     else drafts.push(d);
   }
-  if (drafts.length === 0) {
-    for (const s of walkSections(outline)) {
-      for (const b of s.blocks) {
-        if (drafts.length === 0 && b.type === 'list' && !ctx.isConsumed(b)) drafts = draftsFromList(b, ctx) ?? [];
-      }
-    }
+  if (listDrafts.length > 0 && (listWins || drafts.length === 0)) {
+    drafts = listDrafts;
+    ctx.absorb(listCtx);
   }
   if (drafts.length === 0) drafts = checklistSections(outline, ctx).map((s) => draftFromSection(s, ctx));
   // A lifecycle row with nothing merged into it still names one thing to do.
   for (const d of drafts) {
     if (d.items.length === 0 && d.goal !== '') d.items.push({ text: d.goal, role: d.owner, code: null, details: [] });
+    // A step written as prose ("The first person to spot it becomes the incident lead...") is
+    // still one thing to do: its first sentence, the rest as detail.
+    else if (d.items.length === 0 && d.description !== '') {
+      const [first = d.description, ...rest] = d.description.split(/(?<=[.!?])\s+(?=[A-Z])/);
+      d.items.push({ text: first, role: d.owner, code: null, details: rest.length > 0 ? [rest.join(' ')] : [] });
+    }
   }
   return finish(drafts, actionKeyOf);
 }

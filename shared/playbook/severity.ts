@@ -3,7 +3,7 @@ import type { ImportContext } from './context';
 import { codeId, parseLevelName, wordRank, type LevelName } from './level-code';
 import { fieldOf, lineOf, paragraphLines, plainText, squash, stripMarks } from './markdown';
 import type { SeverityLevel } from './model';
-import { ancestors, walkSections, type Section } from './sections';
+import { walkSections, type Section } from './sections';
 import { appendText, applyLevelField, fieldTarget, inlineSlas, type LevelDraft } from './severity-fields';
 import { parseSla, parseSlaPair } from './sla';
 import { KeyAllocator } from './slug';
@@ -17,10 +17,18 @@ interface Candidate {
   /** Tables like "Scenario | Notify" only add to levels defined elsewhere. */
   enrichOnly: boolean;
   line: number;
+  /** The section the candidate sits in, where the scheme's own rules are written too. */
+  section?: Section;
 }
 
+const contextMemo = new WeakMap<Section, boolean>();
+
 function inSeverityContext(s: Section): boolean {
-  return [s, ...ancestors(s)].some((x) => isKind(x.title, 'severity') || isKind(x.title, 'matrix'));
+  const hit = contextMemo.get(s);
+  if (hit !== undefined) return hit;
+  const found = isKind(s.title, 'severity') || isKind(s.title, 'matrix') || (s.parent !== null && inSeverityContext(s.parent));
+  contextMemo.set(s, found);
+  return found;
 }
 
 function draft(label: string, n: LevelName, line: number): LevelDraft {
@@ -167,6 +175,11 @@ function fromTable(t: SimpleTable, context: boolean): Candidate | undefined {
   if (labelCol < 0) labelCol = 0;
   const names = t.rows.map((r) => parseLevelName(r.cells[labelCol] ?? ''));
   if (!acceptable(names, headerCtx)) return undefined;
+  // A table of findings (or alerts, or controls) with a Severity column rates things; it does
+  // not define levels: its first column names other things, and levels repeat down the rows.
+  const firstNames = t.rows.map((r) => parseLevelName(r.cells[0] ?? ''));
+  if (labelCol > 0 && firstNames.filter((n) => n !== undefined).length * 2 < t.rows.length) return undefined;
+  if (repeats(names)) return undefined;
   // A table whose other cells are level codes too is an impact x urgency grid, not a definition.
   const otherCodes = t.rows.flatMap((r) => r.cells.filter((_, i) => i !== labelCol)).filter((c) => parseLevelName(c)?.strong);
   if (otherCodes.length >= t.rows.length) return undefined;
@@ -218,6 +231,33 @@ function fromTable(t: SimpleTable, context: boolean): Candidate | undefined {
   return { levels, tokens, enrichOnly, line: t.line };
 }
 
+// "`sev <Critical, Major, Trivial>`": the levels a chat-bot command accepts.
+const COMMAND_LEVELS = /\b(?:sev(?:erity)?|priority|prio)\b\s*[<[({]\s*([A-Za-z0-9 ,|/-]{3,80})\s*[>\])}]/i;
+
+function fromCommand(p: Paragraph): Candidate | undefined {
+  const text = plainText(p);
+  const m = COMMAND_LEVELS.exec(text);
+  if (!m) return undefined;
+  const parts = (m[1] ?? '').split(/\s*[,|/]\s*/).filter((x) => x !== '');
+  const names = parts.map((x) => parseLevelName(x));
+  if (parts.length < 2 || names.some((n) => n === undefined)) return undefined;
+  const levels = parts.flatMap((x, i) => {
+    const n = names[i];
+    return n ? [draft(x, n, lineOf(p))] : [];
+  });
+  return { levels, tokens: [], enrichOnly: false, line: lineOf(p) };
+}
+
+function commandInList(list: List): Candidate | undefined {
+  for (const item of list.children) {
+    for (const c of item.children) {
+      const hit = c.type === 'paragraph' ? fromCommand(c) : c.type === 'list' ? commandInList(c) : undefined;
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
 // "**Severity Levels:** SEV1 (Critical), SEV2 (High)" as one line of a paragraph.
 function fromLine(p: Paragraph): Candidate | undefined {
   for (const line of paragraphLines(p)) {
@@ -244,6 +284,50 @@ function fromLine(p: Paragraph): Candidate | undefined {
     return { levels, tokens: [], enrichOnly: false, line: lineOf(p) };
   }
   return undefined;
+}
+
+/** Levels written more than once (HIGH, HIGH, MEDIUM...) are ratings of things, not a scheme. */
+function repeats(names: ReadonlyArray<LevelName | undefined>): boolean {
+  const codes = names.filter((n): n is LevelName => n !== undefined).map((n) => codeId(n.code));
+  return new Set(codes).size * 4 < codes.length * 3;
+}
+
+function dedupe(levels: LevelDraft[]): LevelDraft[] {
+  const byId = new Map<string, LevelDraft>();
+  for (const l of levels) {
+    const prev = byId.get(codeId(l.code));
+    if (!prev) byId.set(codeId(l.code), l);
+    else {
+      prev.description ||= l.description;
+      for (const e of l.examples) if (!prev.examples.includes(e)) prev.examples.push(e);
+      prev.responseSla ??= l.responseSla;
+      prev.resolutionSla ??= l.resolutionSla;
+      for (const n of l.notify) if (!prev.notify.includes(n)) prev.notify.push(n);
+    }
+  }
+  return [...byId.values()];
+}
+
+const RULE_WORDS = /\b\d+\s*(minutes?|mins?|hours?|hrs?|days?)\b|\b(within|every)\s+(an?|one|two|three|four|\d+)?\s*(minutes?|mins?|hours?|hrs?|days?|business days?)\b|\ball (incidents|levels|severities|priorities)\b|\bregardless of (the )?(severity|priority|level)\b/i;
+
+/** Sentences next to the scheme that apply to all of it: kept as notes, not forced into a level. */
+function schemeNotes(section: Section | undefined, ctx: ImportContext): string[] {
+  if (!section) return [];
+  const notes: string[] = [];
+  for (const b of section.blocks) {
+    if (ctx.isConsumed(b)) continue;
+    if (b.type === 'paragraph') {
+      const text = plainText(b);
+      if (RULE_WORDS.test(text) && text.length <= 600) {
+        notes.push(text);
+        ctx.consume(b);
+      }
+    } else if (b.type === 'list' && b.children.every((i) => RULE_WORDS.test(plainText(i)))) {
+      for (const i of b.children) notes.push(plainText(i));
+      ctx.consumeDeep(b);
+    }
+  }
+  return notes.slice(0, 20);
 }
 
 function score(c: Candidate): number {
@@ -291,7 +375,12 @@ function enrich(target: LevelDraft[], c: Candidate, ctx: ImportContext): boolean
 }
 
 /** Finds the severity scheme wherever and however the playbook writes it. */
-export function extractSeverities(outline: Section, ctx: ImportContext): SeverityLevel[] {
+export interface SeverityResult {
+  levels: SeverityLevel[];
+  notes: string[];
+}
+
+export function extractSeverities(outline: Section, ctx: ImportContext): SeverityResult {
   const candidates: Candidate[] = [];
   // Extraction marks blocks consumed as it reads them; a scratch context keeps losers unmarked.
   const scratch = new Map<Candidate, ImportContext>();
@@ -299,6 +388,7 @@ export function extractSeverities(outline: Section, ctx: ImportContext): Severit
     const context = inSeverityContext(s);
     const local = ctx.fork();
     const h = fromHeadings(s, local);
+    if (h) h.section = s;
     if (h) {
       candidates.push(h);
       scratch.set(h, local);
@@ -308,18 +398,39 @@ export function extractSeverities(outline: Section, ctx: ImportContext): Severit
       let c: Candidate | undefined;
       const t = tableOf(b);
       if (t) c = fromTable(t, context);
-      else if (b.type === 'list') c = fromList(b, context, blockLocal);
-      else if (b.type === 'paragraph') c = fromLine(b);
+      else if (b.type === 'list') c = fromList(b, context, blockLocal) ?? commandInList(b);
+      else if (b.type === 'paragraph') c = fromLine(b) ?? fromCommand(b);
       if (c) {
+        c.section = s;
         candidates.push(c);
         scratch.set(c, blockLocal);
       }
     }
   }
   const defining = candidates.filter((c) => !c.enrichOnly);
-  const best = [...defining].sort((a, b) => score(b) - score(a) || a.line - b.line)[0];
-  if (!best) return [];
-  const levels = best.levels;
+  const ranked = [...defining].sort((a, b) => score(b) - score(a) || a.line - b.line);
+  // Candidates naming other levels than the first are real alternatives: the reader may switch.
+  const distinct: Candidate[] = [];
+  for (const c of ranked) {
+    const ids = new Set(c.levels.map((l) => codeId(l.code)));
+    if (!distinct.some((d) => d.levels.length === ids.size && d.levels.every((l) => ids.has(codeId(l.code))))) distinct.push(c);
+  }
+  let best = ranked[0];
+  if (distinct.length >= 2) {
+    const label = (c: Candidate) => `${dedupe([...c.levels]).map((l) => l.code).join(', ')} (line ${c.line})`;
+    const chosen = ctx.decide(
+      {
+        id: 'severity-scheme',
+        question: 'Which levels are the severity scheme?',
+        line: best?.line ?? 1,
+        options: [...distinct.slice(0, 8).map((c) => ({ value: `line-${c.line}`, label: label(c), line: c.line })), { value: 'none', label: 'None: this document defines no severity scheme', line: 0 }],
+      },
+      `line-${best?.line ?? 0}`,
+    );
+    best = chosen === 'none' ? undefined : (distinct.find((c) => `line-${c.line}` === chosen) ?? best);
+  }
+  if (!best) return { levels: [], notes: [] };
+  const levels = dedupe(best.levels);
   ctx.consume(...best.tokens);
   ctx.absorb(scratch.get(best) ?? ctx.fork());
   for (const c of candidates) {
@@ -336,7 +447,8 @@ export function extractSeverities(outline: Section, ctx: ImportContext): Severit
     }
   }
   const keys = new KeyAllocator('level');
-  return rankLevels(levels).map((l, i) => ({
+  const notes = schemeNotes(best.section, ctx);
+  const ranked2 = rankLevels(levels).map((l, i) => ({
     key: keys.next(l.code),
     label: l.label,
     code: l.code,
@@ -348,4 +460,5 @@ export function extractSeverities(outline: Section, ctx: ImportContext): Severit
     resolutionSla: l.resolutionSla,
     notify: l.notify,
   }));
+  return { levels: ranked2, notes };
 }

@@ -45,11 +45,11 @@ export type PhaseFamily =
 const FAMILIES: ReadonlyArray<[PhaseFamily, RegExp]> = [
   ['preparation', /\b(prepar\w*|readiness|pre-incident|planning)\b/i],
   ['detection', /\b(detect\w*|identif\w*|discover\w*|alerting|intake|recogni[sz]\w*)\b/i],
-  ['triage', /\b(triage|analy[sz]\w*|assess\w*|investigat\w*|mobili[sz]\w*|declar\w*|scoping|escalat\w+ and triage)\b/i],
+  ['triage', /\b(triage|analy[sz]\w*|assess\w*|investigat\w*|mobili[sz]\w*|declar\w*|scoping|escalat\w+ and triage|diagnos\w*|troubleshoot\w*)\b/i],
   ['containment', /\b(contain\w*|isolat\w*|mitigat\w*|stabili[sz]\w*)\b/i],
   ['eradication', /\b(eradicat\w*|remediat\w*|removal|clean-?up|eliminat\w*)\b/i],
-  ['recovery', /\b(recover\w*|restor\w*|resolution|resolve|return to normal)\b/i],
-  ['post-incident', /\b(post-?incident|post-?mortem|lessons?[- ]learn\w*|retrospectives?|after-action|follow-?up|closure|close-?out|incident review|continuous improvement|pir)\b/i],
+  ['recovery', /\b(recover\w*|restor\w*|resolution|resolved?|return to normal)\b/i],
+  ['post-incident', /\b(post[- ]?incident|post[- ]?mortem|lessons?[- ]learn\w*|retrospectives?|after-action|follow-?up|closure|close-?out|incident review|continuous improvement|pir)\b/i],
   ['communication', /\b(communicat\w*|notif\w*|stakeholder updates?)\b/i],
 ];
 

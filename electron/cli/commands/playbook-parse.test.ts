@@ -1,34 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../command';
+import { fileIo } from '../testing/file-io';
 import { playbookParseCommand } from './playbook-parse';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 
-function fakeIo(files: Record<string, Uint8Array> = {}): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    promptSecret: () => Promise.reject(new Error('no terminal')),
-    async readFile(path: string): Promise<Uint8Array> {
-      const hit = files[path];
-      if (hit) return hit;
-      if (path.startsWith('/virtual/')) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return new Uint8Array(await readFile(path));
-    },
-  };
-  return io;
-}
+const fakeIo = fileIo;
 
 describe('cordon playbook parse', () => {
   it('is registered at playbook parse', () => {

@@ -1,5 +1,6 @@
 import type { CliCommand, CliIo } from '../command';
 import { importPlaybook, toCliJson } from '../../../shared/playbook';
+import { decodeText, readError } from '../read-text';
 
 const HELP = `Usage: cordon playbook parse FILE.md [--full]
 
@@ -13,35 +14,6 @@ Options:
   --help    show this help
 
 Exit codes: 0 parsed, 1 unreadable input, 2 usage error.`;
-
-type Decoded = { ok: true; text: string } | { ok: false; message: string };
-
-// The importer takes text; anything that is not UTF-8 text is refused here with a reason.
-function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, message: 'the file is empty' };
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { ok: false, message: 'the file looks binary (it contains NUL bytes), not Markdown text' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, message: 'the file is not valid UTF-8 text' };
-  }
-  text = text.replace(/^\ufeff/, '');
-  if (text.trim() === '') return { ok: false, message: 'the file is empty' };
-  // eslint-disable-next-line no-control-regex
-  const controls = text.slice(0, 8192).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 8) return { ok: false, message: 'the file looks binary (control characters), not Markdown text' };
-  return { ok: true, text };
-}
-
-function readError(path: string, err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'ENOENT') return `cordon: ${path}: no such file`;
-  if (code === 'EISDIR') return `cordon: ${path}: is a directory, not a file`;
-  if (code === 'EACCES' || code === 'EPERM') return `cordon: ${path}: permission denied`;
-  return `cordon: ${path}: cannot read the file${code ? ` (${code})` : ''}`;
-}
 
 export const playbookParseCommand: CliCommand = {
   path: ['playbook', 'parse'],
@@ -66,7 +38,7 @@ export const playbookParseCommand: CliCommand = {
       io.stderr(`${readError(path, err)}\n`);
       return 1;
     }
-    const decoded = decode(bytes);
+    const decoded = decodeText(bytes);
     if (!decoded.ok) {
       io.stderr(`cordon: ${path}: ${decoded.message}\n`);
       return 1;

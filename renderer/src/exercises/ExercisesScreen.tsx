@@ -7,6 +7,8 @@ import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { useExercises } from './exercises-store';
 import { DiscussionPanel, HotWashPanel, ImprovementPlanPanel, InjectText, ObjectivesPanel } from './ReviewPanels';
+import { ImportForm } from './ImportForm';
+import { InjectPrompts } from './InjectPrompts';
 import './exercises.css';
 
 /** Tabletop exercises: the library (no param) or the facilitator console of one exercise. */
@@ -42,13 +44,26 @@ function ExerciseLibrary() {
               <h3>{s.title}</h3>
               <span className="ex-tag">{s.source === 'builtin' ? 'Built-in' : 'Imported'}</span>
             </div>
-            <p className="small">{s.summary}</p>
-            <p className="muted small">
-              {s.injects} injects · {s.expectedActions} expected actions · {s.runs} run{s.runs === 1 ? '' : 's'}
-            </p>
-            <button type="button" className="button" aria-label={`Start exercise: ${s.title}`} onClick={() => setStarting(s)}>
-              Start exercise
-            </button>
+            {s.errors ? (
+              <div className="form-error small" role="alert">
+                <p>This imported scenario cannot be run:</p>
+                <ul>
+                  {s.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <>
+                <p className="small ex-summary">{s.summary}</p>
+                <p className="muted small">
+                  {s.injects} injects · {s.expectedActions} expected actions · {s.runs} run{s.runs === 1 ? '' : 's'}
+                </p>
+                <button type="button" className="button" aria-label={`Start exercise: ${s.title}`} onClick={() => setStarting(s)}>
+                  Start exercise
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -143,51 +158,6 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
         </button>
       </div>
     </div>
-  );
-}
-
-function ImportForm({ result }: { result: ReturnType<typeof useExercises.getState>['importResult'] }) {
-  const actor = useActor();
-  const [format, setFormat] = useState<'markdown' | 'yaml'>('markdown');
-  const [text, setText] = useState('');
-  const fmtId = useId();
-  const txtId = useId();
-  return (
-    <details className="ex-import">
-      <summary>Import a scenario (Markdown tabletop document or YAML)</summary>
-      <label htmlFor={fmtId}>Format</label>
-      <select id={fmtId} value={format} onChange={(e) => setFormat(e.target.value as 'markdown' | 'yaml')}>
-        <option value="markdown">Markdown</option>
-        <option value="yaml">YAML</option>
-      </select>
-      <label htmlFor={txtId}>Document</label>
-      <textarea id={txtId} rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={'# Scenario title\n\n## T+0 — First inject\nText…\nExpected: severity SEV2 within 10m'} />
-      <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void useExercises.getState().importScenario({ actor, format, text })}>
-        Import
-      </button>
-      {result && (
-        <div role="status" className="small">
-          {result.title && <p>Imported “{result.title}”.</p>}
-          {result.errors.map((e) => (
-            <p key={e} className="form-error">
-              {e}
-            </p>
-          ))}
-          {result.unparsed.length > 0 && (
-            <>
-              <p>Not understood:</p>
-              <ul>
-                {result.unparsed.map((u) => (
-                  <li key={`${u.line}-${u.text}`}>
-                    Line {u.line}: {u.text}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
-    </details>
   );
 }
 
@@ -334,6 +304,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
                     ) : (
                       <InjectText text={inj.text} />
                     )}
+                    <InjectPrompts inject={def} />
                   </td>
                   <td>{inj.audience}</td>
                   <td>{inj.status === 'fired' ? 'Fired' : inj.status === 'skipped' ? 'Skipped' : 'Pending'}{inj.edited ? ' (edited)' : ''}</td>

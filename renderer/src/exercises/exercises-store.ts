@@ -14,7 +14,7 @@ interface ExercisesState {
   exercises: ExerciseListItem[];
   view: ExerciseView | null;
   error: string | null;
-  importResult: { title: string | null; errors: string[]; unparsed: UnderstoodLine[] } | null;
+  importResult: { titles: string[]; errors: string[]; unparsed: UnderstoodLine[] } | null;
   busy: boolean;
   loadLibrary(): Promise<void>;
   open(exerciseId: string): () => void;
@@ -81,9 +81,9 @@ export const useExercises = create<ExercisesState>((set, get) => {
     },
     async importScenario(input) {
       const r = await cordon().scenarioImport(input);
-      if (!r.ok) set({ importResult: { title: null, errors: [r.error.message], unparsed: [] } });
+      if (!r.ok) set({ importResult: { titles: [], errors: [r.error.message], unparsed: [] } });
       else {
-        set({ importResult: { title: r.value.scenario?.title ?? null, errors: r.value.errors, unparsed: r.value.unparsed } });
+        set({ importResult: { titles: r.value.scenarios.map((s) => s.title), errors: r.value.errors, unparsed: r.value.unparsed } });
         await get().loadLibrary();
       }
     },

@@ -3,6 +3,7 @@ import { DraftForm, useDraftSave } from './DraftForm';
 import { countsOf, plural } from './draft-ops';
 import { usePlaybooks } from './playbooks-store';
 import { SourcePane } from './SourcePane';
+import { ChoicesPanel } from './ChoicesPanel';
 import type { Playbook } from '../../../shared/playbook/model';
 
 export function summaryText(p: Playbook, notUnderstood: number): string {
@@ -57,6 +58,19 @@ export function ReviewView({ focusHeading }: { focusHeading: boolean }) {
             ))}
           </ul>
         </div>
+      )}
+      <ChoicesPanel choices={review.choices} />
+      {(draft.severityNotes?.length ?? 0) > 0 && (
+        <section className="pb-choices" aria-labelledby="pb-sev-notes-title">
+          <h3 id="pb-sev-notes-title" className="pb-section-title">
+            Rules for every severity level
+          </h3>
+          <ul>
+            {draft.severityNotes?.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </section>
       )}
       <div className="pb-split">
         <div className="pb-split-source">

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PlaybookSummary, StoredPlaybook } from '../../../shared/playbook/library';
-import type { Playbook, UnparsedBlock } from '../../../shared/playbook/model';
+import type { ImportChoice, Playbook, UnparsedBlock } from '../../../shared/playbook/model';
 import { readPlaybookFile } from './import-file';
 import { cordon } from '../platform/cordon';
 
@@ -12,6 +12,9 @@ export interface ReviewState {
   sourceName: string;
   unparsed: UnparsedBlock[];
   warnings: string[];
+  /** Where the importer chose between readings, and the reader's answers so far. */
+  choices: ImportChoice[];
+  answers: Record<string, string>;
 }
 
 interface PlaybooksState {
@@ -36,7 +39,9 @@ interface PlaybooksState {
   /** Shows a playbook; the newest version unless `version` is given. */
   open(id: string, version?: number): Promise<void>;
   importFile(file: File): Promise<void>;
-  importMarkdown(markdown: string, sourceName: string): Promise<void>;
+  importMarkdown(markdown: string, sourceName: string, answers?: Record<string, string>): Promise<void>;
+  /** Imports the file under review again with one choice answered the other way. */
+  choose(choiceId: string, value: string): Promise<void>;
   clearImportError(): void;
   setImportError(message: string): void;
   startEdit(): void;
@@ -100,22 +105,28 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
     await get().importMarkdown(read.text, file.name);
   },
 
-  async importMarkdown(markdown, sourceName) {
+  async importMarkdown(markdown, sourceName, answers = {}) {
     set({ importing: true, importError: null });
-    const result = await cordon().playbookPreview({ markdown, sourceName });
+    const result = await cordon().playbookPreview({ markdown, sourceName, ...(Object.keys(answers).length > 0 ? { choices: answers } : {}) });
     set({ importing: false });
     if (!result.ok) {
       set({ importError: result.error.message });
       return;
     }
-    const { playbook, unparsed, warnings } = result.value;
+    const { playbook, unparsed, warnings, choices } = result.value;
     set({
       mode: 'review',
-      review: { source: markdown, sourceName, unparsed, warnings },
+      review: { source: markdown, sourceName, unparsed, warnings, choices, answers },
       draft: playbook,
       dirty: false,
       saveError: null,
     });
+  },
+
+  async choose(choiceId, value) {
+    const review = get().review;
+    if (!review) return;
+    await get().importMarkdown(review.source, review.sourceName, { ...review.answers, [choiceId]: value });
   },
 
   clearImportError: () => set({ importError: null }),
