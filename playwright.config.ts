@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium, systemFindDeps } from './electron/services/export/find-chromium';
 
-// Playwright drives Debian's Chromium: its own browser download cannot work offline.
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The Chromium of this machine: CHROMIUM_PATH, else Playwright's, else the system's
+// (`npm test` obtains one first where it can; see electron/tooling/test-tools.ts).
+const found = findChromium(systemFindDeps());
+if (!found.ok) throw new Error(`${found.reason} Run \`npm run test:tools\` to install one, or set CHROMIUM_PATH.`);
+export const chromiumPath: string = found.path;
 
 export default defineConfig({
   testDir: 'e2e',

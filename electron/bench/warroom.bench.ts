@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServices } from '../services/container';
+import { chromiumOnThisMachine } from '../services/export/find-chromium';
 import { createMemoryLogger } from '../services/logger';
 import type { AppendRequest } from '../store/event-log';
 
@@ -11,7 +12,7 @@ import type { AppendRequest } from '../store/event-log';
 // takes to open, and the frame times while the timeline is scrolled end to end.
 const EVENTS = 100_000;
 const passphrase = 'benchmark passphrase, not a secret';
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = chromiumOnThisMachine() ?? 'chromium';
 
 function seed(dataDir: string): Promise<string> {
   const services = createServices({
