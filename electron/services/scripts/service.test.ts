@@ -75,8 +75,10 @@ async function setup() {
     (await value<IncidentSummary>('incidentDeclare', { actor, title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
   const events = async (incidentId: string) => (await value<{ events: EventView[] }>('incidentGet', { incidentId })).events;
   const finished = async (runId: string): Promise<ScriptRun> => {
+    // Polls until the run ends; the bound only stops a run that never would, within the test's timeout.
     let run: ScriptRun | null = null;
-    for (let i = 0; i < 400; i++) {
+    const giveUpAt = Date.now() + 25_000;
+    while (Date.now() < giveUpAt) {
       run = (await value<{ run: ScriptRun }>('scriptOutput', { runId })).run;
       if (run.state !== 'running') return run;
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -335,10 +337,13 @@ describe('containment actions', () => {
     const { dir, value, declare, finished, userAction } = await setup();
     const incidentId = await declare();
     const script = join(dir, 'lines.sh');
-    writeFileSync(script, 'for i in 1 2 3; do echo "line $i"; sleep 0.1; done\n');
+    // The run holds its last lines until the test opens the gate: "while running" is certain.
+    const gate = join(dir, 'lines.gate');
+    writeFileSync(script, `echo "line 1"; while [ ! -e "${gate}" ]; do sleep 0.05; done; echo "line 2"; echo "line 3"\n`);
     const action = await userAction({ name: 'Lines', mode: 'argv', argv: ['/bin/sh', script], cwd: dir });
     const run = await value<ScriptRun>('actionRun', { incidentId, actionId: action.id, actor });
     expect((await value<ScriptRun[]>('scriptRuns', { incidentId }))[0]).toMatchObject({ runId: run.runId, state: 'running' });
+    writeFileSync(gate, '', { mode: 0o600 });
     await finished(run.runId);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text).join('')).toBe('line 1\nline 2\nline 3\n');
