@@ -56,7 +56,7 @@ test.describe('containment actions', () => {
     expect(await log.textContent()).not.toContain('line 4');
     await expect(output.getByRole('button', { name: 'Cancel run' })).toBeVisible();
     writeFileSync(gate, '', { mode: 0o600 });
-    await expect(log).toContainText('line 4 for web-01.example.com', { timeout: 10_000 });
+    await expect(log).toContainText('line 4 for web-01.example.com');
     await expect(output.getByLabel('State: Succeeded')).toBeVisible();
     await expect(output).toContainText('exit code 0');
     await expect(log).toContainText(`$(touch ${marker}); touch ${marker} \`touch ${marker}\``);
@@ -67,7 +67,7 @@ test.describe('containment actions', () => {
 
     // On the timeline: started (with the exact argv) and finished with exit code 0.
     await expect
-      .poll(async () => (await readTimeline(page)).join('\n'), { timeout: 10_000 })
+      .poll(async () => (await readTimeline(page)).join('\n'))
       .toMatch(/Started Print lines[\s\S]*Script succeeded \(exit 0/);
 
     // After a reload the run is still listed and its output can be read back.

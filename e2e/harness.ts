@@ -19,7 +19,7 @@ function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: stri
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
@@ -80,7 +80,7 @@ export async function openCordon(page: Page, harness: Harness): Promise<void> {
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
   }
-  await expect(shell).toBeVisible({ timeout: 20_000 });
+  await expect(shell).toBeVisible();
 }
 
 export const screenshotPath = (name: string): string => join('e2e', 'screenshots', `${name}.png`);

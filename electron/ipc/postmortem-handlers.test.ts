@@ -149,7 +149,7 @@ describe('post-mortem IPC', () => {
     const shots = resolve('test-results/postmortem-pdf');
     mkdirSync(shots, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', join(dir, 'pm.pdf'), join(shots, 'page')]);
-  }, 60_000);
+  });
 
   it('bundles the record; verify-bundle names a changed file and a changed event', async () => {
     const { value, dir, incidentId } = await setup();
@@ -186,5 +186,5 @@ describe('post-mortem IPC', () => {
     const broken = verifyBundle(rezipped);
     expect(broken.problems).toEqual([`events.json: event #${target.n} (${target.id}, note): was changed after it was written (its hash does not match its content)`]);
     writeFileSync(join(dir, 'forged.zip'), rezipped);
-  }, 60_000);
+  });
 });
