@@ -43,7 +43,7 @@ export function runQuiet(file, args, { cwd, env = process.env, timeoutMs }) {
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (timedOut) resolve({ ok: false, reason: `no answer within ${Math.round(timeoutMs / 60_000)} minutes` });
+      if (timedOut) resolve({ ok: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` });
       else if (code === 0) resolve({ ok: true });
       else resolve({ ok: false, reason: failureReason(output) });
     });
