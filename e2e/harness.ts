@@ -40,9 +40,20 @@ async function withHarness(use: (harness: Harness) => Promise<void>): Promise<vo
   try {
     await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir });
   } finally {
-    child.kill('SIGTERM');
+    await stopHarness(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Ends the harness and waits for it: it writes a last backup as it shuts down, into dataDir. */
+async function stopHarness(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // Only for a harness that never exits; a healthy one is gone long before.
+  const hung = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(hung);
 }
 
 /**
