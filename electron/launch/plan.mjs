@@ -27,14 +27,14 @@
 async function electronUnavailable(deps) {
   if (!deps.hasDisplay) return 'there is no display here to open its window on';
   if (!deps.electronInstalled()) {
-    if (deps.skipDownload) return 'its binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set';
+    if (deps.skipDownload) return 'Electron’s binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set';
     deps.say('Downloading Electron (first start only)...');
     const got = await deps.installElectron();
-    if (!got.ok) return `its binary could not be downloaded (${got.reason})`;
-    if (!deps.electronInstalled()) return 'its installer finished without installing the binary';
+    if (!got.ok) return `Electron’s binary could not be downloaded (${got.reason})`;
+    if (!deps.electronInstalled()) return 'Electron’s installer finished without installing its binary';
   }
   const native = await deps.buildNative();
-  if (!native.ok) return `its SQLite module could not be compiled for Electron (${native.reason})`;
+  if (!native.ok) return `the SQLite module could not be compiled for Electron (${native.reason})`;
   return null;
 }
 

@@ -55,7 +55,7 @@ describe('npm start', () => {
     expect(await start(deps)).toBe(0);
     expect(calls).toEqual(['build', 'runHarness', 'openBrowser http://127.0.0.1:4321/?token=abc']);
     expect(fallbackSentence(said)).toEqual([
-      'Cordon cannot open as a desktop app because its binary could not be downloaded (getaddrinfo ENOTFOUND github.com), so it is starting in your browser instead.',
+      'Cordon cannot open as a desktop app because Electron’s binary could not be downloaded (getaddrinfo ENOTFOUND github.com), so it is starting in your browser instead.',
     ]);
   });
 
@@ -64,14 +64,14 @@ describe('npm start', () => {
     await start(deps);
     expect(calls).toContain('runHarness');
     expect(calls).not.toContain('runElectron');
-    expect(fallbackSentence(said)[0]).toContain('its installer finished without installing the binary');
+    expect(fallbackSentence(said)[0]).toContain('Electron’s installer finished without installing its binary');
   });
 
   it('a failed native build falls back too, naming why', async () => {
     const { deps, calls, said } = launcher({ buildNative: async () => ({ ok: false, reason: 'gyp ERR! stack Error: not found: make' }) });
     await start(deps);
     expect(calls).toEqual(['build', 'installElectron', 'runHarness', 'openBrowser http://127.0.0.1:4321/?token=abc']);
-    expect(fallbackSentence(said)[0]).toContain('its SQLite module could not be compiled for Electron (gyp ERR! stack Error: not found: make)');
+    expect(fallbackSentence(said)[0]).toContain('the SQLite module could not be compiled for Electron (gyp ERR! stack Error: not found: make)');
   });
 
   it('respects ELECTRON_SKIP_BINARY_DOWNLOAD: no download, the harness', async () => {
