@@ -10,8 +10,8 @@ const require = createRequire(import.meta.url);
 const result = ensureTestTools({
   ...systemFindDeps(),
   isRoot: process.getuid?.() === 0,
-  run: (file, args, timeoutMs) =>
-    spawnSync(file, args, { stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  run: (file, args, timeoutMs, quiet) =>
+    spawnSync(file, args, { stdio: quiet ? 'ignore' : 'inherit', timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
   playwrightInstaller: [process.execPath, join(dirname(require.resolve('playwright-core/package.json')), 'cli.js')],
   say: (line) => process.stdout.write(`${line}\n`),
 });

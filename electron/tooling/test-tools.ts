@@ -7,8 +7,11 @@ import { findChromium, findOnPath, type FindDeps } from '../services/export/find
 
 export interface ToolDeps extends FindDeps {
   isRoot: boolean;
-  /** Runs a command to completion, never asking questions; true when it exited 0. Output goes to the terminal. */
-  run(file: string, args: readonly string[], timeoutMs: number): boolean;
+  /**
+   * Runs a command to completion, never asking questions; true when it exited 0. Its output goes
+   * to the terminal, or nowhere when `quiet` (a failed download's stack traces help nobody).
+   */
+  run(file: string, args: readonly string[], timeoutMs: number, quiet?: boolean): boolean;
   /** The command that runs Playwright's browser installer (node and its cli.js). */
   playwrightInstaller: readonly [string, ...string[]];
   say(line: string): void;
@@ -66,7 +69,7 @@ export function ensureTestTools(deps: ToolDeps): ToolsReady | ToolsMissing {
   if (!chromium.ok) {
     deps.say('No Chromium found; trying Playwright’s installer (needs the internet).');
     const [file, ...args] = deps.playwrightInstaller;
-    deps.run(file, [...args, 'install', 'chromium'], playwrightTimeoutMs);
+    deps.run(file, [...args, 'install', 'chromium'], playwrightTimeoutMs, true);
     chromium = findChromium(deps);
   }
 
