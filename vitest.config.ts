@@ -7,7 +7,9 @@ import react from '@vitejs/plugin-react';
 process.env.SQLITE_USE_URI = '1';
 
 // Two projects: the pure and main-process code runs in plain Node (no Electron needed),
-// renderer components in jsdom.
+// renderer components in jsdom. The timeouts only stop a test that hangs: on a machine loaded
+// ten times over a passing test may take many times its usual seconds, and must still pass.
+const hangGuard = { testTimeout: 120_000, hookTimeout: 120_000 };
 export default defineConfig({
   test: {
     projects: [
@@ -16,7 +18,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'e2e/electron-standin/**/*.test.ts'],
-          testTimeout: 30_000,
+          ...hangGuard,
         },
       },
       {
@@ -25,6 +27,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['renderer/src/testing/dom-setup.ts'],
+          ...hangGuard,
         },
       },
     ],

@@ -19,7 +19,7 @@ function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: stri
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
@@ -40,15 +40,20 @@ async function withHarness(use: (harness: Harness) => Promise<void>): Promise<vo
   try {
     await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir });
   } finally {
-    // Wait for it to finish: on the way out the vault writes a last backup into dataDir.
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await stopHarness(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Ends the harness and waits for it: it writes a last backup as it shuts down, into dataDir. */
+async function stopHarness(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // Only for a harness that never exits; a healthy one is gone long before.
+  const hung = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(hung);
 }
 
 /**
@@ -86,7 +91,7 @@ export async function openCordon(page: Page, harness: Harness): Promise<void> {
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
   }
-  await expect(shell).toBeVisible({ timeout: 20_000 });
+  await expect(shell).toBeVisible();
 }
 
 export const screenshotPath = (name: string): string => join('e2e', 'screenshots', `${name}.png`);

@@ -25,7 +25,7 @@ test.describe('vault: first run, lock and unlock', () => {
     await page.screenshot({ path: screenshotPath('first-run-light'), fullPage: true });
     await page.getByLabel('Passphrase again').fill(testPassphrase);
     await page.getByRole('button', { name: 'Create encrypted store' }).click();
-    await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible();
 
     // The name chosen at first run is kept for the timeline.
     const settings = await page.evaluate(() => window.cordon!.settingsGet());
@@ -46,7 +46,7 @@ test.describe('vault: first run, lock and unlock', () => {
 
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible();
   });

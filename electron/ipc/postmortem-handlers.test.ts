@@ -165,7 +165,7 @@ describe('post-mortem IPC', () => {
     const shots = resolve('test-results/postmortem-pdf');
     mkdirSync(shots, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', join(dir, 'pm.pdf'), join(shots, 'page')]);
-  }, 60_000);
+  });
 
   it('bundles the record; verify-bundle names a changed file and a changed event', async () => {
     const { value, dir, exportsDir, incidentId, saved } = await setup();
@@ -215,5 +215,5 @@ describe('post-mortem IPC', () => {
     // The seal removed: said so.
     const { 'manifest.seal.json': _seal, ...unsealed } = files;
     expect(verifyBundle(zipSync(unsealed)).problems).toEqual(['manifest.seal.json is missing: the manifest\'s title, creator and time are covered by no hash']);
-  }, 60_000);
+  });
 });

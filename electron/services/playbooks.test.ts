@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, defaultPlaybookFile } from '../ipc/testing/test-app';
 import type { StoredPlaybook } from '../../shared/playbook/library';
 
-const realPlaybook = join(process.cwd(), '..', 'shared', 'playbooks', 'mekong-security-runbook.md');
+const realPlaybook = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/playbook/fixtures/real/mekong-security-runbook.md');
 
 async function setup(options: { unlock?: boolean } = {}) {
   const { router, value, services } = createTestApp({ defaultPlaybookFile });

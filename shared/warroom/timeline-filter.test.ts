@@ -65,13 +65,12 @@ describe('filterEvents', () => {
     expect(actorsOf(i.all)).toEqual(['alice', 'bob', 'carol']);
   });
 
-  it('stays fast on 100k events', () => {
+  // Its speed on 100k events is measured by `npm run bench -- warroom`, not asserted here.
+  it('finds the one matching event among 100k', () => {
     const many = Array.from({ length: 100_000 }, (_, n) => makeEvent('note', { text: `note ${n}` }, { occurredAt: new Date(Date.parse(at('09:00')) + n * 1000).toISOString() }));
     const ch = phaseChanges(many);
-    const t0 = performance.now();
     expect(filterEvents(many, { text: 'note 99999' }, ch)).toHaveLength(1);
-    filterEvents(many, { text: 'note 5' }, ch);
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(filterEvents(many, { text: 'note 5' }, ch)).toHaveLength(11_111);
   });
 });
 

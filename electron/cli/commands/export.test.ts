@@ -79,13 +79,13 @@ describe('cordon export and verify-bundle', () => {
     const extra = io();
     expect(await runCli(['verify-bundle', join(dir, 'extra.zip')], extra.io)).toBe(1);
     expect(extra.out()).toContain('BAD notes.txt: in the bundle but not listed in the manifest');
-  }, 60_000);
+  });
 
   it('writes a PDF', async () => {
     const { file, dir, id } = await storeWithIncident();
     expect(await runCli(['export', '--db', file, '--incident', id, '--format', 'pdf', '--out', join(dir, 'p.pdf'), '--page-size', 'Letter'], io().io)).toBe(0);
     expect(readFileSync(join(dir, 'p.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  });
 
   it('fails clearly, without stack traces', async () => {
     const { file, dir, id } = await storeWithIncident();
@@ -108,5 +108,5 @@ describe('cordon export and verify-bundle', () => {
       expect(t.err() + t.out(), argv.join(' ')).toMatch(message);
       expect(t.err()).not.toMatch(/\n\s+at /);
     }
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ post-mortem in both formats, the evidence files and a manifest of SHA-256 hashes
 (evidence_exported) for each evidence file it holds, in the name of --actor (default:
 "CLI (<user>)").
 
-The PDF is printed by Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+The PDF is printed by Chromium: CHROMIUM_PATH, else Playwright's, else the system's chromium or Chrome.
 The passphrase is read from CORDON_PASSPHRASE, or asked for on the terminal.
 Close Cordon first: a store open in the app is locked against other processes.
 

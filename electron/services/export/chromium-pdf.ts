@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { CordonError } from '../../../shared/ipc/result';
+import { chromiumOnThisMachine } from './find-chromium';
 import { pdfMargins, type PdfRenderer } from './pdf-renderer';
 
 // PDF through a headless Chromium driven by playwright-core: the harness's, the CLI's and the
@@ -22,9 +23,12 @@ export const chromiumArgs = [
 
 export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): PdfRenderer & { close(): Promise<void> } {
   let browser: Promise<Browser> | null = null;
-  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // Looked up on first use: a machine may get its Chromium after the app started.
+  let executablePath = options.executablePath ?? null;
 
   const launch = (): Promise<Browser> => {
+    executablePath ??= chromiumOnThisMachine();
+    if (executablePath === null) return Promise.reject(new Error('no Chromium'));
     browser ??= chromium.launch({ executablePath, headless: true, args: chromiumArgs }).then(
       (b) => {
         b.on('disconnected', () => (browser = null));
@@ -44,7 +48,12 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
       try {
         b = await launch();
       } catch {
-        throw new CordonError('unavailable', `Cordon could not start Chromium (${executablePath}) to print the PDF.`);
+        throw new CordonError(
+          'unavailable',
+          executablePath === null
+            ? 'Cordon found no Chromium or Google Chrome to print the PDF (install one, or set CHROMIUM_PATH).'
+            : `Cordon could not start Chromium (${executablePath}) to print the PDF.`,
+        );
       }
       const context = await b.newContext({ javaScriptEnabled: false, offline: true });
       try {

@@ -15,7 +15,9 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function waitUntil(check: () => boolean, timeoutMs = 5_000, stepMs = 25): Promise<boolean> {
+// The bound only limits how long a failing check waits; a passing one returns at once, so it is
+// generous enough for a loaded machine.
+export async function waitUntil(check: () => boolean, timeoutMs = 20_000, stepMs = 25): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (check()) return true;

@@ -78,8 +78,10 @@ export async function setup(options: { markdown?: (dir: string) => string; now?:
     (await value<IncidentSummary>('incidentDeclare', { actor, title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
   const events = async (incidentId: string) => (await value<{ events: EventView[] }>('incidentGet', { incidentId })).events;
   const finished = async (runId: string): Promise<ScriptRun> => {
+    // Polls until the run ends; the bound only stops a run that never would, within the test's timeout.
     let run: ScriptRun | null = null;
-    for (let i = 0; i < 400; i++) {
+    const giveUpAt = Date.now() + 25_000;
+    while (Date.now() < giveUpAt) {
       run = (await value<{ run: ScriptRun }>('scriptOutput', { runId })).run;
       if (run.state !== 'running') return run;
       await new Promise((resolve) => setTimeout(resolve, 25));

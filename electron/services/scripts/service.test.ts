@@ -260,10 +260,13 @@ describe('containment actions', () => {
     const { dir, value, declare, finished, userAction, startNow } = await setup();
     const incidentId = await declare();
     const script = join(dir, 'lines.sh');
-    writeFileSync(script, 'for i in 1 2 3; do echo "line $i"; sleep 0.1; done\n');
+    // The run holds its last lines until the test opens the gate: "while running" is certain.
+    const gate = join(dir, 'lines.gate');
+    writeFileSync(script, `echo "line 1"; while [ ! -e "${gate}" ]; do sleep 0.05; done; echo "line 2"; echo "line 3"\n`);
     const action = await userAction({ name: 'Lines', mode: 'argv', argv: ['/bin/sh', script], cwd: dir });
     const run = await startNow({ incidentId, actionId: action.id, actor });
     expect((await value<ScriptRun[]>('scriptRuns', { incidentId }))[0]).toMatchObject({ runId: run.runId, state: 'running' });
+    writeFileSync(gate, '', { mode: 0o600 });
     await finished(run.runId);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text).join('')).toBe('line 1\nline 2\nline 3\n');

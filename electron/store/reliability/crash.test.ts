@@ -34,5 +34,5 @@ describe('kill -9 while appending', () => {
     } finally {
       reopened.close();
     }
-  }, 60_000);
+  });
 });

@@ -14,7 +14,7 @@ describe('one process at a time', () => {
     expect(lines[0]).toBe(
       'ERROR busy This Cordon store is already open in another process (another Cordon window or a running cordon command). Close it and try again.',
     );
-  }, 30_000);
+  });
 
   it('and the app is refused while another process holds it; it opens once that process is gone', async () => {
     const { store, file, key, cleanup: c } = newStore();
@@ -28,5 +28,5 @@ describe('one process at a time', () => {
     const reopened = openStore(file, key);
     expect(reopened.verify()[0]?.ok).toBe(true);
     reopened.close();
-  }, 30_000);
+  });
 });

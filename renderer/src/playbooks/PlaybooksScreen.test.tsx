@@ -102,7 +102,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 // The review renders a large form; jsdom is slow at label lookups, so allow headroom on slow machines.
-describe('PlaybooksScreen', { timeout: 20_000 }, () => {
+describe('PlaybooksScreen', () => {
   it('lists the library with version, author, built-in badge and counts', async () => {
     installFakeLibrary();
     render(<PlaybooksScreen />);

@@ -150,13 +150,12 @@ describe('Timeline', () => {
   it('renders only the visible window of 100,000 events', () => {
     const base = Date.parse(declaredAt);
     const many = Array.from({ length: 100_000 }, (_, i) => makeEvent('note', { text: `n${i}` }, { occurredAt: new Date(base + i * 1000).toISOString() }));
-    const t0 = performance.now();
+    // How fast it opens is measured by `npm run bench -- warroom` in a real Chromium, not here.
     setup(many);
     const rows = screen.getAllByRole('listitem');
     expect(rows.length).toBeLessThan(40);
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('100000');
     expect(screen.getByText('100,000 events')).toBeTruthy();
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
 
