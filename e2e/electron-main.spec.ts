@@ -121,6 +121,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await running.programDialog('showSaveDialog', { canceled: false, filePath: pdfFile });
     await page.getByRole('button', { name: 'Export PDF' }).click();
     await expect(exportStatus).toContainText('Exported post-mortem.pdf (saved where you chose)', { timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('electron-main-exported-light') });
     expect(saveDialogs()).toHaveLength(2);
     // The main process proposed a plain name in Documents, asked for a PDF, and titled the dialog for what it saves.
     expect(saveDialogs()[1]).toMatchObject({
@@ -174,7 +175,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
-    await page.screenshot({ path: screenshotPath('electron-main-postmortem-dark') });
+    await page.screenshot({ path: screenshotPath('electron-main-unlocked-dark') });
 
     expect(failures(main)).toEqual([]);
 
