@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { methodNames } from '../shared/ipc/method-names';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { startMain, startSecondInstance, stopMain, type RunningMain } from './electron-standin/launch';
@@ -98,22 +98,68 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Login service timing out' })).toBeVisible();
     await page.getByRole('button', { name: 'Draft from the record' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toContainText('Saved');
-    const pdfFile = join(main.root, 'home', 'post-mortem.pdf');
-    // If the export asks the main process for a native save dialog, this is its answer;
-    // if the page downloads the bytes instead, the download is saved to the same file.
-    await main.programDialog('showSaveDialog', { canceled: false, filePath: pdfFile });
-    page.once('download', (download) => void download.saveAs(pdfFile));
+    const running = main;
+    const saveDialogs = () => running.records().filter((entry) => entry.kind === 'dialog.showSaveDialog');
+    const printWindows = () => running.records().filter((entry) => entry.kind === 'BrowserWindow.new' && entry.id !== 1);
+    const documents = join(running.root, 'home', 'Documents');
+    // In Electron the file never passes through the page: a browser download would be a leak.
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    const exportStatus = page.getByRole('status').filter({ hasText: /^(Exported|Cancelled)/ });
+
+    // Nothing programmed: the user presses Escape in the save dialog. Nothing is written, nothing recorded.
     await page.getByRole('button', { name: 'Export PDF' }).click();
-    await main.waitForRecord((entry) => entry.kind === 'webContents.printToPDF');
-    await expect.poll(() => existsSync(pdfFile) && readFileSync(pdfFile).subarray(0, 5).toString(), { timeout: 30_000 }).toBe('%PDF-');
+    await expect(exportStatus).toHaveText('Cancelled: nothing was written');
+    expect(saveDialogs()).toHaveLength(1);
+    expect(saveDialogs()[0]).toMatchObject({ programmed: false, answer: { canceled: true } });
+    expect(readdirSync(documents)).toEqual([]);
+
+    // Programmed: the user makes a folder in the dialog and saves the PDF there under a name of their own.
+    const chosenFolder = join(running.root, 'home', 'Incident reports');
+    mkdirSync(chosenFolder, { mode: 0o700 });
+    const pdfFile = join(chosenFolder, 'post-mortem.pdf');
+    await running.programDialog('showSaveDialog', { canceled: false, filePath: pdfFile });
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    await expect(exportStatus).toContainText('Exported post-mortem.pdf (saved where you chose)', { timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('electron-main-exported-light') });
+    expect(saveDialogs()).toHaveLength(2);
+    // The main process proposed a plain name in Documents, asked for a PDF, and titled the dialog for what it saves.
+    expect(saveDialogs()[1]).toMatchObject({
+      programmed: true,
+      options: {
+        title: 'Save the post-mortem',
+        filters: [
+          { name: 'PDF', extensions: ['pdf'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: expect.arrayContaining(['createDirectory', 'showOverwriteConfirmation']),
+      },
+    });
+    const proposed = String((saveDialogs()[1]!.options as { defaultPath?: unknown }).defaultPath);
+    expect(dirname(proposed)).toBe(documents);
+    expect(basename(proposed)).toMatch(/^login-service-timing-out-[0-9a-f]{8}-postmortem\.pdf$/);
+    // Written where the dialog said, owner-only, and nowhere else (no temporary file left beside it).
+    expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(statSync(pdfFile).mode & 0o777).toBe(0o600);
+    expect(readdirSync(chosenFolder)).toEqual(['post-mortem.pdf']);
+    expect(readdirSync(documents)).toEqual([]);
+    expect(downloads).toEqual([]);
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Login service timing out');
     expect(text).toContain('Token service p99 at 9 s');
-    // It printed in a second, hidden window with JavaScript off in its own session, destroyed afterwards.
-    const windows = main.records().filter((entry) => entry.kind === 'BrowserWindow.new');
-    expect(windows).toHaveLength(2);
-    expect(windows[1]).toMatchObject({ id: 2, show: false, webPreferences: { javascript: false, partition: 'cordon-pdf', sandbox: true } });
-    await main.waitForRecord((entry) => entry.kind === 'BrowserWindow.closed' && entry.id === 2);
+    // Each PDF printed in a second, hidden window with JavaScript off in its own session, destroyed afterwards.
+    expect(running.records().filter((entry) => entry.kind === 'webContents.printToPDF')).toHaveLength(2);
+    expect(printWindows()).toHaveLength(2);
+    for (const window of printWindows()) {
+      expect(window).toMatchObject({ show: false, webPreferences: { javascript: false, partition: 'cordon-pdf', sandbox: true } });
+      await running.waitForRecord((entry) => entry.kind === 'BrowserWindow.closed' && entry.id === window.id);
+    }
+
+    // The timeline holds the one export that left, not the cancelled one.
+    await page.getByRole('button', { name: 'Back to the war room' }).click();
+    await expect
+      .poll(async () => (await readTimeline(page)).filter((row) => row.includes('exported as')), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/Post-mortem exported as PDF: login-service-timing-out-[0-9a-f]{8}-postmortem\.pdf/)]);
 
     // Lock, then unlock through the keychain (safeStorage) and once through the passphrase.
     await page.getByRole('button', { name: 'Lock' }).click();
@@ -129,7 +175,7 @@ test.describe('the real Electron main process, under the stand-in', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(testPassphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible({ timeout: 20_000 });
-    await page.screenshot({ path: screenshotPath('electron-main-postmortem-dark') });
+    await page.screenshot({ path: screenshotPath('electron-main-unlocked-dark') });
 
     expect(failures(main)).toEqual([]);
 

@@ -51,16 +51,18 @@ const basePath = (name: string): string | undefined => {
       return join(appData(), appName, 'logs');
     case 'crashDumps':
       return join(appData(), appName, 'Crashpad');
+    // Never the real home folder: a test must not write where a person keeps files. The
+    // person's folders sit inside the stand-in home, as ~/Documents does on every platform.
     case 'home':
+    case 'temp':
+      return join(config.root, name);
     case 'desktop':
     case 'documents':
     case 'downloads':
     case 'music':
     case 'pictures':
     case 'videos':
-    case 'temp':
-      // Never the real home folder: a test must not write where a person keeps files.
-      return join(config.root, name);
+      return join(config.root, 'home', name[0]!.toUpperCase() + name.slice(1));
     case 'exe':
     case 'module':
       return process.execPath;

@@ -1,4 +1,6 @@
 // dialog: native dialogs, answered by the test.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
 import { record } from './runtime';
 
 /**
@@ -9,7 +11,31 @@ import { record } from './runtime';
 const programmed = new Map<string, unknown[]>();
 
 export function programDialog(method: string, answer: unknown): void {
+  refuseImpossibleAnswer(method, answer);
   programmed.set(method, [...(programmed.get(method) ?? []), answer]);
+}
+
+const isFolder = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
+
+/**
+ * A native file dialog only answers a place the user could reach in it: a save dialog, a name
+ * in a folder that exists (its "create folder" button makes one before it answers); an open
+ * dialog, files that exist; both, absolute paths. Programming anything else is a mistake in the
+ * test, and it fails there rather than as an error the app was right to give.
+ */
+function refuseImpossibleAnswer(method: string, answer: unknown): void {
+  const chosen = answer as { canceled?: boolean; filePath?: string; filePaths?: string[] };
+  if (chosen.canceled !== false) return;
+  if (method === 'showSaveDialog') {
+    const path = chosen.filePath ?? '';
+    if (!isAbsolute(path) || !isFolder(dirname(path))) {
+      throw new Error(`a save dialog cannot answer ${JSON.stringify(path)}: its folder does not exist (create it first, as the user would in the dialog)`);
+    }
+  } else if (method === 'showOpenDialog') {
+    for (const path of chosen.filePaths ?? []) {
+      if (!isAbsolute(path) || !existsSync(path)) throw new Error(`an open dialog cannot answer ${JSON.stringify(path)}: it does not exist`);
+    }
+  }
 }
 
 function answerDialog(method: string, args: unknown[], cancelled: unknown): unknown {

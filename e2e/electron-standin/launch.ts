@@ -86,18 +86,18 @@ export async function startMain(options: StandinOptions = {}): Promise<RunningMa
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const seen: StandinRecord[] = [];
   const waiters: { match: (record: StandinRecord) => boolean; resolve: (record: StandinRecord) => void }[] = [];
-  const replies = new Map<number, (value: unknown) => void>();
+  const replies = new Map<number, (reply: { value?: unknown; error?: string }) => void>();
   let nextId = 1;
   let chromiumPid = 0;
   const endpoint = new Promise<string>((resolveEndpoint, reject) => {
     void exited.then((code) => reject(new Error(`main exited (${code}) before it was ready:\n${output}`)));
     child.on('message', (raw) => {
-      const message = raw as { type: string; wsEndpoint?: string; chromiumPid?: number; record?: StandinRecord; id?: number; value?: unknown };
+      const message = raw as { type: string; wsEndpoint?: string; chromiumPid?: number; record?: StandinRecord; id?: number; value?: unknown; error?: string };
       if (message.type === 'ready') {
         chromiumPid = Number(message.chromiumPid);
         resolveEndpoint(String(message.wsEndpoint));
       }
-      else if (message.type === 'reply') replies.get(Number(message.id))?.(message.value);
+      else if (message.type === 'reply') replies.get(Number(message.id))?.(message);
       else if (message.type === 'record' && message.record) {
         seen.push(message.record);
         for (const waiter of [...waiters]) {
@@ -111,9 +111,13 @@ export async function startMain(options: StandinOptions = {}): Promise<RunningMa
   });
   const browser = await chromium.connectOverCDP(await endpoint);
   const request = (message: Record<string, unknown>): Promise<unknown> =>
-    new Promise((resolveReply) => {
+    new Promise((resolveReply, rejectReply) => {
       const id = nextId++;
-      replies.set(id, resolveReply);
+      replies.set(id, (reply) => {
+        replies.delete(id);
+        if (reply.error !== undefined) rejectReply(new Error(`electron-standin: ${reply.error}`));
+        else resolveReply(reply.value);
+      });
       child.send({ ...message, id });
     });
   return {

@@ -34,8 +34,12 @@ process.on('message', (raw: unknown) => {
   const message = raw as ControlMessage;
   if (message.op === 'records') process.send?.({ type: 'reply', id: message.id, value: records });
   else if (message.op === 'dialog') {
-    programDialog(String(message.method), message.answer);
-    process.send?.({ type: 'reply', id: message.id, value: true });
+    try {
+      programDialog(String(message.method), message.answer);
+      process.send?.({ type: 'reply', id: message.id, value: true });
+    } catch (error) {
+      process.send?.({ type: 'reply', id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 });
 // The IPC channel must not keep the process alive once the app has quit.

@@ -80,7 +80,9 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
    * where it went and the chain head it carries. A cancelled dialog records nothing.
    */
   async function deliver(input: ExportInput, source: PostmortemSource, data: Uint8Array, fileName: string, mediaType: string): Promise<ExportResult & { offered: Offered }> {
-    const offered = await deps.files.offer({ suggestedName: fileName, mediaType, data, title: 'Save the export' });
+    // The dialog's title says which document it is: the export buttons sit side by side.
+    const title = mediaType === 'application/zip' ? 'Save the evidence bundle' : 'Save the post-mortem';
+    const offered = await deps.files.offer({ suggestedName: fileName, mediaType, data, title });
     const sha256 = sha256Hex(data);
     if (offered.kind !== 'cancelled') {
       const format = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'application/zip' ? 'zip' : 'markdown';
