@@ -1,9 +1,9 @@
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
 import { findChromium, systemFindDeps } from './electron/services/export/find-chromium';
 
 // The Chromium of this machine: CHROMIUM_PATH, else Playwright's, else the system's
 // (`npm test` obtains one first where it can; see electron/tooling/test-tools.ts).
-const found = findChromium(systemFindDeps());
+const found = findChromium(systemFindDeps(chromium));
 if (!found.ok) throw new Error(`${found.reason} Run \`npm run test:tools\` to install one, or set CHROMIUM_PATH.`);
 export const chromiumPath: string = found.path;
 

@@ -12,7 +12,7 @@ import type { AppendRequest } from '../store/event-log';
 // takes to open, and the frame times while the timeline is scrolled end to end.
 const EVENTS = 100_000;
 const passphrase = 'benchmark passphrase, not a secret';
-const chromiumPath = chromiumOnThisMachine() ?? 'chromium';
+const chromiumPath = chromiumOnThisMachine(chromium) ?? 'chromium';
 
 function seed(dataDir: string): Promise<string> {
   const services = createServices({

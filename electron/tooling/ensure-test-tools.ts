@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { systemFindDeps } from '../services/export/find-chromium';
 import { ensureTestTools } from './test-tools';
 
@@ -8,7 +9,7 @@ import { ensureTestTools } from './test-tools';
 const require = createRequire(import.meta.url);
 
 const result = ensureTestTools({
-  ...systemFindDeps(),
+  ...systemFindDeps(chromium),
   isRoot: process.getuid?.() === 0,
   run: (file, args, timeoutMs, quiet) =>
     spawnSync(file, args, { stdio: quiet ? 'ignore' : 'inherit', timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,

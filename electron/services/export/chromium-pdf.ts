@@ -1,10 +1,12 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CordonError } from '../../../shared/ipc/result';
 import { chromiumOnThisMachine } from './find-chromium';
 import { pdfMargins, type PdfRenderer } from './pdf-renderer';
 
 // PDF through a headless Chromium driven by playwright-core: the harness's, the CLI's and the
-// tests' printer. The browser is launched on first use and kept for later exports; each
+// tests' printer. playwright-core is imported on the first PDF, not at start-up (importing it
+// was most of the harness's boot and of `cordon --help`). The browser is launched on first use
+// and kept for later exports; each
 // render gets a fresh context with JavaScript off and the network offline, and the HTML is
 // handed over with setContent (in memory, no temp file).
 
@@ -26,9 +28,10 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
   // Looked up on first use: a machine may get its Chromium after the app started.
   let executablePath = options.executablePath ?? null;
 
-  const launch = (): Promise<Browser> => {
-    executablePath ??= chromiumOnThisMachine();
-    if (executablePath === null) return Promise.reject(new Error('no Chromium'));
+  const launch = async (): Promise<Browser> => {
+    const { chromium } = await import('playwright-core');
+    executablePath ??= chromiumOnThisMachine(chromium);
+    if (executablePath === null) throw new Error('no Chromium');
     browser ??= chromium.launch({ executablePath, headless: true, args: chromiumArgs }).then(
       (b) => {
         b.on('disconnected', () => (browser = null));

@@ -1,6 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 // Which Chromium prints PDFs (harness, CLI, tests) and drives the e2e suite. In order: the one
 // CHROMIUM_PATH names, the one Playwright installed (`npx playwright install chromium`), then
@@ -71,7 +70,12 @@ export function isExecutableFile(path: string): boolean {
   }
 }
 
-export const systemFindDeps = (): FindDeps => ({
+/** playwright-core's `chromium`, passed in: importing it takes most of a second, so only what prints or tests loads it. */
+export interface PlaywrightChromium {
+  executablePath(): string;
+}
+
+export const systemFindDeps = (chromium: PlaywrightChromium): FindDeps => ({
   env: process.env,
   platform: process.platform,
   isExecutable: isExecutableFile,
@@ -85,7 +89,7 @@ export const systemFindDeps = (): FindDeps => ({
 });
 
 /** The Chromium of this machine, or null. */
-export function chromiumOnThisMachine(): string | null {
-  const found = findChromium(systemFindDeps());
+export function chromiumOnThisMachine(chromium: PlaywrightChromium): string | null {
+  const found = findChromium(systemFindDeps(chromium));
   return found.ok ? found.path : null;
 }

@@ -5,7 +5,7 @@ import { slugify } from '../../../shared/playbook/slug';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
-import { ActivityChart } from '../warroom/ActivityChart';
+import { ActivityChart } from '../warroom/ActivityChart.lazy';
 import { CommandPalette, type Command } from '../warroom/CommandPalette';
 import { IncidentHeader } from '../warroom/IncidentHeader';
 import { PhaseChecklist } from '../warroom/PhaseChecklist';

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { Loading } from './Loading';
 import { useNavigation } from './navigation';
 import { screens } from './screens';
 import { Sidebar } from './Sidebar';
@@ -28,7 +29,9 @@ export function Shell() {
       <Sidebar current={entry.parent ?? entry.id} />
       <main id="main" className="shell-main" tabIndex={-1} aria-labelledby="screen-title">
         <StoreDamageBanner />
-        <Screen param={param} />
+        <Suspense fallback={<Loading what={entry.label.toLowerCase()} />}>
+          <Screen param={param} />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,12 +1,15 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ScreenId } from './navigation';
 import { IncidentsScreen } from '../incidents/IncidentsScreen';
 import { WarRoomScreen } from '../incident/WarRoomScreen';
-import { PostmortemScreen } from '../postmortem/PostmortemScreen';
 import { PlaybooksScreen } from '../playbooks/PlaybooksScreen';
 import { StatusScreen } from '../screens/StatusScreen';
-import { ExercisesScreen } from '../exercises/ExercisesScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+
+// The post-mortem (CodeMirror) and the exercise console are chunks of their own, loaded when
+// first opened: most sessions never open them. The Shell's Suspense shows their loading state.
+const PostmortemScreen = lazy(() => import('../postmortem/PostmortemScreen').then((m) => ({ default: m.PostmortemScreen })));
+const ExercisesScreen = lazy(() => import('../exercises/ExercisesScreen').then((m) => ({ default: m.ExercisesScreen })));
 
 export interface ScreenEntry {
   id: ScreenId;
