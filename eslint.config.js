@@ -22,7 +22,14 @@ export default tseslint.config(
       // A failure is handled, rethrown with its cause, or logged by name: never swallowed. A
       // comment alone does not count as handling it.
       'no-empty': ['error', { allowEmptyCatch: false }],
-      'no-restricted-syntax': ['error', { selector: 'CatchClause > BlockStatement[body.length=0]', message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CatchClause > BlockStatement[body.length=0]', message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.' },
+        {
+          selector: "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
+          message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.',
+        },
+      ],
     },
   },
   {

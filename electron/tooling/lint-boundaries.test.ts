@@ -41,6 +41,7 @@ describe('import boundaries', () => {
     ['electron/services/x.ts', 'export function f(g: () => void): void {\n  try {\n    g();\n  } catch {\n    // ignore\n  }\n}\n', 'Empty catch'],
     ['shared/x.ts', 'export function f(g: () => void): void {\n  try {\n    g();\n  } catch (error) {}\n}\n', 'Empty catch'],
     ['renderer/src/x.ts', 'export async function f(g: () => Promise<void>): Promise<void> {\n  try {\n    await g();\n  } catch {}\n}\n', 'Empty catch'],
+    ['e2e/x.ts', 'export const f = (g: () => Promise<void>): Promise<void> => g().catch(() => {});\n', 'Empty catch'],
   ])('%s: %s is refused', async (file, code, reason) => {
     const found = await problems(file, code);
     expect(found.some((p) => p.includes(reason))).toBe(true);
