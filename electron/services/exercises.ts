@@ -495,8 +495,8 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         const printable = postmortemHtml(source, { markdown, revision: 1, status: 'none' }, { documentName: 'After-action report' });
         try {
           data = await deps.pdf.render(printable.html, { pageSize: 'A4', headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
-        } catch {
-          throw new CordonError('unavailable', 'Cordon could not print the PDF.');
+        } catch (error) {
+          throw new CordonError('unavailable', 'Cordon could not print the PDF.', { cause: error });
         }
       }
       const fileName = `${fileBase}.${input.format}`;

@@ -142,8 +142,8 @@ export function unwrapWithKeychain(envelope: KeyEnvelope, keychain: Keychain): B
   let hex: string;
   try {
     hex = keychain.decrypt(Buffer.from(envelope.keychain.ciphertext, 'base64'));
-  } catch {
-    throw new StoreError('wrong_key', 'The system keychain could not unlock this store; use your passphrase.');
+  } catch (error) {
+    throw new StoreError('wrong_key', 'The system keychain could not unlock this store; use your passphrase.', { cause: error });
   }
   return checkedKey(Buffer.from(/^[0-9a-f]{64}$/.test(hex) ? hex : '', 'hex'), envelope);
 }
