@@ -55,8 +55,5 @@ await Promise.all([
     target: 'node20',
     external: nodeOnly,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }).catch((error) => {
-    // The CLI entry arrives with the store; until then the rest of the build still works.
-    if (!String(error.message).includes('Could not resolve')) throw error;
   }),
 ]);

@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './electron/tooling/eslint-layers.mjs';
 
 // The layer rules of the design brief, enforced: shared/ is pure, the renderer never
 // reaches Node or Electron, and only electron/main* may import 'electron'.
@@ -18,7 +19,27 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A failure is handled, rethrown with its cause, or logged by name: never swallowed. A
+      // comment alone does not count as handling it.
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CatchClause > BlockStatement[body.length=0]', message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.' },
+        {
+          selector: "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
+          message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.',
+        },
+      ],
     },
+  },
+  {
+    // The layer table (electron/tooling/eslint-layers.mjs): store < services < ipc | cli <
+    // main | harness inside electron/, and shared/ domain folders never import shared/ipc.
+    // Tests may reach across layers to drive a lower one through a higher one.
+    files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { local: layers },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

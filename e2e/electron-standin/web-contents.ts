@@ -199,8 +199,9 @@ export class StandinWebContents extends EventEmitter {
     try {
       const { windowId } = await chromium.session.send('Browser.getWindowForTarget', { targetId: this.targetId });
       await chromium.session.send('Browser.setWindowBounds', { windowId, bounds: { width: this.size.width, height: this.size.height } });
-    } catch {
-      // Headless builds without window bounds keep their default size.
+    } catch (error) {
+      // Headless builds without window bounds keep their default size; the record says so.
+      record({ kind: 'webContents.boundsUnavailable', error: error instanceof Error ? error.name : typeof error });
     }
   }
 
@@ -255,11 +256,8 @@ export class StandinWebContents extends EventEmitter {
     await this.ready;
     const target = toChromiumUrl(url);
     this.expectedLoads.clear();
-    try {
-      this.expectedLoads.add(new URL(target).href);
-    } catch {
-      // not a URL Chromium will request through Fetch
-    }
+    // Something that is not a URL is not requested through Fetch, so no load is expected.
+    if (URL.canParse(target)) this.expectedLoads.add(new URL(target).href);
     await this.applyPermissions(target);
     try {
       await this.page!.goto(target, { waitUntil: 'load' });
@@ -394,8 +392,9 @@ export class StandinWebContents extends EventEmitter {
       const responseHeaders: { name: string; value: string }[] = [];
       headers.forEach((value, name) => responseHeaders.push({ name, value }));
       await cdp.send('Fetch.fulfillRequest', { requestId: event.requestId, responseCode: response.status, responseHeaders, body: body.toString('base64') });
-    } catch {
+    } catch (error) {
       // CDP refused: the page cancelled the request meanwhile (a navigation, a closed window).
+      record({ kind: 'protocol.requestAbandoned', url: String(event.request.url).slice(0, 80), error: error instanceof Error ? error.name : typeof error });
     }
   }
 

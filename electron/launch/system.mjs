@@ -33,8 +33,9 @@ export function runQuiet(file, args, { cwd, env = process.env, timeoutMs }) {
       try {
         if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
-      } catch {
-        // already gone
+      } catch (error) {
+        // ESRCH: already gone. Anything else is reported with the result below.
+        if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ESRCH') output += `\ncould not stop the process: ${String(/** @type {NodeJS.ErrnoException} */ (error).code)}`;
       }
     }, timeoutMs);
     child.on('error', (error) => {
@@ -161,10 +162,11 @@ export function systemDeps(root) {
       if (!command) return;
       try {
         const child = spawn(command[0], command[1], { stdio: 'ignore', detached: true });
-        child.on('error', () => undefined);
+        // No browser to open: the URL is printed above, and the reason goes beside it.
+        child.on('error', (error) => process.stderr.write(`Could not open a browser (${String(/** @type {NodeJS.ErrnoException} */ (error).code)}); open the address above.\n`));
         child.unref();
-      } catch {
-        // No browser to open: the URL is printed above.
+      } catch (error) {
+        process.stderr.write(`Could not open a browser (${String(/** @type {NodeJS.ErrnoException} */ (error).code)}); open the address above.\n`);
       }
     },
     say: (line) => process.stdout.write(`${line}\n`),

@@ -78,7 +78,7 @@ export interface Services {
 /** The composition root shared by Electron's main process and the browser harness. */
 export function createServices(deps: ServiceDeps): Services {
   const now = deps.now ?? Date.now;
-  const bus = createPushBus();
+  const bus = createPushBus(deps.logger);
   const settings = createSettingsService(join(deps.dataDir, 'settings.json'), bus, deps.logger);
   const vault = new Vault({
     dbFile: join(deps.dataDir, 'cordon.db'),
@@ -115,7 +115,7 @@ export function createServices(deps: ServiceDeps): Services {
     isUnlocked: () => vault.isUnlocked,
     bus,
     logger: deps.logger,
-    runner: { spawn, ...deps.runner },
+    runner: { spawn, logger: deps.logger, ...deps.runner },
     now,
     ...(deps.confirmAction ? { confirm: deps.confirmAction } : {}),
   });

@@ -17,10 +17,11 @@ afterEach(async () => {
 async function setup() {
   const { dir, cleanup } = tempDir();
   let wall = Date.parse('2026-03-02T09:00:00Z');
+  const logger = createMemoryLogger();
   const services = createServices({
     runtime: { runtime: 'harness', version: '0.0.1', platform: 'linux', versions: { node: '20' } },
     dataDir: dir,
-    logger: createMemoryLogger(),
+    logger,
     scryptParams: testScrypt,
     autoLockMinutes: 0,
     defaultPlaybookFile: resolve('resources/playbooks/default.md'),
@@ -35,7 +36,7 @@ async function setup() {
     services.exercises.tick();
   };
   const timeline = (incidentId: string) => services.incidents.get({ incidentId, after: 0, limit: 500 }).events;
-  return { services, advance, timeline, ex: services.exercises };
+  return { services, advance, timeline, logger, ex: services.exercises };
 }
 
 describe('built-in scenarios', () => {
@@ -46,6 +47,28 @@ describe('built-in scenarios', () => {
       expect(s.injects.length).toBeGreaterThanOrEqual(5);
       expect(s.injects.filter((i) => i.expect.length > 0).length).toBeGreaterThanOrEqual(5);
     }
+  });
+});
+
+describe('exercise timer failures', () => {
+  it('log the event name and the error shape, never the inject that failed', async () => {
+    const { ex, advance, services, logger } = await setup();
+    let v = ex.start({ scenarioId: 'compromised-api-key', actor: 'Facilitator', speed: 60 });
+    v = ex.control({ exerciseId: v.id, actor: 'Facilitator', action: 'start' });
+    const due = v.injects.find((i) => i.id === 'unusual-usage')!;
+    // SQLite quotes what a trigger hands it: this one refuses injects with their whole payload,
+    // standing for any failure whose message carries incident text.
+    services.vault.use((store) =>
+      store.db.exec("CREATE TEMP TRIGGER refuse_injects BEFORE INSERT ON events WHEN NEW.kind = 'inject' BEGIN SELECT RAISE(ABORT, NEW.payload); END"),
+    );
+    advance(5_000); // T+5m: unusual-usage is due, and its append fails
+    expect(ex.get(v.id).injects.find((i) => i.id === 'unusual-usage')?.status).toBe('pending');
+    const failed = logger.lines.filter((line) => line.includes('exercises.tick_failed'));
+    expect(failed).toHaveLength(1);
+    expect(JSON.parse(failed[0]!)).toMatchObject({ level: 'warn', event: 'exercises.tick_failed', error: 'SqliteError' });
+    const all = logger.lines.join('\n');
+    expect(all).not.toContain(due.title);
+    expect(all).not.toContain('unusual-usage');
   });
 });
 

@@ -17,6 +17,7 @@ import { objectiveIds, objectivesOf, reviewFrom, type CarriedItem, type ReviewEv
 import type { EventBody } from '../../shared/events/payloads';
 import { destinationOf, recordExport } from './export/record';
 import { slugify } from '../../shared/playbook/slug';
+import { errorShape } from '../store/error-shape';
 import { sha256Hex } from '../store/hash';
 import { uuidv7 } from '../store/ids';
 import type { Store } from '../store/store';
@@ -277,7 +278,8 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         }
       });
     } catch (error) {
-      deps.logger.warn(`exercises: tick failed: ${(error as Error).message}`);
+      // Only the event name and the error's shape: a failure's message can quote an inject.
+      deps.logger.warn('exercises.tick_failed', errorShape(error));
     }
   }
 
@@ -399,7 +401,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         try {
           ex.clock = controlClock(ex.clock, input.action === 'speed' ? { action: 'speed', speed: input.speed ?? 1 } : { action: input.action }, now());
         } catch (error) {
-          throw new CordonError('conflict', (error as Error).message);
+          throw new CordonError('conflict', (error as Error).message, { cause: error });
         }
       });
     },
@@ -493,8 +495,8 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         const printable = postmortemHtml(source, { markdown, revision: 1, status: 'none' }, { documentName: 'After-action report' });
         try {
           data = await deps.pdf.render(printable.html, { pageSize: 'A4', headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
-        } catch {
-          throw new CordonError('unavailable', 'Cordon could not print the PDF.');
+        } catch (error) {
+          throw new CordonError('unavailable', 'Cordon could not print the PDF.', { cause: error });
         }
       }
       const fileName = `${fileBase}.${input.format}`;

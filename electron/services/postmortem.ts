@@ -70,7 +70,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       return await deps.pdf.render(printable.html, { pageSize, headerHtml: printable.headerHtml, footerHtml: printable.footerHtml });
     } catch (error) {
       if (error instanceof CordonError) throw error;
-      throw new CordonError('unavailable', 'Cordon could not print the PDF.');
+      throw new CordonError('unavailable', 'Cordon could not print the PDF.', { cause: error });
     }
   }
 

@@ -46,7 +46,7 @@ export function writeBackup(store: Store, destination: string, envelope: KeyEnve
     if (error instanceof CordonError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new CordonError('forbidden', `Cordon may not write to ${JSON.stringify(destination)}.`);
+      throw new CordonError('forbidden', `Cordon may not write to ${JSON.stringify(destination)}.`, { cause: error });
     }
     throw error;
   }
@@ -126,7 +126,7 @@ export function stageRestore(
     candidate?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
     if (error instanceof StoreError && error.failure === 'not_cordon') {
-      throw new StoreError('not_cordon', `${JSON.stringify(basename(backup))} is not a backup of this Cordon store.`);
+      throw new StoreError('not_cordon', `${JSON.stringify(basename(backup))} is not a backup of this Cordon store.`, { cause: error });
     }
     throw error;
   }

@@ -81,11 +81,9 @@ function openWith(file: string, key: Buffer, options: OpenOptions, existing: boo
     db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`);
     return db;
   } catch (error) {
-    try {
-      db.close();
-    } catch {
-      // Closing a connection that never opened properly can fail too; the first error matters.
-    }
+    // An open handle closes without error (a wrong key or a damaged page does not stop it);
+    // the first failure is the one reported, with its cause.
+    if (db.open) db.close();
     throw classify(error, file, options);
   }
 }
@@ -136,7 +134,7 @@ function probeFile(file: string, create: boolean): boolean {
   } catch (error) {
     if (error instanceof StoreError) throw error;
     if (create && (error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new StoreError('missing', `There is no Cordon store at ${describe(file)}.`);
+    throw new StoreError('missing', `There is no Cordon store at ${describe(file)}.`, { cause: error });
   }
   if (size === 0 && create) return false;
   const head = Buffer.alloc(16);
@@ -172,28 +170,29 @@ function classify(error: unknown, file: string, options: OpenOptions): Error {
   if (error instanceof StoreError) return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
-    return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`);
+    return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`, { cause: error });
   }
   switch (code) {
     case 'SQLITE_NOTADB':
       if (options.keyIsTheStores) {
-        return new StoreError('damaged', `${describe(file)} is damaged: its first page does not decrypt with the store's own key. Restore it from a backup.`);
+        return new StoreError('damaged', `${describe(file)} is damaged: its first page does not decrypt with the store's own key. Restore it from a backup.`, { cause: error });
       }
-      return new StoreError('not_cordon', `${describe(file)} is not a Cordon store, or it was encrypted with a different key.`);
+      return new StoreError('not_cordon', `${describe(file)} is not a Cordon store, or it was encrypted with a different key.`, { cause: error });
     case 'SQLITE_BUSY':
     case 'SQLITE_BUSY_SNAPSHOT':
     case 'SQLITE_LOCKED':
       return new StoreError(
         'busy',
         'This Cordon store is already open in another process (another Cordon window or a running cordon command). Close it and try again.',
+        { cause: error },
       );
     case 'SQLITE_CORRUPT':
     case 'SQLITE_IOERR_SHORT_READ':
-      return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`);
+      return new StoreError('damaged', `${describe(file)} is damaged (its pages do not read back). Restore it from a backup.`, { cause: error });
     case 'SQLITE_CANTOPEN':
-      return new StoreError('missing', `Cordon cannot open ${describe(file)}: check that it exists and is readable.`);
+      return new StoreError('missing', `Cordon cannot open ${describe(file)}: check that it exists and is readable.`, { cause: error });
     default:
-      return error instanceof Error ? error : new Error(String(error));
+      return error instanceof Error ? error : new Error(`Unexpected ${typeof error} thrown while opening the store`, { cause: error });
   }
 }
 

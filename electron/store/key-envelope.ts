@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Keychain } from './keychain';
 import { StoreError } from './store-error';
+import { hasCode } from './error-shape';
 import { canonicalJson } from '../../shared/events/canonical';
 
 /**
@@ -128,7 +129,7 @@ export async function unwrapWithPassphrase(envelope: KeyEnvelope, passphrase: st
     return checkedKey(key, envelope);
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    throw new StoreError('wrong_key', 'That passphrase does not unlock this store.');
+    throw new StoreError('wrong_key', 'That passphrase does not unlock this store.', { cause: error });
   } finally {
     kek.fill(0);
   }
@@ -141,8 +142,8 @@ export function unwrapWithKeychain(envelope: KeyEnvelope, keychain: Keychain): B
   let hex: string;
   try {
     hex = keychain.decrypt(Buffer.from(envelope.keychain.ciphertext, 'base64'));
-  } catch {
-    throw new StoreError('wrong_key', 'The system keychain could not unlock this store; use your passphrase.');
+  } catch (error) {
+    throw new StoreError('wrong_key', 'The system keychain could not unlock this store; use your passphrase.', { cause: error });
   }
   return checkedKey(Buffer.from(/^[0-9a-f]{64}$/.test(hex) ? hex : '', 'hex'), envelope);
 }
@@ -165,9 +166,10 @@ export function readEnvelope(dbFile: string): KeyEnvelope {
       throw new StoreError(
         'not_cordon',
         `There is no key file ${JSON.stringify(file)} beside the store, so it cannot be unlocked. Is this a Cordon store?`,
+        { cause: error },
       );
     }
-    throw new StoreError('missing', `Cordon cannot read the key file ${JSON.stringify(file)}.`);
+    throw new StoreError('missing', `Cordon cannot read the key file ${JSON.stringify(file)}.`, { cause: error });
   }
   let parsed: ReturnType<typeof envelopeSchema.safeParse>;
   try {
@@ -218,7 +220,9 @@ export function fsyncDir(dir: string): void {
     } finally {
       closeSync(fd);
     }
-  } catch {
-    // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+  } catch (error) {
+    // Some platforms (Windows) cannot open or fsync a directory, and some file systems refuse
+    // a directory fsync; the rename is still atomic there. Anything else is a real failure.
+    if (!hasCode(error, 'EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF')) throw error;
   }
 }

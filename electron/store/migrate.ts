@@ -28,6 +28,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = allMigrations
       throw new StoreError(
         'migration_failed',
         `Cordon could not upgrade the store to schema ${migration.version} (${migration.name}); it was left at schema ${schemaVersion(db)}, unchanged.`,
+        { cause: error },
       );
     }
   }

@@ -27,8 +27,9 @@ export class StoreError extends CordonError {
   constructor(
     readonly failure: StoreFailure,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(codes[failure], message);
+    super(codes[failure], message, options);
   }
 }
 

@@ -86,7 +86,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || (options.keyIsTheStores === true && code === 'SQLITE_NOTADB'))) {
-      throw new StoreError('damaged', 'The store is damaged. Restore it from a backup.');
+      throw new StoreError('damaged', 'The store is damaged. Restore it from a backup.', { cause: error });
     }
     throw error;
   }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { BackupInfo, VaultStatus } from '../../shared/ipc/store-schemas';
 import type { StoreHealthView } from '../../shared/ipc/file-schemas';
 import { CordonError } from '../../shared/ipc/result';
-import type { Logger } from '../services/logger';
-import type { PushBus } from '../services/push-bus';
+import type { PushEvent } from '../../shared/ipc/push';
+import { errorShape } from './error-shape';
 import { backupNamePattern, listBackups, stageRestore, writeAutomaticBackup, writeBackup } from './backups';
 import {
   defaultScryptParams,
@@ -24,13 +24,24 @@ import type { Migration } from './migrations/migration';
 import { openStore, type Store } from './store';
 import { lockedError, StoreError } from './store-error';
 
+// What the vault needs from the app's logger and push bus, declared here so the store never
+// imports services/: the services' Logger and PushBus fit these shapes and are passed in.
+type LogFields = Record<string, string | number | boolean | null>;
+export interface VaultLogger {
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+}
+export interface VaultPublisher {
+  publish(event: PushEvent): void;
+}
+
 export interface VaultOptions {
   dbFile: string;
   /** Rolling automatic backups live here. */
   backupsDir: string;
   keychain: Keychain;
-  bus: PushBus;
-  logger: Logger;
+  bus: VaultPublisher;
+  logger: VaultLogger;
   /** Lock after this long without a store call; 0 = never. */
   autoLockMs: number;
   /** Keep this many automatic backups (made on lock and periodically, when something changed). */
@@ -191,8 +202,9 @@ export class Vault {
     let counts = { incidents: 0, events: 0 };
     try {
       counts = store.log.counts();
-    } catch {
-      // Counting reads pages too; a damaged store is already reported by the check.
+    } catch (error) {
+      // Counting reads pages too; the damage itself is reported by the check, this only says the counts are missing.
+      this.o.logger.warn('vault.count_failed', errorShape(error));
     }
     this.health = {
       state: found.ok ? 'intact' : 'damaged',
@@ -220,7 +232,7 @@ export class Vault {
     const timer = setTimeout(() => {
       void this.serial(async () => {
         if (this.store) this.runHealthCheck();
-      }).catch((error: unknown) => this.o.logger.warn('vault.health_check_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') }));
+      }).catch((error: unknown) => this.o.logger.warn('vault.health_check_failed', errorShape(error)));
     }, 0);
     timer.unref();
   }
@@ -233,8 +245,9 @@ export class Vault {
       try {
         stageRestore(backup.path, staging, key, this.storeOptions());
         return { name: backup.name, createdAt: backup.createdAt };
-      } catch {
+      } catch (error) {
         // Damaged, foreign or unreadable: try the next older one.
+        this.o.logger.warn('vault.backup_unusable', errorShape(error));
       } finally {
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
       }
@@ -285,7 +298,7 @@ export class Vault {
           renameSync(keep, this.o.dbFile);
         }
         this.open(Buffer.from(liveKey), false);
-        throw error instanceof CordonError ? error : new CordonError('unavailable', 'The restored store did not open; the previous one is back in place.');
+        throw error instanceof CordonError ? error : new CordonError('unavailable', 'The restored store did not open; the previous one is back in place.', { cause: error });
       }
       writeEnvelope(keep, envelope);
       this.health = uncheckedHealth;
@@ -376,7 +389,7 @@ export class Vault {
       this.changesAtLastBackup = this.totalChanges();
     } catch (error) {
       // A failed rolling backup must not stop the lock; say so in the log (no content in it).
-      this.o.logger.warn('vault.auto_backup_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') });
+      this.o.logger.warn('vault.auto_backup_failed', errorShape(error));
     }
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import type { Playbook, Template } from '../playbook/model';
 import { slugify } from '../playbook/slug';
 

@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import type { Template } from '../playbook/model';
 import { milestones } from '../postmortem/milestones';
 import type { PostmortemSource } from '../postmortem/source';

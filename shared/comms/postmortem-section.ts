@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 import { cell, table, utc } from '../postmortem/format';
 import { formatTPlus } from '../warroom/elapsed';

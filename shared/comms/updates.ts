@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import { audienceKindSchema, type AudienceKind } from './audiences';
 
 // The updates already sent, read back from the log: the source of "last sent", of the cadence

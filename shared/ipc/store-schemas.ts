@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendableKinds, eventKinds, type AppendableKind } from '../events/kinds';
+import { appendableKinds, type AppendableKind } from '../events/kinds';
 import { amendChangesShape, amendsSomething, payloadSchemas, type PayloadOf } from '../events/payloads';
 import {
   incidentKindSchema,
@@ -12,6 +12,14 @@ import {
   shortTextSchema,
   utcTimestampSchema,
 } from '../events/primitives';
+import {
+  eventViewSchema,
+  incidentSummarySchema,
+  storedEventSchema,
+  type EventView,
+  type IncidentSummary,
+  type StoredEvent,
+} from '../events/read-models';
 import { minimumPassphraseLength } from '../vault/passphrase-strength';
 import { deliverySchema, uploadId } from './file-schemas';
 
@@ -48,48 +56,9 @@ export const vaultChangePassphraseInputSchema = z
   .strict();
 
 // ---- incidents and events
-export const storedEventSchema = z.object({
-  id: z.string(),
-  incidentId: z.string(),
-  n: z.number().int(),
-  kind: z.enum(eventKinds),
-  actor: z.string(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type StoredEvent = z.infer<typeof storedEventSchema>;
-
-/** An event as the timeline shows it: its latest amend applied, its content gone if redacted. */
-export const eventViewSchema = storedEventSchema.extend({
-  /** occurredAt after amends (the original stays in `occurredAt`). */
-  effectiveOccurredAt: z.string(),
-  /** Payload after amends; null when redacted. */
-  effectivePayload: z.record(z.string(), z.unknown()).nullable(),
-  amendedBy: z.array(z.string()),
-  redactedBy: z.string().nullable(),
-  key: z.boolean(),
-});
-export type EventView = z.infer<typeof eventViewSchema>;
-
-export const incidentSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: incidentKindSchema,
-  status: incidentStatusSchema,
-  severity: z.string().nullable(),
-  phase: z.string().nullable(),
-  declaredAt: z.string(),
-  updatedAt: z.string(),
-  eventCount: z.number().int(),
-  commander: z.string().nullable(),
-  /** The pinned playbook version, "id:version" (see shared/playbook/library.ts). */
-  playbookRef: z.string().nullable(),
-  headHash: z.string(),
-});
-export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+// The read models live with the events; the contract names them from there.
+export { eventViewSchema, incidentSummarySchema, storedEventSchema };
+export type { EventView, IncidentSummary, StoredEvent };
 
 export const incidentDeclareInputSchema = z
   .object({

@@ -1,5 +1,5 @@
 import type { ActionItemType } from '../events/payloads';
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import { table } from './format';
 
 // Action items live in the event log (action_item_created / action_item_updated), not in the

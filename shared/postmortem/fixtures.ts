@@ -1,7 +1,7 @@
 import type { LoggedEvent } from '../events/event';
 import { foldIncident } from '../events/fold';
 import type { EventBody } from '../events/payloads';
-import type { EventView, IncidentSummary } from '../ipc/store-schemas';
+import type { EventView, IncidentSummary } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 import { samplePlaybook } from '../warroom/fixtures';
 import type { PostmortemSource } from './source';

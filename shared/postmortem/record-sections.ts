@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import { buildCorrectionIndex, redactionReason } from '../warroom/history';
 import { describeEvent, formatBytes, phaseName, severityName, sortChronologically } from '../warroom/timeline-filter';
 import { formatTPlus } from '../warroom/elapsed';

@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 
 // The post-mortem's revisions, read from its postmortem_saved events. Every save is a new
 // event with the next revision number, so the history is the log itself; "restore" saves an

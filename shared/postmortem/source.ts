@@ -1,5 +1,5 @@
 import type { IncidentState } from '../events/fold';
-import type { EventView, IncidentSummary } from '../ipc/store-schemas';
+import type { EventView, IncidentSummary } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import { phaseChanges, timeOf } from './timeline-filter';
 
 // Data for the activity chart: events per time bucket, phase bands, severity markers.

@@ -22,13 +22,16 @@ export function fixedZone(offsetMinutes: number, name?: string): TimeZone {
 
 /** The machine's zone, from the JS engine (no DOM needed). */
 export function systemZone(): TimeZone {
-  let name = 'local';
+  return { name: systemZoneName(), offsetMinutes: (ms) => -new Date(ms).getTimezoneOffset() };
+}
+
+function systemZoneName(): string {
   try {
-    name = Intl.DateTimeFormat().resolvedOptions().timeZone || name;
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
   } catch {
-    // Keep "local": an engine without Intl still has offsets.
+    // An engine without Intl still has offsets: the zone is just called "local".
+    return 'local';
   }
-  return { name, offsetMinutes: (ms) => -new Date(ms).getTimezoneOffset() };
 }
 
 export function formatOffset(offsetMinutes: number): string {

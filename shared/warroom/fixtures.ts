@@ -1,5 +1,5 @@
 import type { EventKind } from '../events/kinds';
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
 // Test data for the war-room's tests (shared and renderer). Pure: no fs, no DOM.

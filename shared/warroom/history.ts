@@ -1,4 +1,4 @@
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 
 // The corrections of each event (amends and its redaction), for "show history" and for the
 // "Redacted: <reason>" line. One pass over the log; rows look themselves up in O(1).

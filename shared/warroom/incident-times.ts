@@ -1,5 +1,5 @@
 import { detectedAtOf, type IncidentState } from '../events/fold';
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 
 // The three times that start an incident, each meaning one thing:
 // - detected: when the problem was noticed; the declared event's occurredAt, which people may

@@ -1,5 +1,5 @@
 import type { EventKind } from '../events/kinds';
-import type { EventView } from '../ipc/store-schemas';
+import type { EventView } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
 // Filtering and describing timeline events. Everything here runs over up to ~100k events, so

@@ -99,7 +99,7 @@ export function readEnvelopeFor(db: string) {
     if (!stat.isFile()) throw new StoreError('not_cordon', `${JSON.stringify(db)} is not a file.`);
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    throw new StoreError('missing', `There is no file at ${JSON.stringify(db)}.`);
+    throw new StoreError('missing', `There is no file at ${JSON.stringify(db)}.`, { cause: error });
   }
   return readEnvelope(db);
 }
@@ -112,7 +112,7 @@ export async function askPassphrase(io: CliIo): Promise<string> {
   try {
     return await io.promptSecret('Passphrase: ');
   } catch (error) {
-    throw new PromptError(error instanceof Error ? error.message : 'could not read the passphrase');
+    throw new PromptError(error instanceof Error ? error.message : 'could not read the passphrase', { cause: error });
   }
 }
 

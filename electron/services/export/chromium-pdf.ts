@@ -50,12 +50,13 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
       let b: Browser;
       try {
         b = await launch();
-      } catch {
+      } catch (error) {
         throw new CordonError(
           'unavailable',
           executablePath === null
             ? 'Cordon found no Chromium or Google Chrome to print the PDF (install one, or set CHROMIUM_PATH).'
             : `Cordon could not start Chromium (${executablePath}) to print the PDF.`,
+          { cause: error },
         );
       }
       const context = await b.newContext({ javaScriptEnabled: false, offline: true });

@@ -2,13 +2,27 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../store/testing/temp-dir';
-import { createExactPathSink, createFolderSink, custodyDestination, deliveryOf, safeFileName } from './file-sink';
+import { createExactPathSink, createFolderSink, custodyDestination, deliveryOf, safeFileName, writeNewFile } from './file-sink';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 const file = (name: string, text = 'bytes') => ({ suggestedName: name, mediaType: 'text/plain', data: new TextEncoder().encode(text), title: 't' });
 
 describe('file sinks', () => {
+  it('say what failed in words and keep the system error as the cause', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    let thrown: unknown;
+    try {
+      writeNewFile(join(t.dir, 'no-such-folder', 'report.md'), new TextEncoder().encode('x'), { replace: false });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'not_found', message: 'The folder for "report.md" does not exist.' });
+    expect((thrown as Error).cause).toMatchObject({ code: 'ENOENT', syscall: 'open' });
+    expect(readdirSync(t.dir)).toEqual([]);
+  });
+
   it('reduce any suggested name to a plain, visible file name', () => {
     expect(safeFileName('../../etc/passwd')).toBe('___.._etc_passwd');
     expect(safeFileName('C:\\Windows\\win.ini')).toBe('C__Windows_win.ini');

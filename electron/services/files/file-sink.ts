@@ -72,17 +72,15 @@ export function writeNewFile(path: string, data: Uint8Array, options: { replace:
     throw fileError(error, path);
   }
   try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
     fsyncDir(dirname(path));
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed before the rename failed.
-    }
     rmSync(temp, { force: true });
     if (!options.replace) rmSync(path, { force: true });
     throw fileError(error, path);
@@ -92,11 +90,11 @@ export function writeNewFile(path: string, data: Uint8Array, options: { replace:
 function fileError(error: unknown, path: string): CordonError {
   const code = (error as NodeJS.ErrnoException).code;
   const name = JSON.stringify(basename(path));
-  if (code === 'EEXIST') return new CordonError('conflict', `${name} already exists; Cordon does not overwrite files. Choose another name.`);
-  if (code === 'ENOENT') return new CordonError('not_found', `The folder for ${name} does not exist.`);
-  if (code === 'EISDIR') return new CordonError('bad_input', `${name} is a folder; choose a file name.`);
-  if (code === 'ENOSPC') return new CordonError('unavailable', `There is no space left to write ${name}.`);
-  return new CordonError('forbidden', `Cordon may not write ${name} there.`);
+  if (code === 'EEXIST') return new CordonError('conflict', `${name} already exists; Cordon does not overwrite files. Choose another name.`, { cause: error });
+  if (code === 'ENOENT') return new CordonError('not_found', `The folder for ${name} does not exist.`, { cause: error });
+  if (code === 'EISDIR') return new CordonError('bad_input', `${name} is a folder; choose a file name.`, { cause: error });
+  if (code === 'ENOSPC') return new CordonError('unavailable', `There is no space left to write ${name}.`, { cause: error });
+  return new CordonError('forbidden', `Cordon may not write ${name} there.`, { cause: error });
 }
 
 /**

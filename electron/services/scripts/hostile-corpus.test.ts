@@ -11,6 +11,7 @@ import { tempDir } from '../../store/testing/temp-dir';
 import { hostileValues } from './hostile-values';
 import { resolveExecutable } from './resolve';
 import { startProcess } from './runner';
+import { createMemoryLogger } from '../logger';
 
 // The hostile corpus: 120+ values an attacker could plant in incident data, against templates
 // that hand values to every kind of code layer (the examples from issue 15 first), each run as
@@ -121,7 +122,7 @@ async function runCorpus(t: Template): Promise<Tally> {
     if (!planned.ok) throw new Error(`${t.name}: refused ${planned.message}`);
     const argv = 'argv' in planned ? (planned.argv as string[]) : snippetArgv(action.shell, action.script);
     const file = resolveExecutable(argv[0] ?? '', env.PATH ?? '', dir);
-    const result = await startProcess({ file, argv, cwd: dir, env: { ...env, ...paramEnv(checked.values) }, timeoutMs: 10_000 }, { spawn, killGraceMs: 200 }, () => undefined).done;
+    const result = await startProcess({ file, argv, cwd: dir, env: { ...env, ...paramEnv(checked.values) }, timeoutMs: 10_000 }, { spawn, logger: createMemoryLogger(), killGraceMs: 200 }, () => undefined).done;
     tally.ran++;
     const out = result.segments.map((s) => s.text).join('');
     if (existsSync(marker)) tally.executions++;
@@ -194,7 +195,7 @@ describe('the hostile corpus against every kind of code layer, run for real', ()
     // What a naive run of `sh -c "sh -c \"echo $1\""` does with the value: the inner shell executes it.
     const naive = await startProcess(
       { file: '/bin/sh', argv: ['sh', '-c', 'sh -c "echo $1"', 'sh', `x; touch ${marker}`], cwd: dir, env, timeoutMs: 5_000 },
-      { spawn, killGraceMs: 200, drainMs: 200 },
+      { spawn, logger: createMemoryLogger(), killGraceMs: 200, drainMs: 200 },
       () => undefined,
     ).done;
     expect(naive.outcome).toBe('succeeded');

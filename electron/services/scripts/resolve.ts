@@ -37,8 +37,8 @@ export function checkWorkingDirectory(cwd: string): void {
   let isDir = false;
   try {
     isDir = statSync(cwd).isDirectory();
-  } catch {
-    throw new CordonError('not_found', `The working folder “${cwd}” does not exist.`);
+  } catch (error) {
+    throw new CordonError('not_found', `The working folder “${cwd}” does not exist.`, { cause: error });
   }
   if (!isDir) throw new CordonError('bad_input', `The working folder “${cwd}” is not a folder.`);
 }

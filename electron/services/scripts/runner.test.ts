@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { maxLiveChunkChars } from '../../../shared/actions/model';
 import { tempDir } from '../../store/testing/temp-dir';
 import { isAlive, waitUntil } from './process-testing';
+import { createMemoryLogger } from '../logger';
 import { startProcess, type ProcessSpec, type RunnerOptions } from './runner';
 
 const cleanups: (() => void)[] = [];
@@ -19,7 +20,7 @@ function dir(): string {
 }
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-const options: RunnerOptions = { spawn, killGraceMs: 300, drainMs: 300 };
+const options: RunnerOptions = { spawn, logger: createMemoryLogger(), killGraceMs: 300, drainMs: 300 };
 const sh = (script: string, cwd: string, extra: Partial<ProcessSpec> = {}): ProcessSpec => ({
   file: '/bin/sh',
   argv: ['/bin/sh', '-c', script, 'cordon-action'],

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { maxLiveChunkChars, type OutputSegment, type OutputStream } from '../../../shared/actions/model';
+import { errorShape, hasCode } from '../../store/error-shape';
+import type { Logger } from '../logger';
 
 // Runs one process the safe way: no shell (the file and its argv are given whole), its own
 // process group (so a timeout or cancel reaches every grandchild), a cap on what is kept in
@@ -13,6 +15,8 @@ export type SpawnFn = (file: string, args: readonly string[], options: SpawnOpti
 
 export interface RunnerOptions {
   spawn: SpawnFn;
+  /** Where a failing live-output listener is reported (by name and shape): the run goes on. */
+  logger: Pick<Logger, 'warn'>;
   now?: () => number;
   /** Output bytes kept for the record (both streams together); the rest is counted and hashed. Default 1 MiB. */
   maxKeptBytes?: number;
@@ -46,8 +50,9 @@ export function processGroupMembers(pgid: number): number[] {
       // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
       const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') members.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
+    } catch (error) {
+      // The process ended while we looked; anything else is a real failure.
+      if (!hasCode(error, 'ENOENT', 'ESRCH')) throw error;
     }
   }
   return members;
@@ -132,8 +137,9 @@ export function startProcess(spec: ProcessSpec, options: RunnerOptions, onLive: 
       dropped[stream] = 0;
       try {
         onLive(stream, chunk, lost);
-      } catch {
+      } catch (error) {
         // A listener's failure must not stop the run.
+        options.logger.warn('scripts.live_output_failed', { stream, ...errorShape(error) });
       }
     }
   };
@@ -177,8 +183,9 @@ export function startProcess(spec: ProcessSpec, options: RunnerOptions, onLive: 
     try {
       // Negative pid: the whole process group the child leads (spawned detached).
       process.kill(-pid, signal);
-    } catch {
+    } catch (error) {
       // ESRCH: the group is already gone.
+      if (!hasCode(error, 'ESRCH')) throw error;
     }
   };
   const terminate = () => {

@@ -7,7 +7,8 @@ import { describeEvent } from '../../../shared/warroom/timeline-filter';
 import { ActionRepo } from '../../store/action-repo';
 import { confirmationTtlMs } from './confirmations';
 import { isAlive, waitUntil } from './process-testing';
-import { actor, setup } from './service-testing';
+import { actor, setup } from '../../ipc/testing/script-service-app';
+import { createMemoryLogger } from '../logger';
 
 // Issue 15 through the harness API (the real router over a real store, real processes): the
 // examples an attacker used, the confirmation the main process asks for, the environment an
@@ -163,7 +164,7 @@ describe('the confirmation is the main process’s', () => {
       isUnlocked: () => services.vault.isUnlocked,
       bus: services.bus,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined } as never,
-      runner: { spawn: (await import('node:child_process')).spawn, drainMs: 300 },
+      runner: { spawn: (await import('node:child_process')).spawn, logger: createMemoryLogger(), drainMs: 300 },
       confirm: async (plan) => {
         asked.push(plan);
         return answer;

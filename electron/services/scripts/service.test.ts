@@ -5,7 +5,7 @@ import type { ActionView, RunPlan, ScriptRun } from '../../../shared/actions/mod
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import { actionContract, type RunAnswer } from '../../../shared/ipc/action-contract';
 import { isAlive, waitUntil } from './process-testing';
-import { actor, setup } from './service-testing';
+import { actor, setup } from '../../ipc/testing/script-service-app';
 
 const injections = ['; touch MARKER', '$(touch MARKER)', '`touch MARKER`', '&& touch MARKER', '| touch MARKER', "' ; touch MARKER '", '" ; touch MARKER "'];
 

@@ -11,6 +11,7 @@ import { CordonError } from '../../../shared/ipc/result';
 import { parsePlaybookRef } from '../../../shared/playbook/library';
 import type { Action as PlaybookAction } from '../../../shared/playbook/model';
 import { ActionRepo, ScriptRunRepo, type StoredActionDefinition } from '../../store/action-repo';
+import { errorShape } from '../../store/error-shape';
 import { sha256Hex } from '../../store/hash';
 import { uuidv7 } from '../../store/ids';
 import { PlaybookRepo } from '../../store/playbook-repo';
@@ -84,7 +85,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
       try {
         write?.();
       } catch (error) {
-        deps.logger.error('scripts.record_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') });
+        deps.logger.error('scripts.record_failed', errorShape(error));
       }
     }
   }
@@ -283,7 +284,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
         return;
       } catch (error) {
         if (!(error instanceof CordonError && error.code === 'locked')) {
-          deps.logger.error('scripts.record_failed', { code: String((error as { code?: unknown }).code ?? 'unknown') });
+          deps.logger.error('scripts.record_failed', errorShape(error));
           return;
         }
       }

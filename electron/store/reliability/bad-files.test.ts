@@ -26,7 +26,7 @@ function populated() {
   return s;
 }
 
-function expectFailure(file: string, key: Buffer, failure: StoreFailure, message: RegExp) {
+function expectFailure(file: string, key: Buffer, failure: StoreFailure, message: RegExp): unknown {
   const before = hash(file);
   const walBefore = existsSync(`${file}-wal`);
   let caught: unknown;
@@ -41,6 +41,7 @@ function expectFailure(file: string, key: Buffer, failure: StoreFailure, message
   expect((caught as Error).message).not.toMatch(/SQLITE_|at .*\.ts/);
   expect(hash(file)).toBe(before);
   expect(existsSync(`${file}-wal`)).toBe(walBefore);
+  return caught;
 }
 
 function cliIo(passphrase: string) {
@@ -70,7 +71,9 @@ describe('files that are not a healthy Cordon store', () => {
 
   it('a key that is not this store’s', () => {
     const { file } = populated();
-    expectFailure(file, randomBytes(32), 'not_cordon', /different key/);
+    const caught = expectFailure(file, randomBytes(32), 'not_cordon', /different key/);
+    // The words are for the person; the SQLite error stays attached for whoever debugs it.
+    expect((caught as Error).cause).toMatchObject({ code: 'SQLITE_NOTADB' });
   });
 
   it('a file truncated mid-page', () => {

@@ -6,11 +6,11 @@ import type { RunAnswer } from '../../../shared/ipc/action-contract';
 import type { PushEvent } from '../../../shared/ipc/push';
 import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
 import type { StoredPlaybook } from '../../../shared/playbook/library';
-import { createHandlers } from '../../ipc/handlers';
-import { createRouter } from '../../ipc/router';
+import { createHandlers } from '../handlers';
+import { createRouter } from '../router';
 import { tempDir, testScrypt } from '../../store/testing/temp-dir';
-import { createServices } from '../container';
-import { createMemoryLogger } from '../logger';
+import { createServices } from '../../services/container';
+import { createMemoryLogger } from '../../services/logger';
 
 // The script service behind the real router, over a real store and real processes, for the
 // service tests: a vault, one playbook pinned to the incidents it declares, and helpers that run
