@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendableKinds, eventKinds, type AppendableKind } from '../events/kinds';
+import { appendableKinds, eventKinds, ownerOfKind, type AppendableKind } from '../events/kinds';
 import { amendChangesShape, amendsSomething, payloadSchemas, type PayloadOf } from '../events/payloads';
 import {
   incidentKindSchema,
@@ -147,13 +147,21 @@ const appendVariant = <K extends AppendableKind>(kind: K) =>
 export type EventAppendInput = {
   [K in AppendableKind]: { incidentId: string; actor: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
 }[AppendableKind];
-export const eventAppendInputSchema = z.discriminatedUnion(
+const appendVariants = z.discriminatedUnion(
   'kind',
   appendableKinds.map((kind) => appendVariant(kind)) as unknown as [
     ReturnType<typeof appendVariant<AppendableKind>>,
     ...ReturnType<typeof appendVariant<AppendableKind>>[],
   ],
-) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
+);
+/** A kind some service owns is refused by name, pointing at the method that writes it. */
+const refuseServiceOwned = z.unknown().superRefine((value, ctx) => {
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== 'string' || !Object.hasOwn(ownerOfKind, kind)) return;
+  const owner = ownerOfKind[kind as keyof typeof ownerOfKind];
+  ctx.addIssue({ code: 'custom', path: ['kind'], message: `${kind} events are written only by ${owner}, not by eventAppend` });
+});
+export const eventAppendInputSchema = refuseServiceOwned.pipe(appendVariants) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
 
 export const eventAmendInputSchema = z
   .object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
