@@ -216,7 +216,7 @@ describe('browser harness', () => {
   it('hands an export to the browser as a one-time attachment download', async () => {
     const { harness, services } = await start();
     await services.vault.create('a long enough passphrase');
-    const declared = JSON.parse((await rpc(harness, 'incidentDeclare', JSON.stringify({ actor: 'Ana', title: 'Checkout errors' }))).body);
+    const declared = JSON.parse((await rpc(harness, 'incidentDeclare', JSON.stringify({ title: 'Checkout errors' }))).body);
     const exported = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, actor: 'Ana' }))).body);
     expect(exported.value.delivery).toMatchObject({ kind: 'download', fileName: expect.stringMatching(/^checkout-errors-[0-9a-f]{8}-postmortem\.md$/) });
     const url = exported.value.delivery.url as string;

@@ -29,7 +29,7 @@ const serviceOwned: Record<string, Record<string, unknown>> = {
 async function setup() {
   const app = createTestApp();
   await app.value('vaultCreate', { passphrase: 'a long enough passphrase' });
-  const incident = await app.value<{ id: string }>('incidentDeclare', { actor: 'Ana Lima', title: 'Checkout API returning 500s' });
+  const incident = await app.value<{ id: string }>('incidentDeclare', { title: 'Checkout API returning 500s' });
   return { ...app, incidentId: incident.id };
 }
 
@@ -39,7 +39,7 @@ describe('eventAppend refuses every kind a service owns', () => {
       const { call, value, incidentId, pushed } = await setup();
       const before = await value('incidentGet', { incidentId });
       pushed.length = 0;
-      const result = await call('eventAppend', { incidentId, actor: 'Ana Lima', kind, payload });
+      const result = await call('eventAppend', { incidentId, kind, payload });
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_input' } });
       if (!result.ok) {
         expect(result.error.message).toMatch(new RegExp(`^Invalid input for eventAppend: kind: ${kind} events are written only by \\S+`));
@@ -54,7 +54,7 @@ describe('eventAppend refuses every kind a service owns', () => {
   it('cannot forge a containment run: the state and the script_runs table stay empty', async () => {
     const { call, value, incidentId } = await setup();
     const forged = { runId: 'run-1', outcome: 'succeeded', exitCode: 0, durationMs: 12, outputSha256: sha, outputBytes: 0 };
-    expect((await call('eventAppend', { incidentId, actor: 'Ana Lima', kind: 'script_finished', payload: forged })).ok).toBe(false);
+    expect((await call('eventAppend', { incidentId, kind: 'script_finished', payload: forged })).ok).toBe(false);
     expect(await value('scriptRuns', { incidentId })).toEqual([]);
     expect((await value('incidentGet', { incidentId })).events.map((e: { kind: string }) => e.kind)).toEqual(['declared']);
   });
@@ -62,7 +62,7 @@ describe('eventAppend refuses every kind a service owns', () => {
   it('cannot skip the post-mortem stale-revision check', async () => {
     const { call, value, incidentId } = await setup();
     await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: '# Ours\n', baseRevision: 0 });
-    const jump = await call('eventAppend', { incidentId, actor: 'Sam', kind: 'postmortem_saved', payload: { revision: 7, markdown: '# Theirs' } });
+    const jump = await call('eventAppend', { incidentId, kind: 'postmortem_saved', payload: { revision: 7, markdown: '# Theirs' } });
     expect(jump).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     const view = await value('postmortemGet', { incidentId });
     expect(view).toMatchObject({ revision: 1, markdown: '# Ours\n' });
@@ -72,7 +72,7 @@ describe('eventAppend refuses every kind a service owns', () => {
 
   it('still accepts the war room kinds', async () => {
     const { value, incidentId } = await setup();
-    const event = await value('eventAppend', { incidentId, actor: 'Ana Lima', kind: 'note', payload: { text: 'still works' } });
+    const event = await value('eventAppend', { incidentId, kind: 'note', payload: { text: 'still works' } });
     expect(event).toMatchObject({ kind: 'note', payload: { text: 'still works' } });
   });
 });

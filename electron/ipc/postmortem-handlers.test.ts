@@ -16,9 +16,9 @@ afterAll(() => pdf.close());
 async function setup() {
   const { dir, exportsDir, services, call, value, upload } = createTestApp({ defaultPlaybookFile, pdf });
   await value('vaultCreate', { passphrase: 'a long enough passphrase' });
+  await value('settingsUpdate', { displayName: 'Ana Lima' });
   const [playbook] = await value<{ id: string; version: number }[]>('playbookList');
   const incident = await value<{ id: string }>('incidentDeclare', {
-    actor: 'Ana Lima',
     title: 'Checkout API returning 500s',
     severity: 'sev3',
     commander: 'Ana Lima',
@@ -27,13 +27,13 @@ async function setup() {
   });
   const incidentId = incident.id;
   const append = (kind: string, payload: unknown, occurredAt?: string) =>
-    value('eventAppend', { incidentId, actor: 'Ana Lima', kind, payload, ...(occurredAt ? { occurredAt } : {}) });
+    value('eventAppend', { incidentId, kind, payload, ...(occurredAt ? { occurredAt } : {}) });
   await append('note', { text: 'Deploy 2024.11.3 rolled out to eu-west' }, '2020-01-01T08:00:00Z');
   await append('severity_changed', { severity: 'sev1', reason: 'All EU customers cannot pay' });
   await append('note', { text: 'Error rate at 40% on checkout-api', key: true });
   await append('status_changed', { status: 'mitigated' });
   const uploadId = await upload('evidence', 'gateway.log', Buffer.from('502 upstream\n'.repeat(20)), 'text/plain');
-  await value('evidenceAdd', { incidentId, actor: 'Ana Lima', uploadId });
+  await value('evidenceAdd', { incidentId, uploadId });
   /** The bytes of a delivered export, from where the "save dialog" put them. */
   const saved = (out: { delivery: { kind: string; fileName?: string } }) => readFileSync(join(exportsDir, out.delivery.fileName ?? ''));
   return { dir, exportsDir, services, call, value, incidentId, append, saved };

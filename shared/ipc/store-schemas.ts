@@ -16,9 +16,9 @@ import { minimumPassphraseLength } from '../vault/passphrase-strength';
 import { deliverySchema, uploadId } from './file-schemas';
 
 // Inputs and outputs of the store's IPC methods (vault, incidents, events, evidence, backups).
+// No input names its actor: the main process stamps the user's display name (electron/ipc/stamp.ts).
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
-const actor = personSchema;
 const passphrase = z.string().max(1024, 'is too long (1024 characters at most)');
 
 // ---- vault
@@ -93,7 +93,6 @@ export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 
 export const incidentDeclareInputSchema = z
   .object({
-    actor,
     title: shortTextSchema,
     kind: incidentKindSchema.default('real'),
     severity: severitySchema.optional(),
@@ -138,14 +137,13 @@ const appendVariant = <K extends AppendableKind>(kind: K) =>
   z
     .object({
       incidentId: id,
-      actor,
       occurredAt: utcTimestampSchema.optional(),
       kind: z.literal(kind),
       payload: payloadSchemas[kind],
     })
     .strict();
 export type EventAppendInput = {
-  [K in AppendableKind]: { incidentId: string; actor: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
+  [K in AppendableKind]: { incidentId: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
 }[AppendableKind];
 const appendVariants = z.discriminatedUnion(
   'kind',
@@ -164,10 +162,10 @@ const refuseServiceOwned = z.unknown().superRefine((value, ctx) => {
 export const eventAppendInputSchema = refuseServiceOwned.pipe(appendVariants) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
 
 export const eventAmendInputSchema = z
-  .object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
+  .object({ incidentId: id, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
   .strict()
   .refine(amendsSomething, { message: 'say what to change: occurredAt, payload or key' });
-export const eventRedactInputSchema = z.object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema }).strict();
+export const eventRedactInputSchema = z.object({ incidentId: id, targetEventId: id, reason: reasonSchema }).strict();
 
 export const chainVerdictSchema = z.object({
   incidentId: z.string(),
@@ -203,9 +201,9 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 // The bytes arrive first, in chunks (uploadBegin/uploadChunk with purpose 'evidence'); no path.
-export const evidenceAddInputSchema = z.object({ incidentId: id, actor, uploadId, note: longTextSchema.optional() }).strict();
+export const evidenceAddInputSchema = z.object({ incidentId: id, uploadId, note: longTextSchema.optional() }).strict();
 export const evidenceListInputSchema = z.object({ incidentId: id }).strict();
-export const evidenceExportInputSchema = z.object({ evidenceId: id, actor }).strict();
+export const evidenceExportInputSchema = z.object({ evidenceId: id }).strict();
 export const evidenceExportOutputSchema = z.object({ evidence: evidenceSchema, delivery: deliverySchema, eventId: z.string().nullable() });
 
 // ---- backups

@@ -75,7 +75,7 @@ export async function setup(options: { markdown?: (dir: string) => string; now?:
   const preview = await value<{ playbook: StoredPlaybook['playbook'] }>('playbookPreview', { markdown: (options.markdown ?? playbookMarkdown)(dir) });
   const saved = await value<StoredPlaybook>('playbookSave', { actor, playbook: preview.playbook });
   const declare = async (kind: 'real' | 'exercise' = 'real') =>
-    (await value<IncidentSummary>('incidentDeclare', { actor, title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
+    (await value<IncidentSummary>('incidentDeclare', { title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
   const events = async (incidentId: string) => (await value<{ events: EventView[] }>('incidentGet', { incidentId })).events;
   const finished = async (runId: string): Promise<ScriptRun> => {
     // Polls until the run ends; the bound only stops a run that never would, within the test's timeout.

@@ -69,13 +69,13 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
 
   const advance = useCallback(
-    (phaseKey: string) => void append(actor, { kind: 'phase_changed', payload: { phase: phaseKey } }),
-    [append, actor],
+    (phaseKey: string) => void append({ kind: 'phase_changed', payload: { phase: phaseKey } }),
+    [append],
   );
   const setStatus = useCallback(
     (status: IncidentStatus, reason?: string) =>
-      void append(actor, { kind: 'status_changed', payload: { status, ...(reason ? { reason } : {}) } }),
-    [append, actor],
+      void append({ kind: 'status_changed', payload: { status, ...(reason ? { reason } : {}) } }),
+    [append],
   );
 
   useShortcuts({
@@ -188,22 +188,22 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               jumpTo={jumpTo}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await append(actor, {
+                const saved = await append({
                   kind: 'note',
                   payload: { text, ...(key ? { key: true } : {}) },
                   ...(occurredAt ? { occurredAt } : {}),
                 });
                 if (!saved) throw new Error('not saved');
               }}
-              onToggleKey={(eventId, key) => void amend(actor, { targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
-              onAmend={(eventId, request) => void amend(actor, { targetEventId: eventId, ...request })}
-              onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
+              onToggleKey={(eventId, key) => void amend({ targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
+              onAmend={(eventId, request) => void amend({ targetEventId: eventId, ...request })}
+              onRedact={(eventId, reason) => void redact(eventId, reason)}
             />
           </div>
           <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
             <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
-            <EvidencePanel key={incidentId} incidentId={incidentId} actor={actor} />
+            <EvidencePanel key={incidentId} incidentId={incidentId} />
           </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">
@@ -215,7 +215,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
                 current={state.severity}
                 currentCell={state.severityCell}
                 onChoose={(severity, reason, cell) =>
-                  void append(actor, { kind: 'severity_changed', payload: { severity, reason, ...(cell ? { cell } : {}) } })
+                  void append({ kind: 'severity_changed', payload: { severity, reason, ...(cell ? { cell } : {}) } })
                 }
               />
             ) : (
@@ -232,13 +232,13 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               assignees={assignees}
               presenter={presenter}
               onToggle={(itemId, done, phase, label) =>
-                void append(actor, { kind: 'checklist_item_set', payload: { itemId, phase, label: label.slice(0, 200), done } })
+                void append({ kind: 'checklist_item_set', payload: { itemId, phase, label: label.slice(0, 200), done } })
               }
               onAssign={(itemId, assignee) =>
-                void append(actor, { kind: 'checklist_item_assigned', payload: { itemId, assignee: assignee || null } })
+                void append({ kind: 'checklist_item_assigned', payload: { itemId, assignee: assignee || null } })
               }
               onAddItem={(phase, text) =>
-                void append(actor, {
+                void append({
                   kind: 'checklist_item_set',
                   payload: { itemId: `${phase}.added-${slugify(text).slice(0, 40) || 'item'}-${Date.now().toString(36)}`, phase, label: text.slice(0, 200), done: false },
                 })
@@ -252,7 +252,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               holders={state.roles}
               people={people}
               now={minute}
-              onAssign={(role, person) => void append(actor, { kind: 'role_assigned', payload: { role, person } })}
+              onAssign={(role, person) => void append({ kind: 'role_assigned', payload: { role, person } })}
             />
           </div>
           <ComplianceCard
@@ -260,10 +260,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
             personalDataAt={state.personalDataAt}
             notified={state.notified}
             onFlag={(involved, reason) =>
-              void append(actor, { kind: 'personal_data_flagged', payload: { involved, ...(reason ? { reason } : {}) } })
+              void append({ kind: 'personal_data_flagged', payload: { involved, ...(reason ? { reason } : {}) } })
             }
             onNotified={(dutyKey, authority) =>
-              void append(actor, { kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
+              void append({ kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
             }
           />
           <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
