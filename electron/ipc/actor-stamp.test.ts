@@ -11,6 +11,23 @@ const forged: Record<string, Record<string, unknown>> = {
   eventRedact: { incidentId: uuid, targetEventId: uuid, reason: 'x' },
   evidenceAdd: { incidentId: uuid, uploadId: 'a'.repeat(24) },
   evidenceExport: { evidenceId: uuid },
+  postmortemSave: { incidentId: uuid, markdown: 'x', baseRevision: 0 },
+  postmortemSetStatus: { incidentId: uuid, status: 'draft' },
+  actionItemSave: { incidentId: uuid, title: 'x' },
+  exportMarkdown: { incidentId: uuid },
+  exportPdf: { incidentId: uuid },
+  exportBundle: { incidentId: uuid },
+  scenarioImport: { format: 'yaml', text: 'x', dryRun: true },
+  exerciseStart: { scenarioId: 'ransomware' },
+  exerciseControl: { exerciseId: uuid, action: 'start' },
+  injectFire: { exerciseId: uuid, injectId: 'a' },
+  injectSkip: { exerciseId: uuid, injectId: 'a' },
+  injectEdit: { exerciseId: uuid, injectId: 'a', text: 'x' },
+  exerciseNotes: { exerciseId: uuid, notes: 'x' },
+  exerciseReport: { exerciseId: uuid, format: 'md', inline: true },
+  exerciseDecision: { exerciseId: uuid, injectId: 'a', text: 'x' },
+  objectiveAssess: { exerciseId: uuid, objectiveId: 'o1', rating: 'met' },
+  hotWashAdd: { exerciseId: uuid, category: 'went_well', text: 'x' },
 };
 
 async function setup() {
@@ -46,5 +63,7 @@ describe('the main process stamps the actor', () => {
       ['amend', 'Ana Lima'],
       ['redact', 'Sam Okafor'],
     ]);
+    await value('postmortemSave', { incidentId: incident.id, markdown: '# Review\n', baseRevision: 0 });
+    expect(await value('postmortemRevision', { incidentId: incident.id, revision: 1 })).toMatchObject({ actor: 'Sam Okafor' });
   });
 });

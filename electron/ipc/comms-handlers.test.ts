@@ -102,8 +102,8 @@ describe('commsUpdateSend', () => {
   it('in an exercise, the update belongs to the exercise incident and carries its exercise time', async () => {
     let t = Date.parse('2026-12-01T10:00:00Z');
     const { value, incidentId, events } = await setup(() => t);
-    const exercise = await value<{ id: string; incidentId: string }>('exerciseStart', { scenarioId: 'ransomware', actor: 'Facilitator', speed: 60 });
-    await value('exerciseControl', { exerciseId: exercise.id, actor: 'Facilitator', action: 'start' });
+    const exercise = await value<{ id: string; incidentId: string }>('exerciseStart', { scenarioId: 'ransomware', speed: 60 });
+    await value('exerciseControl', { exerciseId: exercise.id, action: 'start' });
     t += 30_000; // 30 minutes of exercise time at 60x.
     const sent = await value<EventRow>('commsUpdateSend', { incidentId: exercise.incidentId, audience: 'internal', text: 'Drill update.' });
     expect(sent.payload.exerciseMs).toBe(30 * 60_000);

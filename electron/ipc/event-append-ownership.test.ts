@@ -61,13 +61,13 @@ describe('eventAppend refuses every kind a service owns', () => {
 
   it('cannot skip the post-mortem stale-revision check', async () => {
     const { call, value, incidentId } = await setup();
-    await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: '# Ours\n', baseRevision: 0 });
+    await value('postmortemSave', { incidentId, markdown: '# Ours\n', baseRevision: 0 });
     const jump = await call('eventAppend', { incidentId, kind: 'postmortem_saved', payload: { revision: 7, markdown: '# Theirs' } });
     expect(jump).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     const view = await value('postmortemGet', { incidentId });
     expect(view).toMatchObject({ revision: 1, markdown: '# Ours\n' });
     // The service itself still refuses a stale base, so the only way in keeps its check.
-    expect(await call('postmortemSave', { incidentId, actor: 'Sam', markdown: 'mine', baseRevision: 0 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('postmortemSave', { incidentId, markdown: 'mine', baseRevision: 0 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('still accepts the war room kinds', async () => {
