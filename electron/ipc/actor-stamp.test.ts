@@ -4,6 +4,7 @@ import { createTestApp } from './testing/test-app';
 const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';
 
 // Inputs every one of which would pass without the actor: the page cannot name one.
+// (playbookSave: electron/services/playbooks.test.ts, which has a whole playbook at hand.)
 const forged: Record<string, Record<string, unknown>> = {
   incidentDeclare: { title: 'Forged' },
   eventAppend: { incidentId: uuid, kind: 'note', payload: { text: 'x' } },
@@ -28,6 +29,9 @@ const forged: Record<string, Record<string, unknown>> = {
   exerciseDecision: { exerciseId: uuid, injectId: 'a', text: 'x' },
   objectiveAssess: { exerciseId: uuid, objectiveId: 'o1', rating: 'met' },
   hotWashAdd: { exerciseId: uuid, category: 'went_well', text: 'x' },
+  actionSave: { name: 'Isolate', mode: 'argv', argv: ['/bin/echo'] },
+  actionDelete: { id: 'user-x' },
+  actionRun: { incidentId: uuid, actionId: 'say-hello' },
 };
 
 async function setup() {

@@ -202,7 +202,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
           </div>
           <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
-            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
+            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} />
             <EvidencePanel key={incidentId} incidentId={incidentId} />
           </div>
         </div>
