@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
-import { slugify } from '../../../shared/playbook/slug';
+import { checklistAdd, checklistAssign, checklistTick } from '../../../shared/warroom/intents';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
@@ -231,18 +231,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               assignments={state.assignments}
               assignees={assignees}
               presenter={presenter}
-              onToggle={(itemId, done, phase, label) =>
-                void append({ kind: 'checklist_item_set', payload: { itemId, phase, label: label.slice(0, 200), done } })
-              }
-              onAssign={(itemId, assignee) =>
-                void append({ kind: 'checklist_item_assigned', payload: { itemId, assignee: assignee || null } })
-              }
-              onAddItem={(phase, text) =>
-                void append({
-                  kind: 'checklist_item_set',
-                  payload: { itemId: `${phase}.added-${slugify(text).slice(0, 40) || 'item'}-${Date.now().toString(36)}`, phase, label: text.slice(0, 200), done: false },
-                })
-              }
+              onToggle={(itemId, done, phase, label) => void append(checklistTick(itemId, done, phase, label))}
+              onAssign={(itemId, assignee) => void append(checklistAssign(itemId, assignee))}
+              onAddItem={(phase, text) => void append(checklistAdd(phase, text, Date.now()))}
               onAdvance={advance}
             />
           </section>
