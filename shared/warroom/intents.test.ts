@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { payloadSchemas } from '../events/payloads';
-import { checklistAdd, checklistAssign, checklistTick } from './intents';
+import { checklistAdd, checklistAssign, checklistTick, noteAdd, personalDataFlag, phaseStart, regulatorNotified, roleAssign, severityCall, statusSet } from './intents';
 
 describe('war-room intents', () => {
   it('tick an item with its label cut to what the payload holds', () => {
@@ -25,5 +25,20 @@ describe('war-room intents', () => {
     // Text with nothing to slug still gets an id; a later add of the same text gets another.
     expect(checklistAdd('contain', '!!!', at).payload).toMatchObject({ itemId: `contain.added-item-${at.toString(36)}` });
     expect(checklistAdd('contain', 'Block', at + 1).payload).not.toEqual(checklistAdd('contain', 'Block', at).payload);
+  });
+});
+
+describe('war-room intents: the rest of the war room', () => {
+  it('leave out every optional field nobody gave', () => {
+    expect(noteAdd('Replica lag', false, null)).toEqual({ kind: 'note', payload: { text: 'Replica lag' } });
+    expect(noteAdd('Replica lag', true, '2026-12-01T09:00:00.000Z')).toEqual({ kind: 'note', payload: { text: 'Replica lag', key: true }, occurredAt: '2026-12-01T09:00:00.000Z' });
+    expect(severityCall('sev1', 'All EU customers')).toEqual({ kind: 'severity_changed', payload: { severity: 'sev1', reason: 'All EU customers' } });
+    expect(severityCall('sev1', 'x', { row: 'extensive', column: 'high' }).payload).toMatchObject({ cell: { row: 'extensive', column: 'high' } });
+    expect(statusSet('mitigated')).toEqual({ kind: 'status_changed', payload: { status: 'mitigated' } });
+    expect(statusSet('resolved', '')).toEqual({ kind: 'status_changed', payload: { status: 'resolved' } });
+    expect(phaseStart('contain')).toEqual({ kind: 'phase_changed', payload: { phase: 'contain' } });
+    expect(roleAssign('commander', null)).toEqual({ kind: 'role_assigned', payload: { role: 'commander', person: null } });
+    expect(personalDataFlag(true, 'customer emails')).toEqual({ kind: 'personal_data_flagged', payload: { involved: true, reason: 'customer emails' } });
+    expect(regulatorNotified('gdpr-art-33')).toEqual({ kind: 'regulator_notified', payload: { dutyKey: 'gdpr-art-33' } });
   });
 });

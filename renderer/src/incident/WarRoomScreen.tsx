@@ -1,7 +1,18 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
-import { checklistAdd, checklistAssign, checklistTick } from '../../../shared/warroom/intents';
+import {
+  checklistAdd,
+  checklistAssign,
+  checklistTick,
+  noteAdd,
+  personalDataFlag,
+  phaseStart,
+  regulatorNotified,
+  roleAssign,
+  severityCall,
+  statusSet,
+} from '../../../shared/warroom/intents';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
@@ -69,12 +80,11 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
 
   const advance = useCallback(
-    (phaseKey: string) => void append({ kind: 'phase_changed', payload: { phase: phaseKey } }),
+    (phaseKey: string) => void append(phaseStart(phaseKey)),
     [append],
   );
   const setStatus = useCallback(
-    (status: IncidentStatus, reason?: string) =>
-      void append({ kind: 'status_changed', payload: { status, ...(reason ? { reason } : {}) } }),
+    (status: IncidentStatus, reason?: string) => void append(statusSet(status, reason)),
     [append],
   );
 
@@ -188,11 +198,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               jumpTo={jumpTo}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await append({
-                  kind: 'note',
-                  payload: { text, ...(key ? { key: true } : {}) },
-                  ...(occurredAt ? { occurredAt } : {}),
-                });
+                const saved = await append(noteAdd(text, key, occurredAt));
                 if (!saved) throw new Error('not saved');
               }}
               onToggleKey={(eventId, key) => void amend({ targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
@@ -214,9 +220,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
                 matrix={playbook.matrix}
                 current={state.severity}
                 currentCell={state.severityCell}
-                onChoose={(severity, reason, cell) =>
-                  void append({ kind: 'severity_changed', payload: { severity, reason, ...(cell ? { cell } : {}) } })
-                }
+                onChoose={(severity, reason, cell) => void append(severityCall(severity, reason, cell))}
               />
             ) : (
               <p className="muted">This incident has no playbook, so there is no severity scheme to choose from.</p>
@@ -243,19 +247,15 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               holders={state.roles}
               people={people}
               now={minute}
-              onAssign={(role, person) => void append({ kind: 'role_assigned', payload: { role, person } })}
+              onAssign={(role, person) => void append(roleAssign(role, person))}
             />
           </div>
           <ComplianceCard
             duties={playbook?.compliance ?? []}
             personalDataAt={state.personalDataAt}
             notified={state.notified}
-            onFlag={(involved, reason) =>
-              void append({ kind: 'personal_data_flagged', payload: { involved, ...(reason ? { reason } : {}) } })
-            }
-            onNotified={(dutyKey, authority) =>
-              void append({ kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
-            }
+            onFlag={(involved, reason) => void append(personalDataFlag(involved, reason))}
+            onNotified={(dutyKey, authority) => void append(regulatorNotified(dutyKey, authority))}
           />
           <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
         </aside>
