@@ -216,8 +216,8 @@ describe('browser harness', () => {
   it('hands an export to the browser as a one-time attachment download', async () => {
     const { harness, services } = await start();
     await services.vault.create('a long enough passphrase');
-    const declared = JSON.parse((await rpc(harness, 'incidentDeclare', JSON.stringify({ actor: 'Ana', title: 'Checkout errors' }))).body);
-    const exported = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, actor: 'Ana' }))).body);
+    const declared = JSON.parse((await rpc(harness, 'incidentDeclare', JSON.stringify({ title: 'Checkout errors' }))).body);
+    const exported = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id }))).body);
     expect(exported.value.delivery).toMatchObject({ kind: 'download', fileName: expect.stringMatching(/^checkout-errors-[0-9a-f]{8}-postmortem\.md$/) });
     const url = exported.value.delivery.url as string;
     expect((await send(harness.port, url, { Host: `127.0.0.1:${harness.port}` })).status).toBe(401);
@@ -228,7 +228,7 @@ describe('browser harness', () => {
     expect(got.body).toContain('Checkout errors');
     expect((await send(harness.port, url, own(harness))).status).toBe(404);
     // A path from the page is refused outright.
-    const withPath = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, actor: 'Ana', path: '/tmp/x.md' }))).body);
+    const withPath = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, path: '/tmp/x.md' }))).body);
     expect(withPath).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
 

@@ -16,7 +16,6 @@ async function setup(now = () => Date.now()) {
   await app.value('settingsUpdate', { displayName: 'Ana Lima' });
   const [playbook] = await app.value<{ id: string; version: number }[]>('playbookList');
   const incident = await app.value<{ id: string }>('incidentDeclare', {
-    actor: 'Ana Lima',
     title: 'Checkout API returning 500s',
     severity: 'sev1',
     playbookId: `${playbook!.id}:${playbook!.version}`,
@@ -57,7 +56,7 @@ describe('commsUpdateSend', () => {
 
   it('a regulator notice that names a duty stops that duty’s clock, in the same write', async () => {
     const { value, incidentId, events, call } = await setup();
-    await value('eventAppend', { incidentId, actor: 'Ana Lima', kind: 'personal_data_flagged', payload: { involved: true } });
+    await value('eventAppend', { incidentId, kind: 'personal_data_flagged', payload: { involved: true } });
     await value('commsUpdateSend', { incidentId, audience: 'regulator', text: 'Notification under Art. 33.', dutyKey: 'gdpr-art-33' });
     const tail = (await events()).slice(-2);
     expect(tail.map((e) => e.kind)).toEqual(['comms_update_sent', 'regulator_notified']);
@@ -95,7 +94,7 @@ describe('commsUpdateSend', () => {
       }
     }
     // Not through the generic path either.
-    const generic = await call('eventAppend', { incidentId, actor: 'A', kind: 'comms_update_sent', payload: { audience: 'internal', audienceName: 'I', audienceKind: 'internal', text: 'x', format: 'plain' } });
+    const generic = await call('eventAppend', { incidentId, kind: 'comms_update_sent', payload: { audience: 'internal', audienceName: 'I', audienceKind: 'internal', text: 'x', format: 'plain' } });
     expect(generic.ok).toBe(false);
     expect(await events()).toHaveLength(before);
   });
@@ -103,8 +102,8 @@ describe('commsUpdateSend', () => {
   it('in an exercise, the update belongs to the exercise incident and carries its exercise time', async () => {
     let t = Date.parse('2026-12-01T10:00:00Z');
     const { value, incidentId, events } = await setup(() => t);
-    const exercise = await value<{ id: string; incidentId: string }>('exerciseStart', { scenarioId: 'ransomware', actor: 'Facilitator', speed: 60 });
-    await value('exerciseControl', { exerciseId: exercise.id, actor: 'Facilitator', action: 'start' });
+    const exercise = await value<{ id: string; incidentId: string }>('exerciseStart', { scenarioId: 'ransomware', speed: 60 });
+    await value('exerciseControl', { exerciseId: exercise.id, action: 'start' });
     t += 30_000; // 30 minutes of exercise time at 60x.
     const sent = await value<EventRow>('commsUpdateSend', { incidentId: exercise.incidentId, audience: 'internal', text: 'Drill update.' });
     expect(sent.payload.exerciseMs).toBe(30 * 60_000);

@@ -19,24 +19,28 @@ describe('the after-action review', () => {
   it('records every part as its own event and carries the plan into the next run', async () => {
     const clock = { now: Date.parse('2026-01-10T09:00:00.000Z') };
     const { value, call } = await unlockedApp(clock);
-    const first = await value<ExerciseView>('exerciseStart', { scenarioId: 'compromised-api-key', actor: 'Fay', commander: 'Ana Lima', speed: 60 });
+    // The facilitator's machine: its settings name the actor of each write.
+    await value('settingsUpdate', { displayName: 'Fay' });
+    const first = await value<ExerciseView>('exerciseStart', { scenarioId: 'compromised-api-key', commander: 'Ana Lima', speed: 60 });
     expect(first.commander).toBe('Ana Lima');
-    await value('exerciseControl', { exerciseId: first.id, actor: 'Fay', action: 'start' });
+    await value('exerciseControl', { exerciseId: first.id, action: 'start' });
     clock.now += 30_000; // 30 wall seconds at 60x: T+30m
     const injectId = first.scenario.injects[0]?.id ?? '';
-    const decided = await value<ExerciseView>('exerciseDecision', { exerciseId: first.id, actor: 'Fay', injectId, text: 'Rotate the key before telling the vendor.' });
+    const decided = await value<ExerciseView>('exerciseDecision', { exerciseId: first.id, injectId, text: 'Rotate the key before telling the vendor.' });
     expect(decided.review.decisions).toEqual([{ injectId, text: 'Rotate the key before telling the vendor.', actor: 'Fay', atMs: 30 * 60_000 }]);
-    expect(await call('exerciseDecision', { exerciseId: first.id, actor: 'Fay', injectId: 'no-such-inject', text: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    await value('objectiveAssess', { exerciseId: first.id, actor: 'Eve', objectiveId: 'o1', rating: 'partly', note: 'Revoked, but late.' });
-    expect(await call('objectiveAssess', { exerciseId: first.id, actor: 'Eve', objectiveId: 'o99', rating: 'met' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    await value('exerciseControl', { exerciseId: first.id, actor: 'Fay', action: 'finish' });
-    await value('hotWashAdd', { exerciseId: first.id, actor: 'Fay', category: 'went_well', text: 'Severity called in two minutes' });
-    const washed = await value<ExerciseView>('hotWashAdd', { exerciseId: first.id, actor: 'Fay', category: 'to_improve', text: 'No one owned the customer list' });
+    expect(await call('exerciseDecision', { exerciseId: first.id, injectId: 'no-such-inject', text: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await value('settingsUpdate', { displayName: 'Eve' });
+    await value('objectiveAssess', { exerciseId: first.id, objectiveId: 'o1', rating: 'partly', note: 'Revoked, but late.' });
+    await value('settingsUpdate', { displayName: 'Fay' });
+    expect(await call('objectiveAssess', { exerciseId: first.id, objectiveId: 'o99', rating: 'met' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await value('exerciseControl', { exerciseId: first.id, action: 'finish' });
+    await value('hotWashAdd', { exerciseId: first.id, category: 'went_well', text: 'Severity called in two minutes' });
+    const washed = await value<ExerciseView>('hotWashAdd', { exerciseId: first.id, category: 'to_improve', text: 'No one owned the customer list' });
     expect(washed.review.hotWash.map((p) => p.category)).toEqual(['went_well', 'to_improve']);
     expect(washed.objectives[0]).toMatchObject({ id: 'o1', assessment: { rating: 'partly', note: 'Revoked, but late.', actor: 'Eve' } });
-    await value('actionItemSave', { incidentId: first.incidentId, actor: 'Fay', title: 'Name an owner for the customer list', owner: 'Bo', dueDate: '2026-02-01' });
+    await value('actionItemSave', { incidentId: first.incidentId, title: 'Name an owner for the customer list', owner: 'Bo', dueDate: '2026-02-01' });
 
-    const report = await value<{ base64: string; sha256: string }>('exerciseReport', { exerciseId: first.id, actor: 'Fay', format: 'md', inline: true });
+    const report = await value<{ base64: string; sha256: string }>('exerciseReport', { exerciseId: first.id, format: 'md', inline: true });
     const md = decode(report.base64);
     for (const h of ['Summary', 'Score', 'Objectives', 'Injects', 'Hot wash', 'Improvement plan', 'Earlier runs of this scenario', 'Facilitator notes']) expect(md).toContain(`\n## ${h}\n`);
     expect(md).toContain('- Commander: Ana Lima');
@@ -52,12 +56,12 @@ describe('the after-action review', () => {
     expect(timeline.events.at(-1)).toMatchObject({ kind: 'document_exported', payload: { document: 'after_action_report', format: 'markdown', sha256: report.sha256, chainHead } });
 
     clock.now += 3_600_000;
-    const second = await value<ExerciseView>('exerciseStart', { scenarioId: 'compromised-api-key', actor: 'Fay', commander: 'Bo Chen' });
+    const second = await value<ExerciseView>('exerciseStart', { scenarioId: 'compromised-api-key', commander: 'Bo Chen' });
     expect(second.carried).toEqual([
       { title: 'Name an owner for the customer list', owner: 'Bo', dueDate: '2026-02-01', status: 'open', exerciseId: first.id, runStartedAt: '2026-01-10T09:00:00.000Z' },
     ]);
     expect(second.plan).toEqual([]);
-    const next = decode((await value<{ base64: string }>('exerciseReport', { exerciseId: second.id, actor: 'Fay', format: 'md', inline: true })).base64);
+    const next = decode((await value<{ base64: string }>('exerciseReport', { exerciseId: second.id, format: 'md', inline: true })).base64);
     expect(next).toContain('### Carried from earlier runs');
     expect(next).toContain('| Name an owner for the customer list | Bo | 2026-02-01 | Open | 2026-01-10 09:00 UTC |');
   });

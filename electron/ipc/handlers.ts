@@ -1,4 +1,5 @@
 import type { Handlers } from './router';
+import { actorStamp } from './stamp';
 import type { Services } from '../services/container';
 import { createStoreHandlers } from './store-handlers';
 import { createPostmortemHandlers } from './postmortem-handlers';
@@ -8,6 +9,7 @@ import { createCommsHandlers } from './comms-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
+  const stamp = actorStamp(services.settings);
   return {
     appInfo: () => services.appInfo,
     health: () => services.health.health(),
@@ -18,7 +20,7 @@ export function createHandlers(services: Services): Handlers {
     playbookGet: ({ id, version }) => services.playbooks.get(id, version),
     playbookVersions: ({ id }) => services.playbooks.versions(id),
     playbookPreview: ({ markdown, sourceName, choices }) => services.playbooks.preview(markdown, sourceName, choices),
-    playbookSave: (input) => services.playbooks.save(input),
+    playbookSave: async (input) => services.playbooks.save(await stamp(input)),
     ...createPostmortemHandlers(services),
     ...createActionHandlers(services),
     ...createExerciseHandlers(services),

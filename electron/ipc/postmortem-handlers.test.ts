@@ -16,9 +16,9 @@ afterAll(() => pdf.close());
 async function setup() {
   const { dir, exportsDir, services, call, value, upload } = createTestApp({ defaultPlaybookFile, pdf });
   await value('vaultCreate', { passphrase: 'a long enough passphrase' });
+  await value('settingsUpdate', { displayName: 'Ana Lima' });
   const [playbook] = await value<{ id: string; version: number }[]>('playbookList');
   const incident = await value<{ id: string }>('incidentDeclare', {
-    actor: 'Ana Lima',
     title: 'Checkout API returning 500s',
     severity: 'sev3',
     commander: 'Ana Lima',
@@ -27,13 +27,13 @@ async function setup() {
   });
   const incidentId = incident.id;
   const append = (kind: string, payload: unknown, occurredAt?: string) =>
-    value('eventAppend', { incidentId, actor: 'Ana Lima', kind, payload, ...(occurredAt ? { occurredAt } : {}) });
+    value('eventAppend', { incidentId, kind, payload, ...(occurredAt ? { occurredAt } : {}) });
   await append('note', { text: 'Deploy 2024.11.3 rolled out to eu-west' }, '2020-01-01T08:00:00Z');
   await append('severity_changed', { severity: 'sev1', reason: 'All EU customers cannot pay' });
   await append('note', { text: 'Error rate at 40% on checkout-api', key: true });
   await append('status_changed', { status: 'mitigated' });
   const uploadId = await upload('evidence', 'gateway.log', Buffer.from('502 upstream\n'.repeat(20)), 'text/plain');
-  await value('evidenceAdd', { incidentId, actor: 'Ana Lima', uploadId });
+  await value('evidenceAdd', { incidentId, uploadId });
   /** The bytes of a delivered export, from where the "save dialog" put them. */
   const saved = (out: { delivery: { kind: string; fileName?: string } }) => readFileSync(join(exportsDir, out.delivery.fileName ?? ''));
   return { dir, exportsDir, services, call, value, incidentId, append, saved };
@@ -44,29 +44,29 @@ const badInputs: Record<PostmortemMethodName, unknown[]> = {
   postmortemDraft: [{}, { incidentId: 'nope' }, { incidentId: uuid, template: '../x' }, { incidentId: uuid, extra: 1 }],
   postmortemGet: [{}, { incidentId: 42 }],
   postmortemSave: [
-    { incidentId: uuid, actor: 'A', markdown: 'x' },
-    { incidentId: uuid, actor: '', markdown: 'x', baseRevision: 0 },
-    { incidentId: uuid, actor: 'A', markdown: 'x'.repeat(1_000_001), baseRevision: 0 },
-    { incidentId: uuid, actor: 'A', markdown: 'x', baseRevision: -1 },
+    { incidentId: uuid, markdown: 'x' },
+    { incidentId: uuid, actor: 'A', markdown: 'x', baseRevision: 0 },
+    { incidentId: uuid, markdown: 'x'.repeat(1_000_001), baseRevision: 0 },
+    { incidentId: uuid, markdown: 'x', baseRevision: -1 },
   ],
   postmortemRevision: [{ incidentId: uuid }, { incidentId: uuid, revision: 0 }, { incidentId: uuid, revision: 1.5 }],
-  postmortemSetStatus: [{ incidentId: uuid, actor: 'A', status: 'done' }, { incidentId: uuid, status: 'draft' }],
+  postmortemSetStatus: [{ incidentId: uuid, status: 'done' }, { incidentId: uuid, actor: 'A', status: 'draft' }],
   actionItemSave: [
-    { incidentId: uuid, actor: 'A' },
-    { incidentId: uuid, actor: 'A', title: 'x', dueDate: 'tomorrow' },
-    { incidentId: uuid, actor: 'A', title: 'x', type: 'reactive' },
-    { incidentId: uuid, actor: 'A', actionItemId: 'bad id!', status: 'done' },
-    { incidentId: uuid, actor: 'A', title: 'x', status: 'finished' },
+    { incidentId: uuid },
+    { incidentId: uuid, title: 'x', dueDate: 'tomorrow' },
+    { incidentId: uuid, title: 'x', type: 'reactive' },
+    { incidentId: uuid, actionItemId: 'bad id!', status: 'done' },
+    { incidentId: uuid, title: 'x', status: 'finished' },
   ],
   // Any path from the page is refused: the main process decides where exports go.
   exportMarkdown: [
-    { incidentId: uuid, actor: 'A', path: '/tmp/x.md' },
-    { incidentId: uuid, actor: 'A', path: 'relative.md' },
-    { incidentId: uuid, actor: 'A', inline: true },
-    { incidentId: uuid },
+    { incidentId: uuid, path: '/tmp/x.md' },
+    { incidentId: uuid, path: 'relative.md' },
+    { incidentId: uuid, inline: true },
+    { incidentId: uuid, actor: 'A' },
   ],
-  exportPdf: [{ incidentId: uuid, actor: 'A', pageSize: 'A3' }, { incidentId: uuid, actor: 'A', path: '/tmp/x.pdf' }],
-  exportBundle: [{ incidentId: uuid, actor: 'A', path: '/tmp/x.zip' }, { incidentId: uuid, actor: 'A', destination: '/tmp' }],
+  exportPdf: [{ incidentId: uuid, pageSize: 'A3' }, { incidentId: uuid, path: '/tmp/x.pdf' }],
+  exportBundle: [{ incidentId: uuid, path: '/tmp/x.zip' }, { incidentId: uuid, destination: '/tmp' }],
 };
 
 describe('post-mortem IPC', () => {
@@ -87,43 +87,43 @@ describe('post-mortem IPC', () => {
     const { markdown } = await value('postmortemDraft', { incidentId });
     expect(markdown).toContain('# Post-mortem: Checkout API returning 500s');
     expect((await call('postmortemDraft', { incidentId, template: 'no-such' })).ok).toBe(false);
-    expect(await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown, baseRevision: 0 })).toMatchObject({ revision: 1 });
-    await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: `${markdown}\nMore.\n`, baseRevision: 1 });
-    const stale = await call('postmortemSave', { incidentId, actor: 'Sam', markdown: 'mine', baseRevision: 1 });
+    expect(await value('postmortemSave', { incidentId, markdown, baseRevision: 0 })).toMatchObject({ revision: 1 });
+    await value('postmortemSave', { incidentId, markdown: `${markdown}\nMore.\n`, baseRevision: 1 });
+    const stale = await call('postmortemSave', { incidentId, markdown: 'mine', baseRevision: 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const first = await value('postmortemRevision', { incidentId, revision: 1 });
     expect(first.markdown).toBe(markdown);
     expect((await call('postmortemRevision', { incidentId, revision: 9 })).ok).toBe(false);
     // Restore = save the old text as a new revision.
-    await value('postmortemSave', { incidentId, actor: 'Ana Lima', markdown: first.markdown, baseRevision: 2 });
+    await value('postmortemSave', { incidentId, markdown: first.markdown, baseRevision: 2 });
     const now = await value('postmortemGet', { incidentId });
     expect(now.revision).toBe(3);
     expect(now.markdown).toBe(markdown);
     expect(now.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2, 3]);
     expect(now.status).toBe('draft');
-    expect((await value('postmortemSetStatus', { incidentId, actor: 'Ana Lima', status: 'in_review' })).status).toBe('in_review');
+    expect((await value('postmortemSetStatus', { incidentId, status: 'in_review' })).status).toBe('in_review');
     expect((await call('postmortemGet', { incidentId: uuid })).ok).toBe(false);
   });
 
   it('keeps action items as events, recording only what changed', async () => {
     const { value, call, incidentId, saved } = await setup();
-    const items = await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Alert on 5xx', owner: 'Sam Okafor', dueDate: '2024-06-01', type: 'detective' });
+    const items = await value('actionItemSave', { incidentId, title: 'Alert on 5xx', owner: 'Sam Okafor', dueDate: '2024-06-01', type: 'detective' });
     expect(items).toMatchObject([{ id: 'ai-1', title: 'Alert on 5xx', owner: 'Sam Okafor', type: 'detective', status: 'open' }]);
     const before = (await value('incidentGet', { incidentId })).incident.eventCount;
-    await value('actionItemSave', { incidentId, actor: 'Ana Lima', actionItemId: 'ai-1', title: 'Alert on 5xx', status: 'done', owner: null });
-    await value('actionItemSave', { incidentId, actor: 'Ana Lima', actionItemId: 'ai-1', status: 'done' }); // no change: no event
+    await value('actionItemSave', { incidentId, actionItemId: 'ai-1', title: 'Alert on 5xx', status: 'done', owner: null });
+    await value('actionItemSave', { incidentId, actionItemId: 'ai-1', status: 'done' }); // no change: no event
     const after = await value('incidentGet', { incidentId });
     expect(after.incident.eventCount).toBe(before + 1);
     expect(after.events.at(-1).payload).toEqual({ actionItemId: 'ai-1', status: 'done', owner: null });
-    expect((await call('actionItemSave', { incidentId, actor: 'A', actionItemId: 'ai-9', status: 'done' })).ok).toBe(false);
-    const md = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    expect((await call('actionItemSave', { incidentId, actionItemId: 'ai-9', status: 'done' })).ok).toBe(false);
+    const md = await value('exportMarkdown', { incidentId });
     expect(saved(md).toString('utf8')).toContain('| 1 | Alert on 5xx | Unassigned | 2024-06-01 | Detective | Done |');
   });
 
   it('exports Markdown, never over an existing file, each export recorded on the timeline with its hash', async () => {
     const { value, incidentId, saved } = await setup();
     const before = await value('incidentGet', { incidentId, limit: 1000 });
-    const a = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    const a = await value('exportMarkdown', { incidentId });
     expect(sha256Hex(saved(a))).toBe(a.sha256);
     const fm = parseFrontMatter(saved(a).toString('utf8'));
     expect(fm).toMatchObject({ incident_id: incidentId, chain_head: before.incident.headHash, event_count: before.incident.eventCount, severity: 'sev1', status: 'mitigated', postmortem_revision: 0 });
@@ -134,7 +134,7 @@ describe('post-mortem IPC', () => {
       actor: 'Ana Lima',
       payload: { document: 'postmortem', format: 'markdown', fileName: a.fileName, bytes: a.bytes, sha256: a.sha256, chainHead: before.incident.headHash, revision: 0 },
     });
-    const b = await value('exportMarkdown', { incidentId, actor: 'Ana Lima' });
+    const b = await value('exportMarkdown', { incidentId });
     // The folder already holds the first export: the second is written beside it, never over it.
     expect(b.delivery.fileName).toBe(a.delivery.fileName.replace(/\.md$/, ' (2).md'));
     expect(sha256Hex(saved(a))).toBe(a.sha256);
@@ -146,8 +146,8 @@ describe('post-mortem IPC', () => {
 
   it('prints a PDF whose text holds the headings, timeline and action items', async () => {
     const { value, dir, incidentId, saved } = await setup();
-    await value('actionItemSave', { incidentId, actor: 'Ana Lima', title: 'Make canary mandatory', type: 'preventive' });
-    const out = await value('exportPdf', { incidentId, actor: 'Ana Lima' });
+    await value('actionItemSave', { incidentId, title: 'Make canary mandatory', type: 'preventive' });
+    const out = await value('exportPdf', { incidentId });
     const bytes = saved(out);
     writeFileSync(join(dir, 'pm.pdf'), bytes);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -170,7 +170,7 @@ describe('post-mortem IPC', () => {
   it('bundles the record; verify-bundle names a changed file and a changed event', async () => {
     const { value, dir, exportsDir, incidentId, saved } = await setup();
     const before = (await value('incidentGet', { incidentId })).incident;
-    const out = await value('exportBundle', { incidentId, actor: 'Ana Lima' });
+    const out = await value('exportBundle', { incidentId });
     const zip = new Uint8Array(saved(out));
     const good = verifyBundle(zip);
     expect(good.problems).toEqual([]);

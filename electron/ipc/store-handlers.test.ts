@@ -29,7 +29,7 @@ const badInputs: Record<StoreMethodName, unknown[]> = {
   vaultUnlock: [{}, { passphrase: '' }, { keychain: false }, { passphrase: 'x', keychain: true }],
   vaultLock: [{ now: true }],
   vaultChangePassphrase: [{ current: passphrase }, { current: passphrase, next: 'short' }],
-  incidentDeclare: [{}, { actor: 'Ana' }, { actor: 'Ana', title: '' }, { actor: 'Ana', title: 'x', kind: 'drill' }, { actor: 'Ana', title: 'x', occurredAt: 'yesterday' }],
+  incidentDeclare: [{}, { actor: 'Ana' }, { title: '' }, { title: 'x', kind: 'drill' }, { title: 'x', occurredAt: 'yesterday' }],
   incidentList: [{ status: ['open'] }, { limit: 0 }, { limit: 100000 }, { query: 5 }, { kind: 'fake' }],
   incidentGet: [{}, { incidentId: 'not-an-id' }, { incidentId: uuid, limit: -1 }],
   incidentVerify: [{ incidentId: 'x' }],
@@ -42,8 +42,8 @@ const badInputs: Record<StoreMethodName, unknown[]> = {
     { incidentId: uuid, actor: 'Ana', kind: 'evidence_added', payload: {} },
     { incidentId: uuid, actor: 'Ana', kind: 'severity_changed', payload: { severity: 'SEV 1!' } },
   ],
-  eventAmend: [{ incidentId: uuid, actor: 'Ana', targetEventId: uuid, reason: 'x' }, { incidentId: uuid, actor: 'Ana', targetEventId: uuid }],
-  eventRedact: [{ incidentId: uuid, actor: 'Ana', targetEventId: uuid }, { incidentId: uuid, actor: '', targetEventId: uuid, reason: 'x' }],
+  eventAmend: [{ incidentId: uuid, targetEventId: uuid, reason: 'x' }, { incidentId: uuid, targetEventId: uuid }],
+  eventRedact: [{ incidentId: uuid, targetEventId: uuid }, { incidentId: uuid, targetEventId: uuid, reason: '' }],
   evidenceAdd: [
     { incidentId: uuid, actor: 'Ana' },
     // The old shape, bytes and a name inline: refused, files arrive only through uploads.
@@ -53,7 +53,7 @@ const badInputs: Record<StoreMethodName, unknown[]> = {
   ],
   evidenceList: [{}, { incidentId: 3 }],
   // A path from the page is refused, whatever it is called.
-  evidenceExport: [{ evidenceId: uuid, actor: 'Ana', destinationPath: '/tmp/x.txt' }, { evidenceId: uuid }],
+  evidenceExport: [{ evidenceId: uuid, destinationPath: '/tmp/x.txt' }, { evidenceId: 'x' }],
   backupCreate: [{ path: '/tmp/backup.db' }, { destination: '/tmp' }],
   backupRestore: [{ path: '/tmp/x.db' }, { backup: '../cordon.db' }, { backup: '/etc/passwd.db' }, { backup: 'x.txt' }, {}],
   backupList: [{ dir: '/tmp' }],
@@ -78,7 +78,7 @@ describe('store IPC methods', () => {
   it('refuse bad input for every method with bad_input, writing nothing', async () => {
     const { dir, call, value } = setup();
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'Baseline' });
+    const incident = await value('incidentDeclare', { title: 'Baseline' });
     const before = snapshot(dir);
     for (const [method, inputs] of Object.entries(badInputs)) {
       for (const input of inputs) {
@@ -94,7 +94,7 @@ describe('store IPC methods', () => {
   it('refuse an oversized, empty, lying or unfinished evidence file with a clear message, keeping nothing', async () => {
     const { call, value, dir, upload } = setup();
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'Baseline' });
+    const incident = await value('incidentDeclare', { title: 'Baseline' });
     const before = snapshot(dir);
     const big = await call('uploadBegin', { purpose: 'evidence', name: 'big.bin', mediaType: 'application/octet-stream', size: 50 * 1024 * 1024 + 1 });
     expect(big).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/larger than 50 MB/) } });
@@ -103,14 +103,14 @@ describe('store IPC methods', () => {
     // Says 3 bytes, sends 4: refused, the upload is gone.
     const liar = await value('uploadBegin', { purpose: 'evidence', name: 'a.txt', mediaType: 'text/plain', size: 3 });
     expect(await call('uploadChunk', { uploadId: liar.uploadId, offset: 0, dataBase64: 'aGloaQ==' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/larger than it said/) } });
-    expect(await call('evidenceAdd', { incidentId: incident.id, actor: 'Ana', uploadId: liar.uploadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('evidenceAdd', { incidentId: incident.id, uploadId: liar.uploadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Half sent, then attached: refused.
     const half = await value('uploadBegin', { purpose: 'evidence', name: 'a.txt', mediaType: 'text/plain', size: 6 });
     await value('uploadChunk', { uploadId: half.uploadId, offset: 0, dataBase64: 'aGk=' });
-    expect(await call('evidenceAdd', { incidentId: incident.id, actor: 'Ana', uploadId: half.uploadId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/did not arrive whole/) } });
+    expect(await call('evidenceAdd', { incidentId: incident.id, uploadId: half.uploadId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/did not arrive whole/) } });
     // Uploaded for a restore, used as evidence: refused.
     const wrongPurpose = await upload('restore', 'x.db', new Uint8Array([1, 2, 3]));
-    expect(await call('evidenceAdd', { incidentId: incident.id, actor: 'Ana', uploadId: wrongPurpose })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('evidenceAdd', { incidentId: incident.id, uploadId: wrongPurpose })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await value('backupRestore', { uploadId: wrongPurpose }).catch(() => undefined);
     expect(snapshot(dir)).toBe(before);
     expect((await value('incidentGet', { incidentId: incident.id })).events).toHaveLength(1);
@@ -119,13 +119,13 @@ describe('store IPC methods', () => {
   it('return locked from every store method while the vault is locked', async () => {
     const { call, value } = setup();
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'x' });
+    const incident = await value('incidentDeclare', { title: 'x' });
     await value('vaultLock');
     const calls: [string, unknown][] = [
       ['incidentList', {}],
       ['incidentGet', { incidentId: incident.id }],
-      ['incidentDeclare', { actor: 'Ana', title: 'y' }],
-      ['eventAppend', { incidentId: incident.id, actor: 'Ana', kind: 'note', payload: { text: 'z' } }],
+      ['incidentDeclare', { title: 'y' }],
+      ['eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'z' } }],
       ['incidentVerify', {}],
       ['evidenceList', { incidentId: incident.id }],
       ['backupList', {}],
@@ -139,14 +139,14 @@ describe('store IPC methods', () => {
     const { dir, exportsDir, value, call, pushed, services, upload } = setup();
     expect(await value('vaultStatus')).toMatchObject({ state: 'uninitialised', keychainAvailable: false });
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'Checkout errors', severity: 'SEV2', commander: 'Ana' });
+    const incident = await value('incidentDeclare', { title: 'Checkout errors', severity: 'SEV2', commander: 'Ana' });
     expect(incident).toMatchObject({ title: 'Checkout errors', kind: 'real', status: 'active', commander: 'Ana', eventCount: 1 });
-    const note = await value('eventAppend', { incidentId: incident.id, actor: 'Bo', kind: 'note', payload: { text: 'replica lag' } });
-    await value('eventAppend', { incidentId: incident.id, actor: 'Ana', kind: 'status_changed', payload: { status: 'mitigated' } });
-    await value('eventAmend', { incidentId: incident.id, actor: 'Ana', targetEventId: note.id, reason: 'typo', payload: { text: 'primary lag' } });
-    const other = await value('eventAppend', { incidentId: incident.id, actor: 'Bo', kind: 'note', payload: { text: 'oops a password' } });
-    await value('eventRedact', { incidentId: incident.id, actor: 'Ana', targetEventId: other.id, reason: 'secret' });
-    expect(await call('eventAmend', { incidentId: incident.id, actor: 'Ana', targetEventId: uuid, reason: 'x', key: true })).toMatchObject({
+    const note = await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'replica lag' } });
+    await value('eventAppend', { incidentId: incident.id, kind: 'status_changed', payload: { status: 'mitigated' } });
+    await value('eventAmend', { incidentId: incident.id, targetEventId: note.id, reason: 'typo', payload: { text: 'primary lag' } });
+    const other = await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'oops a password' } });
+    await value('eventRedact', { incidentId: incident.id, targetEventId: other.id, reason: 'secret' });
+    expect(await call('eventAmend', { incidentId: incident.id, targetEventId: uuid, reason: 'x', key: true })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -155,12 +155,15 @@ describe('store IPC methods', () => {
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([incident.id]);
     expect((await value('incidentList', { query: 'password' })).total).toBe(0);
 
+    // The actor is whoever the settings name at the time of each write.
+    await value('settingsUpdate', { displayName: 'Bo' });
     const uploadId = await upload('evidence', 'auth.log', Buffer.from('log line\n'), 'text/plain');
-    const evidence = await value('evidenceAdd', { incidentId: incident.id, actor: 'Bo', uploadId, note: 'from the bastion' });
+    const evidence = await value('evidenceAdd', { incidentId: incident.id, uploadId, note: 'from the bastion' });
     expect(evidence).toMatchObject({ name: 'auth.log', size: 9, sha256: createHash('sha256').update('log line\n').digest('hex'), addedBy: 'Bo', note: 'from the bastion' });
     expect(await value('evidenceList', { incidentId: incident.id })).toEqual([expect.objectContaining({ note: 'from the bastion', custody: [] })]);
     // The "dialog" is the test app's export folder; the page never named it.
-    const exported = await value('evidenceExport', { evidenceId: evidence.id, actor: 'Ana' });
+    await value('settingsUpdate', { displayName: 'Ana' });
+    const exported = await value('evidenceExport', { evidenceId: evidence.id });
     expect(exported.delivery).toEqual({ kind: 'saved', fileName: 'auth.log' });
     const out = join(exportsDir, 'auth.log');
     expect(readFileSync(out, 'utf8')).toBe('log line\n');
@@ -181,7 +184,7 @@ describe('store IPC methods', () => {
     expect(backup).toMatchObject({ name: expect.stringMatching(/^manual-\d{8}T\d{9}Z\.db$/), automatic: false });
     expect(backup.path).toBe(join(dir, 'backups', backup.name));
     expect(statSync(backup.path).mode & 0o777).toBe(0o600);
-    await value('eventAppend', { incidentId: incident.id, actor: 'Bo', kind: 'note', payload: { text: 'after the backup' } });
+    await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'after the backup' } });
     expect(await value('backupRestore', { backup: backup.name })).toEqual({ incidents: 1, events: 8 });
     expect((await value('incidentGet', { incidentId: incident.id })).incident.eventCount).toBe(8);
     expect(await value('backupList')).toEqual(
@@ -198,9 +201,9 @@ describe('store IPC methods', () => {
   it('restore from an uploaded backup file, and refuse one that is not a backup of this store', async () => {
     const { dir, value, call, upload } = setup();
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'Checkout errors' });
+    const incident = await value('incidentDeclare', { title: 'Checkout errors' });
     const backup = await value('backupCreate', {});
-    await value('eventAppend', { incidentId: incident.id, actor: 'Bo', kind: 'note', payload: { text: 'after the backup' } });
+    await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'after the backup' } });
     const uploadId = await upload('restore', 'my-copy.db', readFileSync(backup.path));
     expect(await value('backupRestore', { uploadId })).toEqual({ incidents: 1, events: 1 });
     const junk = await upload('restore', 'junk.db', Buffer.alloc(8192, 7));
@@ -213,8 +216,8 @@ describe('store IPC methods', () => {
   it('check the whole store and say it is intact; after a page changes on disk, the check after unlock says damaged', async () => {
     const { dir, value, pushed } = setup();
     await value('vaultCreate', { passphrase });
-    const incident = await value('incidentDeclare', { actor: 'Ana', title: 'Checkout errors' });
-    for (let i = 0; i < 50; i++) await value('eventAppend', { incidentId: incident.id, actor: 'Bo', kind: 'note', payload: { text: `note ${i} `.repeat(30) } });
+    const incident = await value('incidentDeclare', { title: 'Checkout errors' });
+    for (let i = 0; i < 50; i++) await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: `note ${i} `.repeat(30) } });
     expect(await value('storeCheck')).toMatchObject({ state: 'intact', problems: [], incidents: 1, events: 51, newestGoodBackup: null });
     expect(await value('storeHealth')).toMatchObject({ state: 'intact' });
     await value('vaultLock');

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Handlers } from './router';
+import { actorStamp } from './stamp';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { Services } from '../services/container';
 import type { StoreMethodName } from '../../shared/ipc/store-contract';
@@ -7,22 +8,23 @@ import type { StoreMethodName } from '../../shared/ipc/store-contract';
 // The store's methods, spread into createHandlers: parse happened in the router.
 export function createStoreHandlers(services: Services): Pick<Handlers, StoreMethodName> {
   const { vault, incidents, evidence, uploads } = services;
+  const stamp = actorStamp(services.settings);
   return {
     vaultStatus: () => vault.status(),
     vaultCreate: ({ passphrase }) => vault.create(passphrase),
     vaultUnlock: (input) => vault.unlock(input),
     vaultLock: () => vault.lock(),
     vaultChangePassphrase: ({ current, next }) => vault.changePassphrase(current, next),
-    incidentDeclare: (input) => incidents.declare(input),
+    incidentDeclare: async (input) => incidents.declare(await stamp(input)),
     incidentList: (input) => incidents.list(input),
     incidentGet: (input) => incidents.get(input),
     incidentVerify: (input) => incidents.verify(input),
-    eventAppend: (input) => incidents.append(input),
-    eventAmend: (input) => incidents.amend(input),
-    eventRedact: (input) => incidents.redact(input),
-    evidenceAdd: (input) => evidence.add(input),
+    eventAppend: async (input) => incidents.append(await stamp(input)),
+    eventAmend: async (input) => incidents.amend(await stamp(input)),
+    eventRedact: async (input) => incidents.redact(await stamp(input)),
+    evidenceAdd: async (input) => evidence.add(await stamp(input)),
     evidenceList: (input) => evidence.list(input),
-    evidenceExport: (input) => evidence.export(input),
+    evidenceExport: async (input) => evidence.export(await stamp(input)),
     backupCreate: () => vault.backup(),
     backupRestore: (input) => restore(services, input),
     backupList: () => vault.listBackups(),

@@ -1,3 +1,4 @@
+import type { Stamped } from './actor';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import { CordonError } from '../../shared/ipc/result';
 import { maxEvidenceBytes, type Evidence } from '../../shared/ipc/store-schemas';
@@ -13,7 +14,7 @@ import type { PushBus } from './push-bus';
  */
 export function createEvidenceService(vault: Vault, bus: PushBus, files: FileSink, uploads: Uploads) {
   return {
-    add(input: ParsedInput<'evidenceAdd'>): Evidence {
+    add(input: Stamped<'evidenceAdd'>): Evidence {
       const upload = uploads.take(input.uploadId, 'evidence');
       const data = upload.data ?? Buffer.alloc(0);
       if (data.length === 0) throw new CordonError('bad_input', 'The file is empty: there is nothing to keep as evidence.');
@@ -33,7 +34,7 @@ export function createEvidenceService(vault: Vault, bus: PushBus, files: FileSin
      * Offers a copy (checked against its recorded hash first) and, once the bytes have left,
      * records where they went; a cancelled dialog records nothing.
      */
-    async export(input: ParsedInput<'evidenceExport'>) {
+    async export(input: Stamped<'evidenceExport'>) {
       const { evidence, data } = vault.use((store) => store.evidence.read(input.evidenceId));
       const offered = await files.offer({ suggestedName: evidence.name, mediaType: evidence.mediaType, data, title: 'Save a copy of the evidence' });
       if (offered.kind === 'cancelled') return { evidence, delivery: deliveryOf(offered), eventId: null };

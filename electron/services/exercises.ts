@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CordonError } from '../../shared/ipc/result';
-import type { ParsedInput } from '../../shared/ipc/contract';
+import type { Stamped } from './actor';
 import type { ExerciseListItem, ExerciseView, ScenarioImportOutput, ScenarioListItem } from '../../shared/ipc/exercise-contract';
 import type { ExportOutput } from '../../shared/ipc/postmortem-contract';
 import { controlClock, exerciseTimeAt, newClock, type ClockState } from '../../shared/exercises/clock';
@@ -307,7 +307,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       });
     },
 
-    scenarioImport(input: ParsedInput<'scenarioImport'>): ScenarioImportOutput {
+    scenarioImport(input: Stamped<'scenarioImport'>): ScenarioImportOutput {
       let scenarios: Scenario[];
       let errors: string[];
       let unparsed: { line: number; text: string }[] = [];
@@ -367,7 +367,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       );
     },
 
-    start(input: ParsedInput<'exerciseStart'>): ExerciseView {
+    start(input: Stamped<'exerciseStart'>): ExerciseView {
       const scenario = deps.withStore((store) => findScenario(store, input.scenarioId));
       const wanted = input.playbookId ?? scenario.playbook ?? null;
       const playbookRef = wanted ? deps.resolvePlaybook(wanted) : null;
@@ -396,7 +396,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
     get: (exerciseId: string): ExerciseView => deps.withStore((store) => viewOf(store, load(store, exerciseId))),
 
-    control(input: ParsedInput<'exerciseControl'>): ExerciseView {
+    control(input: Stamped<'exerciseControl'>): ExerciseView {
       return mutate(input.exerciseId, (_store, ex) => {
         try {
           ex.clock = controlClock(ex.clock, input.action === 'speed' ? { action: 'speed', speed: input.speed ?? 1 } : { action: input.action }, now());
@@ -406,13 +406,13 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       });
     },
 
-    fire: (input: ParsedInput<'injectFire'>) =>
+    fire: (input: Stamped<'injectFire'>) =>
       mutate(input.exerciseId, (store, ex) => {
         if (ex.clock.finishedAt !== null) throw new CordonError('conflict', 'The exercise has finished.');
         fireOne(store, ex, input.injectId, input.actor);
       }),
 
-    skip: (input: ParsedInput<'injectSkip'>) =>
+    skip: (input: Stamped<'injectSkip'>) =>
       mutate(input.exerciseId, (_store, ex) => {
         const st = ex.injects.find((i) => i.id === input.injectId);
         if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
@@ -420,7 +420,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         ex.injects = ex.injects.map((i) => (i.id === input.injectId ? { ...i, status: 'skipped' } : i));
       }),
 
-    edit: (input: ParsedInput<'injectEdit'>) =>
+    edit: (input: Stamped<'injectEdit'>) =>
       mutate(input.exerciseId, (_store, ex) => {
         const st = ex.injects.find((i) => i.id === input.injectId);
         if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
@@ -438,14 +438,14 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         );
       }),
 
-    notes: (input: ParsedInput<'exerciseNotes'>) => mutate(input.exerciseId, () => input.notes),
+    notes: (input: Stamped<'exerciseNotes'>) => mutate(input.exerciseId, () => input.notes),
 
-    decide: (input: ParsedInput<'exerciseDecision'>) =>
+    decide: (input: Stamped<'exerciseDecision'>) =>
       review(input.exerciseId, input.actor, { kind: 'exercise_decision', payload: { injectId: input.injectId, text: input.text } }, (ex) => {
         if (!ex.scenario.injects.some((i) => i.id === input.injectId)) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
       }),
 
-    assess: (input: ParsedInput<'objectiveAssess'>) =>
+    assess: (input: Stamped<'objectiveAssess'>) =>
       review(
         input.exerciseId,
         input.actor,
@@ -455,10 +455,10 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
         },
       ),
 
-    hotWash: (input: ParsedInput<'hotWashAdd'>) =>
+    hotWash: (input: Stamped<'hotWashAdd'>) =>
       review(input.exerciseId, input.actor, { kind: 'hot_wash_noted', payload: { category: input.category, text: input.text } }, () => undefined),
 
-    async report(input: ParsedInput<'exerciseReport'>): Promise<ExportOutput> {
+    async report(input: Stamped<'exerciseReport'>): Promise<ExportOutput> {
       const { markdown, source, fileBase } = deps.withStore((store) => {
         const ex = load(store, input.exerciseId);
         const score = scoreOf(store, ex);

@@ -1,3 +1,4 @@
+import type { Stamped } from './actor';
 import type { PayloadOf } from '../../shared/events/payloads';
 import type { LoggedEvent } from '../../shared/events/event';
 import type { ParsedInput } from '../../shared/ipc/contract';
@@ -15,7 +16,7 @@ export function createIncidentService(vault: Vault, bus: PushBus) {
   const append = (request: AppendRequest) => changed(vault.use((store) => store.log.append(request).event));
 
   return {
-    declare(input: ParsedInput<'incidentDeclare'>) {
+    declare(input: Stamped<'incidentDeclare'>) {
       const { actor, occurredAt, ...rest } = input;
       const payload: PayloadOf<'declared'> = { ...rest };
       return vault.use((store) => {
@@ -39,18 +40,18 @@ export function createIncidentService(vault: Vault, bus: PushBus) {
       });
       return { ok: incidents.every((v) => v.ok), incidents };
     },
-    append: (input: ParsedInput<'eventAppend'>) =>
+    append: (input: Stamped<'eventAppend'>) =>
       append({
         incidentId: input.incidentId,
         actor: input.actor,
         occurredAt: input.occurredAt,
         body: { kind: input.kind, payload: input.payload } as AppendRequest['body'],
       }),
-    amend(input: ParsedInput<'eventAmend'>) {
+    amend(input: Stamped<'eventAmend'>) {
       const { incidentId, actor, ...payload } = input;
       return append({ incidentId, actor, body: { kind: 'amend', payload } });
     },
-    redact(input: ParsedInput<'eventRedact'>) {
+    redact(input: Stamped<'eventRedact'>) {
       const { incidentId, actor, ...payload } = input;
       return append({ incidentId, actor, body: { kind: 'redact', payload } });
     },

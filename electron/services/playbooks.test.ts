@@ -27,6 +27,7 @@ describe('playbook library', () => {
 
   it('imports a real playbook for review without saving, then saves it and a new version', async () => {
     const { value } = await setup();
+    await value('settingsUpdate', { displayName: 'Dana' });
     const markdown = readFileSync(realPlaybook, 'utf8');
     const preview = await value<{ playbook: StoredPlaybook['playbook']; unparsed: unknown[] }>('playbookPreview', {
       markdown,
@@ -35,10 +36,10 @@ describe('playbook library', () => {
     expect(preview.playbook.severities.map((s) => s.label)).toEqual(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
     expect(await value<unknown[]>('playbookList', {})).toHaveLength(1);
 
-    const saved = await value<StoredPlaybook>('playbookSave', { actor: 'Dana', playbook: preview.playbook, source: markdown, unparsed: preview.unparsed });
+    const saved = await value<StoredPlaybook>('playbookSave', { playbook: preview.playbook, source: markdown, unparsed: preview.unparsed });
     expect(saved).toMatchObject({ version: 1, savedBy: 'Dana', builtIn: false });
     const edited = { ...saved.playbook, severities: saved.playbook.severities.map((s, i) => (i === 0 ? { ...s, responseSla: { text: '10 min', minutes: 10 } } : s)) };
-    const v2 = await value<StoredPlaybook>('playbookSave', { actor: 'Dana', id: saved.id, playbook: edited, source: markdown });
+    const v2 = await value<StoredPlaybook>('playbookSave', { id: saved.id, playbook: edited, source: markdown });
     expect(v2.version).toBe(2);
     expect((await value<StoredPlaybook>('playbookGet', { id: saved.id, version: 1 })).playbook.severities[0]!.responseSla?.minutes).toBe(15);
     expect((await value<StoredPlaybook>('playbookGet', { id: saved.id })).playbook.severities[0]!.responseSla?.minutes).toBe(10);
@@ -59,14 +60,17 @@ describe('playbook library', () => {
 
   it('refuses a malformed playbook and writes nothing', async () => {
     const { router, value } = await setup();
-    const bad = await router.dispatch('playbookSave', { actor: 'Dana', playbook: { title: 'No levels' } });
+    const bad = await router.dispatch('playbookSave', { playbook: { title: 'No levels' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     const unknownId = await router.dispatch('playbookSave', {
-      actor: 'Dana',
       id: 'does-not-exist',
       playbook: (await value<StoredPlaybook>('playbookGet', { id: 'cordon-default' })).playbook,
     });
     expect(unknownId).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A valid playbook, but the page names its actor: refused, the main process stamps it.
+    const defaultPlaybook = (await value<StoredPlaybook>('playbookGet', { id: 'cordon-default' })).playbook;
+    const forged = await router.dispatch('playbookSave', { actor: 'Mallory', playbook: defaultPlaybook });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/"actor"/) } });
     expect(await value<unknown[]>('playbookList', {})).toHaveLength(1);
     expect(await router.dispatch('playbookGet', { id: 'Not A Slug' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     expect(await router.dispatch('playbookGet', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -1,3 +1,4 @@
+import type { Stamped } from './actor';
 import { CordonError } from '../../shared/ipc/result';
 import type { ExportResult, PostmortemView } from '../../shared/ipc/postmortem-contract';
 import type { ParsedInput } from '../../shared/ipc/contract';
@@ -30,7 +31,7 @@ export interface PostmortemServiceDeps {
   files: FileSink;
 }
 
-type ExportInput = ParsedInput<'exportMarkdown'>;
+type ExportInput = Stamped<'exportMarkdown'>;
 
 /**
  * The post-mortem: a draft written from the record, revisions saved as postmortem_saved events
@@ -126,7 +127,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
 
     get: (input: ParsedInput<'postmortemGet'>): PostmortemView => vault.use((store) => view(loadPostmortemSource(store, input.incidentId))),
 
-    save(input: ParsedInput<'postmortemSave'>) {
+    save(input: Stamped<'postmortemSave'>) {
       return vault.use((store) => {
         // Synchronous from the read to the append: no other save can land in between.
         const source = loadPostmortemSource(store, input.incidentId);
@@ -152,7 +153,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       });
     },
 
-    setStatus(input: ParsedInput<'postmortemSetStatus'>): PostmortemView {
+    setStatus(input: Stamped<'postmortemSetStatus'>): PostmortemView {
       return vault.use((store) => {
         const before = loadPostmortemSource(store, input.incidentId);
         if (before.state.postmortem.status !== input.status) {
@@ -162,7 +163,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       });
     },
 
-    saveActionItem(input: ParsedInput<'actionItemSave'>): ActionItem[] {
+    saveActionItem(input: Stamped<'actionItemSave'>): ActionItem[] {
       return vault.use((store) => {
         const items = actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
         const { incidentId, actor } = input;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personSchema, refIdSchema, sha256HexSchema } from '../events/primitives';
+import { refIdSchema, sha256HexSchema } from '../events/primitives';
 import { envNameProblem } from './env-names';
 
 // Containment actions as the runner, the store and the UI see them. An action is either an argv
@@ -120,7 +120,6 @@ function checkBody(a: { mode: ActionMode; argv: string[]; script: string; params
 /** What the editor saves (a user action). */
 export const actionSaveInputSchema = z
   .object({
-    actor: personSchema,
     /** Absent = a new action. */
     id: refIdSchema.optional(),
     /** Duplicating: secrets not given are copied from this action. */

@@ -62,9 +62,10 @@ export const eventKinds = [
 export type EventKind = (typeof eventKinds)[number];
 
 /**
- * Kinds the generic `eventAppend` method accepts. The rest have their own methods because
- * they need more than a payload: `declared` creates the incident, `amend`/`redact` check
- * their target, and the evidence kinds are written together with the evidence bytes.
+ * Kinds the generic `eventAppend` method accepts: the war room's own facts, whose payload
+ * alone says everything. Every other kind is written only by the service that owns it, which
+ * checks what a bare payload cannot (see `ownerOfKind`): a script run must really have run,
+ * a post-mortem revision must not be stale, an evidence event comes with its bytes.
  */
 export const appendableKinds = [
   'note',
@@ -76,15 +77,29 @@ export const appendableKinds = [
   'checklist_item_assigned',
   'personal_data_flagged',
   'regulator_notified',
-  'script_started',
-  'script_finished',
-  'postmortem_saved',
-  'postmortem_status',
-  'action_item_created',
-  'action_item_updated',
-  'inject',
 ] as const satisfies readonly EventKind[];
 export type AppendableKind = (typeof appendableKinds)[number];
+
+/** The contract method that alone writes each service-owned kind: what a refusal points to. */
+export const ownerOfKind: Record<Exclude<EventKind, AppendableKind>, string> = {
+  declared: 'incidentDeclare',
+  amend: 'eventAmend',
+  redact: 'eventRedact',
+  script_started: 'actionRun (the scripts service)',
+  script_finished: 'actionRun (the scripts service)',
+  evidence_added: 'evidenceAdd',
+  evidence_exported: 'evidenceExport',
+  postmortem_saved: 'postmortemSave (the post-mortem service)',
+  postmortem_status: 'postmortemSetStatus (the post-mortem service)',
+  action_item_created: 'actionItemSave (the post-mortem service)',
+  action_item_updated: 'actionItemSave (the post-mortem service)',
+  inject: 'injectFire (the exercise service)',
+  comms_update_sent: 'commsUpdateSend (the comms service)',
+  document_exported: 'exportMarkdown, exportPdf or exportBundle',
+  exercise_decision: 'exerciseDecision',
+  objective_assessed: 'objectiveAssess',
+  hot_wash_noted: 'hotWashAdd',
+};
 
 /** Kinds whose payload an amend may replace (the ones describing the world, not the log). */
 export const amendablePayloadKinds: readonly EventKind[] = [

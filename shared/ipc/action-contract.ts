@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personSchema, refIdSchema } from '../events/primitives';
+import { refIdSchema } from '../events/primitives';
 import {
   actionSaveInputSchema,
   actionViewSchema,
@@ -27,7 +27,7 @@ export const actionContract = {
   actionList: { input: z.object({ incidentId: cordonId.optional() }).strict(), output: z.array(actionViewSchema) },
   /** Creates (no id) or replaces a user action. Secret values are stored encrypted and never returned. */
   actionSave: { input: actionSaveInputSchema, output: actionViewSchema },
-  actionDelete: { input: z.object({ id: refIdSchema, actor: personSchema }).strict(), output: z.object({ id: z.string() }) },
+  actionDelete: { input: z.object({ id: refIdSchema }).strict(), output: z.object({ id: z.string() }) },
   /** What would run, after the same checks as a run; nothing runs. */
   actionDryRun: { input: runRequest.strict(), output: runPlanSchema },
   /**
@@ -36,7 +36,7 @@ export const actionContract = {
    * answers needs_confirmation with a one-time token for the exact plan, and a second call brings it.
    */
   actionRun: {
-    input: runRequest.extend({ actor: personSchema, confirmation: z.string().max(200).regex(/^[0-9a-f]{32}\.[0-9a-f]{64}$/, 'must be the token Cordon gave').optional() }).strict(),
+    input: runRequest.extend({ confirmation: z.string().max(200).regex(/^[0-9a-f]{32}\.[0-9a-f]{64}$/, 'must be the token Cordon gave').optional() }).strict(),
     output: runAnswerSchema,
   },
   actionCancel: { input: z.object({ runId: refIdSchema }).strict(), output: z.object({ runId: z.string(), cancelled: z.boolean() }) },

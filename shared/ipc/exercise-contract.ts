@@ -77,7 +77,6 @@ export interface ExerciseListItem {
 
 export const scenarioImportInputSchema = z
   .object({
-    actor: personSchema,
     format: z.enum(['markdown', 'yaml']),
     text: z.string().min(1, 'the document is empty').max(500_000, 'the document is longer than 500,000 characters'),
     /** Check only: parse and report, store nothing. */
@@ -89,7 +88,6 @@ export const exerciseStartInputSchema = z
   .object({
     scenarioId: refIdSchema,
     playbookId: refIdSchema.optional(),
-    actor: personSchema,
     speed: z.number().int().min(1).max(60).optional(),
     /** Who commands the exercise incident: named at its declaration, so it has a commander from T+0. */
     commander: personSchema.optional(),
@@ -99,14 +97,13 @@ export const exerciseStartInputSchema = z
 export const exerciseControlInputSchema = z
   .object({
     ...exerciseRef,
-    actor: personSchema,
     action: z.enum(['start', 'pause', 'resume', 'speed', 'finish']),
     speed: z.number().int().min(1).max(60).optional(),
   })
   .strict()
   .refine((p) => (p.action === 'speed') === (p.speed !== undefined), { message: 'give a speed (1 to 60) with action speed, and only then', path: ['speed'] });
 
-const injectRef = z.object({ ...exerciseRef, injectId: refIdSchema, actor: personSchema });
+const injectRef = z.object({ ...exerciseRef, injectId: refIdSchema });
 
 export const injectEditInputSchema = injectRef
   .extend({
@@ -119,26 +116,25 @@ export const injectEditInputSchema = injectRef
   .refine((p) => p.title !== undefined || p.text !== undefined || p.atMinutes !== undefined, { message: 'change the title, the text or the time' });
 
 export const exerciseReportInputSchema = z
-  .object({ ...exerciseRef, actor: personSchema, format: z.enum(['md', 'pdf']), inline: z.literal(true) })
+  .object({ ...exerciseRef, format: z.enum(['md', 'pdf']), inline: z.literal(true) })
   .strict();
 
 // The after-action review: each its own event kind on the exercise's timeline (see
 // shared/events/README.md). Text the facilitator types is hostile like any other input.
 const reviewText = z.string().trim().min(1, 'type something first').max(10_000, 'keep it under 10,000 characters');
 
-export const exerciseDecisionInputSchema = z.object({ ...exerciseRef, actor: personSchema, injectId: refIdSchema, text: reviewText }).strict();
+export const exerciseDecisionInputSchema = z.object({ ...exerciseRef, injectId: refIdSchema, text: reviewText }).strict();
 
 export const objectiveAssessInputSchema = z
   .object({
     ...exerciseRef,
-    actor: personSchema,
     objectiveId: z.string().regex(/^o[1-9]\d{0,2}$/, 'must be an objective id like o1'),
     rating: z.enum(['met', 'partly', 'not_met']),
     note: z.string().trim().max(10_000, 'keep it under 10,000 characters').optional(),
   })
   .strict();
 
-export const hotWashAddInputSchema = z.object({ ...exerciseRef, actor: personSchema, category: z.enum(['went_well', 'to_improve']), text: reviewText }).strict();
+export const hotWashAddInputSchema = z.object({ ...exerciseRef, category: z.enum(['went_well', 'to_improve']), text: reviewText }).strict();
 
 const noInput = z.object({}).strict();
 const view = z.custom<ExerciseView>();
@@ -156,7 +152,7 @@ export const exerciseContract = {
   injectFire: { input: injectRef.strict(), output: view },
   injectSkip: { input: injectRef.strict(), output: view },
   injectEdit: { input: injectEditInputSchema, output: view },
-  exerciseNotes: { input: z.object({ ...exerciseRef, actor: personSchema, notes: z.string().max(100_000) }).strict(), output: view },
+  exerciseNotes: { input: z.object({ ...exerciseRef, notes: z.string().max(100_000) }).strict(), output: view },
   exerciseScore: { input: z.object(exerciseRef).strict(), output: z.custom<ScoreReport>() },
   exerciseReport: { input: exerciseReportInputSchema, output: exportOutputSchema },
   exerciseDecision: { input: exerciseDecisionInputSchema, output: view },

@@ -8,7 +8,6 @@ import {
   storedPlaybookSchema,
   unparsedBlockSchema,
 } from '../playbook/library';
-import { personSchema } from '../events/primitives';
 
 /** The playbook library's methods; spread into `contract` in contract.ts. */
 export const playbookContract = {
@@ -37,7 +36,6 @@ export const playbookContract = {
   playbookSave: {
     input: z
       .object({
-        actor: personSchema,
         id: playbookIdSchema.optional(),
         playbook: playbookSchema,
         source: z.string().max(maxPlaybookMarkdownBytes).nullable().default(null),

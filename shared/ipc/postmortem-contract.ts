@@ -55,7 +55,6 @@ export type PostmortemView = z.infer<typeof postmortemViewSchema>;
 export const postmortemSaveInputSchema = z
   .object({
     incidentId: id,
-    actor: personSchema,
     markdown: z.string().max(maxPostmortemChars, 'the post-mortem is longer than a million characters'),
     /** The revision the text was based on; a stale one is a conflict (someone saved meanwhile). */
     baseRevision: z.number().int().min(0),
@@ -71,13 +70,12 @@ export const postmortemRevisionOutputSchema = z.object({
   actor: z.string(),
 });
 
-export const postmortemSetStatusInputSchema = z.object({ incidentId: id, actor: personSchema, status: postmortemStatusSchema }).strict();
+export const postmortemSetStatusInputSchema = z.object({ incidentId: id, status: postmortemStatusSchema }).strict();
 
 const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-05-31');
 export const actionItemSaveInputSchema = z
   .object({
     incidentId: id,
-    actor: personSchema,
     /** Absent: create a new item. */
     actionItemId: refIdSchema.optional(),
     title: shortTextSchema.optional(),
@@ -90,7 +88,7 @@ export const actionItemSaveInputSchema = z
   .refine((p) => p.actionItemId !== undefined || p.title !== undefined, { message: 'a new action item needs a title', path: ['title'] });
 
 /** No path: the main process offers the file (a native save dialog, or a browser download). */
-export const exportInputSchema = z.object({ incidentId: id, actor: personSchema, pageSize: z.enum(['A4', 'Letter']).optional() }).strict();
+export const exportInputSchema = z.object({ incidentId: id, pageSize: z.enum(['A4', 'Letter']).optional() }).strict();
 /** The exerciseReport's output (inline bytes for the page to download). */
 export const exportOutputSchema = z.object({
   /** Where the file was written; null when returned inline. */

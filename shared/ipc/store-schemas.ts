@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendableKinds, type AppendableKind } from '../events/kinds';
+import { appendableKinds, ownerOfKind, type AppendableKind } from '../events/kinds';
 import { amendChangesShape, amendsSomething, payloadSchemas, type PayloadOf } from '../events/payloads';
 import {
   incidentKindSchema,
@@ -24,9 +24,9 @@ import { minimumPassphraseLength } from '../vault/passphrase-strength';
 import { deliverySchema, uploadId } from './file-schemas';
 
 // Inputs and outputs of the store's IPC methods (vault, incidents, events, evidence, backups).
+// No input names its actor: the main process stamps the user's display name (electron/ipc/stamp.ts).
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
-const actor = personSchema;
 const passphrase = z.string().max(1024, 'is too long (1024 characters at most)');
 
 // ---- vault
@@ -62,7 +62,6 @@ export type { EventView, IncidentSummary, StoredEvent };
 
 export const incidentDeclareInputSchema = z
   .object({
-    actor,
     title: shortTextSchema,
     kind: incidentKindSchema.default('real'),
     severity: severitySchema.optional(),
@@ -107,28 +106,35 @@ const appendVariant = <K extends AppendableKind>(kind: K) =>
   z
     .object({
       incidentId: id,
-      actor,
       occurredAt: utcTimestampSchema.optional(),
       kind: z.literal(kind),
       payload: payloadSchemas[kind],
     })
     .strict();
 export type EventAppendInput = {
-  [K in AppendableKind]: { incidentId: string; actor: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
+  [K in AppendableKind]: { incidentId: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
 }[AppendableKind];
-export const eventAppendInputSchema = z.discriminatedUnion(
+const appendVariants = z.discriminatedUnion(
   'kind',
   appendableKinds.map((kind) => appendVariant(kind)) as unknown as [
     ReturnType<typeof appendVariant<AppendableKind>>,
     ...ReturnType<typeof appendVariant<AppendableKind>>[],
   ],
-) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
+);
+/** A kind some service owns is refused by name, pointing at the method that writes it. */
+const refuseServiceOwned = z.unknown().superRefine((value, ctx) => {
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== 'string' || !Object.hasOwn(ownerOfKind, kind)) return;
+  const owner = ownerOfKind[kind as keyof typeof ownerOfKind];
+  ctx.addIssue({ code: 'custom', path: ['kind'], message: `${kind} events are written only by ${owner}, not by eventAppend` });
+});
+export const eventAppendInputSchema = refuseServiceOwned.pipe(appendVariants) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
 
 export const eventAmendInputSchema = z
-  .object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
+  .object({ incidentId: id, targetEventId: id, reason: reasonSchema, ...amendChangesShape })
   .strict()
   .refine(amendsSomething, { message: 'say what to change: occurredAt, payload or key' });
-export const eventRedactInputSchema = z.object({ incidentId: id, actor, targetEventId: id, reason: reasonSchema }).strict();
+export const eventRedactInputSchema = z.object({ incidentId: id, targetEventId: id, reason: reasonSchema }).strict();
 
 export const chainVerdictSchema = z.object({
   incidentId: z.string(),
@@ -164,9 +170,9 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 // The bytes arrive first, in chunks (uploadBegin/uploadChunk with purpose 'evidence'); no path.
-export const evidenceAddInputSchema = z.object({ incidentId: id, actor, uploadId, note: longTextSchema.optional() }).strict();
+export const evidenceAddInputSchema = z.object({ incidentId: id, uploadId, note: longTextSchema.optional() }).strict();
 export const evidenceListInputSchema = z.object({ incidentId: id }).strict();
-export const evidenceExportInputSchema = z.object({ evidenceId: id, actor }).strict();
+export const evidenceExportInputSchema = z.object({ evidenceId: id }).strict();
 export const evidenceExportOutputSchema = z.object({ evidence: evidenceSchema, delivery: deliverySchema, eventId: z.string().nullable() });
 
 // ---- backups

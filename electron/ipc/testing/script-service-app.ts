@@ -72,10 +72,12 @@ export async function setup(options: { markdown?: (dir: string) => string; now?:
   };
   mkdirSync(join(dir, 'data'));
   await value('vaultCreate', { passphrase: 'a long enough passphrase' });
+  // Every write is in the settings name: the main process stamps it.
+  await value('settingsUpdate', { displayName: actor });
   const preview = await value<{ playbook: StoredPlaybook['playbook'] }>('playbookPreview', { markdown: (options.markdown ?? playbookMarkdown)(dir) });
-  const saved = await value<StoredPlaybook>('playbookSave', { actor, playbook: preview.playbook });
+  const saved = await value<StoredPlaybook>('playbookSave', { playbook: preview.playbook });
   const declare = async (kind: 'real' | 'exercise' = 'real') =>
-    (await value<IncidentSummary>('incidentDeclare', { actor, title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
+    (await value<IncidentSummary>('incidentDeclare', { title: 'Web shell on web-01', kind, playbookId: `${saved.id}:${saved.version}` })).id;
   const events = async (incidentId: string) => (await value<{ events: EventView[] }>('incidentGet', { incidentId })).events;
   const finished = async (runId: string): Promise<ScriptRun> => {
     // Polls until the run ends; the bound only stops a run that never would, within the test's timeout.
@@ -89,7 +91,7 @@ export async function setup(options: { markdown?: (dir: string) => string; now?:
     throw new Error('run did not finish');
   };
   const output = async (runId: string) => (await value<{ segments: { text: string }[] }>('scriptOutput', { runId })).segments.map((s) => s.text).join('');
-  const userAction = (fields: Record<string, unknown>) => value<ActionView>('actionSave', { actor, ...fields });
+  const userAction = (fields: Record<string, unknown>) => value<ActionView>('actionSave', { ...fields });
   // A run the main process does not ask about starts at once.
   const startNow = async (input: Record<string, unknown>): Promise<ScriptRun> => {
     const answer = await value<RunAnswer>('actionRun', input);

@@ -53,11 +53,11 @@ describe('issue 15 through the harness API', () => {
     const incidentId = await declare();
     const marker = join(dir, 'MARKER');
     for (const attack of attacks(marker)) {
-      const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it', params: { MESSAGE: attack }, actor });
+      const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it', params: { MESSAGE: attack } });
       if (asked.status !== 'needs_confirmation') throw new Error('a shell layer must be confirmed');
       expect(asked.plan.layers).toEqual([{ parser: 'sh -c', depth: 1, text: `echo noted '${attack.replaceAll("'", `'\\''`)}'` }]);
       expect(asked.plan.argv[2]).toBe(asked.plan.layers[0]?.text);
-      const answer = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it', params: { MESSAGE: attack }, actor, confirmation: asked.confirmation });
+      const answer = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it', params: { MESSAGE: attack }, confirmation: asked.confirmation });
       if (answer.status !== 'started') throw new Error('confirmed run must start');
       expect((await finished(answer.run.runId)).exitCode).toBe(0);
       const printed = await output(answer.run.runId);
@@ -73,13 +73,13 @@ describe('issue 15 through the harness API', () => {
     const incidentId = await declare();
     const marker = join(dir, 'MARKER');
     for (const attack of attacks(marker)) {
-      const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it-twice', params: { MESSAGE: attack }, actor });
+      const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it-twice', params: { MESSAGE: attack } });
       if (asked.status !== 'needs_confirmation') throw new Error('a snippet must be confirmed');
       expect(asked.plan.layers.map((l) => [l.parser, l.depth, l.text])).toEqual([
         ['bash', 1, `echo start\nsh -c 'echo noted ''"\${CORDON_PARAM_MESSAGE}"'''`],
         ['sh -c', 2, 'echo noted "${CORDON_PARAM_MESSAGE}"'],
       ]);
-      const answer = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it-twice', params: { MESSAGE: attack }, actor, confirmation: asked.confirmation });
+      const answer = await value<RunAnswer>('actionRun', { incidentId, actionId: 'note-it-twice', params: { MESSAGE: attack }, confirmation: asked.confirmation });
       if (answer.status !== 'started') throw new Error('confirmed run must start');
       await finished(answer.run.runId);
       expect(await output(answer.run.runId)).toBe(`start\nnoted ${attack}\n`);
@@ -102,14 +102,14 @@ describe('issue 15 through the harness API', () => {
     const marker = join(dir, 'MARKER');
     const echo = await userAction({ name: 'Echo', mode: 'argv', argv: ['sh', '-c', 'echo {X}'], cwd: dir, params: [{ name: 'X', kind: 'string' }] });
     for (const attack of attacks(marker)) {
-      const run = await start({ incidentId, actionId: echo.id, params: { X: attack }, actor });
+      const run = await start({ incidentId, actionId: echo.id, params: { X: attack } });
       await finished(run.runId);
       expect(await output(run.runId)).toBe(`${attack}\n`);
     }
     expect(existsSync(marker)).toBe(false);
-    const refused = await router.dispatch('actionSave', { actor, name: 'Py', mode: 'argv', argv: ['python3', '-c', 'print("{X}")'], params: [{ name: 'X', kind: 'string' }] });
+    const refused = await router.dispatch('actionSave', { name: 'Py', mode: 'argv', argv: ['python3', '-c', 'print("{X}")'], params: [{ name: 'X', kind: 'string' }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/python code.*sys\.argv\[1\]/) } });
-    const snippet = await router.dispatch('actionSave', { actor, name: 'Sn', mode: 'snippet', script: 'sh -c "echo $CORDON_PARAM_X"', params: [{ name: 'X', kind: 'string' }] });
+    const snippet = await router.dispatch('actionSave', { name: 'Sn', mode: 'snippet', script: 'sh -c "echo $CORDON_PARAM_X"', params: [{ name: 'X', kind: 'string' }] });
     expect(snippet).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/would parse the value of \$CORDON_PARAM_X as code/) } });
   });
 });
@@ -122,11 +122,11 @@ describe('the confirmation is the main process’s', () => {
     const other = await declare();
     const destroy = await userAction({ name: 'Destroy', mode: 'argv', argv: ['/bin/touch', join(dir, 'DESTROYED-{N}')], destructive: true, params: [{ name: 'N', kind: 'integer' }] });
     const ask = async (n: string, where = incidentId) => {
-      const answer = await value<RunAnswer>('actionRun', { incidentId: where, actionId: destroy.id, params: { N: n }, actor });
+      const answer = await value<RunAnswer>('actionRun', { incidentId: where, actionId: destroy.id, params: { N: n } });
       if (answer.status !== 'needs_confirmation') throw new Error('destructive actions must be confirmed');
       return answer;
     };
-    const bring = (token: string, n: string, where = incidentId) => router.dispatch('actionRun', { incidentId: where, actionId: destroy.id, params: { N: n }, actor, confirmation: token });
+    const bring = (token: string, n: string, where = incidentId) => router.dispatch('actionRun', { incidentId: where, actionId: destroy.id, params: { N: n }, confirmation: token });
     const forbidden = (message: RegExp) => ({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(message) } });
 
     const first = await ask('1');
@@ -194,7 +194,7 @@ describe('scripts get little', () => {
 
   it.each(refusedNames)('an action may not set %s: refused when saved, naming it', async (name) => {
     const { router } = await setup();
-    const result = await router.dispatch('actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/true'], env: [{ name, secret: false, value: 'x' }] });
+    const result = await router.dispatch('actionSave', { name: 'x', mode: 'argv', argv: ['/bin/true'], env: [{ name, secret: false, value: 'x' }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     if (!result.ok) expect(result.error.message).toContain(name);
   });
@@ -203,7 +203,7 @@ describe('scripts get little', () => {
     const { dir, router, declare, startNow, finished, output, userAction, services } = await setup();
     const incidentId = await declare();
     const ok = await userAction({ name: 'Env', mode: 'argv', argv: ['/usr/bin/env'], cwd: dir, env: ['API_TOKEN', 'AWS_REGION', 'VAULT_ADDR', 'KUBE_NAMESPACE', 'TICKET_ID'].map((name) => ({ name, secret: false, value: `v-${name}` })) });
-    const run = await startNow({ incidentId, actionId: ok.id, actor });
+    const run = await startNow({ incidentId, actionId: ok.id });
     await finished(run.runId);
     const printed = await output(run.runId);
     for (const name of ['API_TOKEN', 'AWS_REGION', 'VAULT_ADDR', 'KUBE_NAMESPACE', 'TICKET_ID']) expect(printed).toContain(`${name}=v-${name}\n`);
@@ -215,7 +215,7 @@ describe('scripts get little', () => {
       const { id: _id, source: _s, original: _o, updatedAt: _u, updatedBy: _b, ...definition } = stored;
       repo.upsert(ok.id, { ...definition, env: [{ name: 'PYTHONSTARTUP', secret: false, value: '/tmp/x.py' }] }, {}, new Date().toISOString(), actor);
     });
-    const refused = await router.dispatch('actionRun', { incidentId, actionId: ok.id, params: {}, actor });
+    const refused = await router.dispatch('actionRun', { incidentId, actionId: ok.id, params: {} });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/PYTHONSTARTUP is not allowed: Python reads it/) } });
   });
 
@@ -224,13 +224,13 @@ describe('scripts get little', () => {
     const incidentId = await declare();
     const kill = await userAction({ name: 'Reload', mode: 'argv', argv: ['/bin/echo', 'kill', '-HUP', '{PID}'], cwd: dir, params: [{ name: 'PID', kind: 'integer' }] });
     const before = (await events(incidentId)).length;
-    expect(await router.dispatch('actionRun', { incidentId, actionId: kill.id, params: { PID: '-1' }, actor })).toMatchObject({
+    expect(await router.dispatch('actionRun', { incidentId, actionId: kill.id, params: { PID: '-1' } })).toMatchObject({
       ok: false,
       error: { code: 'bad_input', message: expect.stringMatching(/PID must not be negative/) },
     });
     expect(await events(incidentId)).toHaveLength(before);
     const offset = await userAction({ name: 'Offset', mode: 'argv', argv: ['/bin/echo', '{N}'], cwd: dir, params: [{ name: 'N', kind: 'integer', signed: true }] });
-    const run = await startNow({ incidentId, actionId: offset.id, params: { N: '-5' }, actor });
+    const run = await startNow({ incidentId, actionId: offset.id, params: { N: '-5' } });
     await finished(run.runId);
     expect(await output(run.runId)).toBe('-5\n');
   });
@@ -240,7 +240,7 @@ describe('scripts get little', () => {
     const incidentId = await declare();
     const pidFile = join(dir, 'bg.pid');
     const action = await userAction({ name: 'Leave one behind', mode: 'argv', argv: ['/bin/sh', '-c', `sleep 30 >/dev/null 2>&1 & echo $! > "${pidFile}"; echo done`], cwd: dir });
-    const run = await start({ incidentId, actionId: action.id, actor });
+    const run = await start({ incidentId, actionId: action.id });
     expect(await finished(run.runId)).toMatchObject({ state: 'succeeded', exitCode: 0 });
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(pid).toBeGreaterThan(1);

@@ -28,7 +28,7 @@ describe('containment actions', () => {
   it('runs an argv action: live output, script_started and script_finished on the timeline with exit code 0, output kept', async () => {
     const { value, declare, events, finished, pushes, startNow } = await setup();
     const incidentId = await declare();
-    const run = await startNow({ incidentId, actionId: 'say-hello', params: { HOSTNAME: 'web-01.example.com' }, actor });
+    const run = await startNow({ incidentId, actionId: 'say-hello', params: { HOSTNAME: 'web-01.example.com' } });
     expect(run.state).toBe('running');
     const done = await finished(run.runId);
     expect(done).toMatchObject({ state: 'succeeded', exitCode: 0, outputBytes: 'hello web-01.example.com\n'.length });
@@ -49,7 +49,7 @@ describe('containment actions', () => {
     const incidentId = await declare();
     const action = await userAction({ name: 'Echo it', mode: 'argv', argv: ['/bin/echo', 'got:{MSG}'], cwd: dir, params: [{ name: 'MSG', kind: 'string' }] });
     for (const attempt of injections) {
-      const run = await startNow({ incidentId, actionId: action.id, params: { MSG: attempt }, actor });
+      const run = await startNow({ incidentId, actionId: action.id, params: { MSG: attempt } });
       expect((await finished(run.runId)).exitCode).toBe(0);
       const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
       expect(output.segments.map((s) => s.text).join('')).toBe(`got:${attempt}\n`);
@@ -63,14 +63,14 @@ describe('containment actions', () => {
     const marker = join(dir, 'MARKER');
     const attempt = `$(touch ${marker}) \`touch ${marker}\` ; touch ${marker} && touch ${marker} | touch ${marker} ' " $HOME`;
     // Asking to run a snippet answers with the plan to confirm; nothing runs yet.
-    const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor });
+    const asked = await value<RunAnswer>('actionRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt } });
     expect(asked).toMatchObject({ status: 'needs_confirmation', plan: { mode: 'snippet', params: { MESSAGE: attempt } } });
     expect(existsSync(join(dir, 'said.txt'))).toBe(false);
     const plan = await value<RunPlan>('actionDryRun', { incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt } });
     expect(plan).toMatchObject({ mode: 'snippet', needsConfirmation: true, envNames: ['CORDON_PARAM_MESSAGE'] });
     expect(plan.argv[0]).toBe('bash');
     expect(plan.argv[2]).not.toContain(attempt); // the value is never spliced into the script
-    const run = await start({ incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt }, actor });
+    const run = await start({ incidentId, actionId: 'record-a-message', params: { MESSAGE: attempt } });
     expect((await finished(run.runId)).exitCode).toBe(0);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text).join('')).toBe(`${attempt}\n${attempt}\n`);
@@ -93,7 +93,7 @@ describe('containment actions', () => {
       [ls.id, { TARGET: '-la' }, /must not start with "-"/],
     ];
     for (const [actionId, params, message] of cases) {
-      const result = await router.dispatch('actionRun', { incidentId, actionId, params, actor });
+      const result = await router.dispatch('actionRun', { incidentId, actionId, params });
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_input' } });
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
@@ -107,9 +107,9 @@ describe('containment actions', () => {
     const missing = await userAction({ name: 'Missing', mode: 'argv', argv: ['cordon-no-such-program-xyz'] });
     expect(await router.dispatch('actionDryRun', { incidentId, actionId: missing.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/not found on PATH/) } });
     const noDir = await userAction({ name: 'No dir', mode: 'argv', argv: ['/bin/echo'], cwd: join(dir, 'nope') });
-    expect(await router.dispatch('actionRun', { incidentId, actionId: noDir.id, actor })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/working folder/) } });
+    expect(await router.dispatch('actionRun', { incidentId, actionId: noDir.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/working folder/) } });
     const destroy = await userAction({ name: 'Destroy', mode: 'argv', argv: ['/bin/touch', join(dir, 'DESTROYED')], destructive: true });
-    expect(await router.dispatch('actionRun', { incidentId, actionId: destroy.id, actor })).toMatchObject({ ok: true, value: { status: 'needs_confirmation', plan: { destructive: true } } });
+    expect(await router.dispatch('actionRun', { incidentId, actionId: destroy.id })).toMatchObject({ ok: true, value: { status: 'needs_confirmation', plan: { destructive: true } } });
     expect(existsSync(join(dir, 'DESTROYED'))).toBe(false);
     expect((await events(incidentId)).some((e) => e.kind === 'script_started')).toBe(false);
     const plan = await router.dispatch('actionDryRun', { incidentId, actionId: destroy.id });
@@ -144,11 +144,11 @@ describe('containment actions', () => {
     const plan = await value<RunPlan>('actionDryRun', { incidentId, actionId: edited.id });
     expect(plan.envNames).toEqual(['API_TOKEN', 'REGION']);
     expect(JSON.stringify(plan)).not.toContain(secret);
-    const run = await start({ incidentId, actionId: edited.id, actor });
+    const run = await start({ incidentId, actionId: edited.id });
     await finished(run.runId);
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments.map((s) => s.text.trim()).join(' ')).toMatch(new RegExp(`^${secret.length}\\s+eu-west-1$`));
-    const copyRun = await start({ incidentId, actionId: copy.id, actor });
+    const copyRun = await start({ incidentId, actionId: copy.id });
     expect((await finished(copyRun.runId)).exitCode).toBe(0);
     const { events } = await value<{ events: EventView[] }>('incidentGet', { incidentId });
     expect(JSON.stringify(events)).not.toContain(secret);
@@ -160,9 +160,9 @@ describe('containment actions', () => {
     const sleeper = await userAction({ name: 'Sleep', mode: 'argv', argv: ['sleep', '30'], cwd: dir });
     const slow = await userAction({ name: 'Slow', mode: 'argv', argv: ['sleep', '30'], cwd: dir, timeoutSeconds: 1 });
     const exits = await userAction({ name: 'Exit', mode: 'argv', argv: ['/bin/sh', '-c', 'sleep 0.2; exit "$1"', 'x', '{CODE}'], cwd: dir, params: [{ name: 'CODE', kind: 'integer', min: 0, max: 9 }] });
-    const toCancel = await startNow({ incidentId, actionId: sleeper.id, actor });
-    const toTimeOut = await startNow({ incidentId, actionId: slow.id, actor });
-    const many = await Promise.all([0, 1, 2, 3].map((code) => start({ incidentId, actionId: exits.id, params: { CODE: String(code) }, actor })));
+    const toCancel = await startNow({ incidentId, actionId: sleeper.id });
+    const toTimeOut = await startNow({ incidentId, actionId: slow.id });
+    const many = await Promise.all([0, 1, 2, 3].map((code) => start({ incidentId, actionId: exits.id, params: { CODE: String(code) } })));
     expect(await value('actionCancel', { runId: toCancel.runId })).toEqual({ runId: toCancel.runId, cancelled: true });
     expect(await finished(toCancel.runId)).toMatchObject({ state: 'cancelled', exitCode: null, signal: 'SIGTERM' });
     expect(await finished(toTimeOut.runId)).toMatchObject({ state: 'timed_out', exitCode: null });
@@ -187,7 +187,7 @@ describe('containment actions', () => {
       destructive: true,
       simulated: { exitCode: 0, output: 'host wiped (simulated)\n' },
     });
-    const run = await start({ incidentId, actionId: action.id, actor });
+    const run = await start({ incidentId, actionId: action.id });
     expect(run).toMatchObject({ state: 'simulated', simulated: true, exitCode: 0 });
     expect(existsSync(marker)).toBe(false);
     const timeline = await events(incidentId);
@@ -196,8 +196,8 @@ describe('containment actions', () => {
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments[0]?.text).toBe('host wiped (simulated)\n');
     // A program that does not exist on this machine can still be practised.
-    const missing = await value<ActionView>('actionSave', { actor, name: 'Isolate', mode: 'argv', argv: ['edr-isolate', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
-    expect(await startNow({ incidentId, actionId: missing.id, params: { HOST: 'web-01' }, actor })).toMatchObject({ state: 'simulated' });
+    const missing = await value<ActionView>('actionSave', { name: 'Isolate', mode: 'argv', argv: ['edr-isolate', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
+    expect(await startNow({ incidentId, actionId: missing.id, params: { HOST: 'web-01' } })).toMatchObject({ state: 'simulated' });
   });
 
   it('closing the app cancels running scripts and their process groups', async () => {
@@ -205,7 +205,7 @@ describe('containment actions', () => {
     const incidentId = await declare();
     const pidFile = join(dir, 'pid');
     const action = await userAction({ name: 'Long', mode: 'snippet', script: `sleep 30 & echo $! > "${pidFile}"; wait`, cwd: dir });
-    await start({ incidentId, actionId: action.id, actor });
+    await start({ incidentId, actionId: action.id });
     expect(await waitUntil(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '')).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     await services.close();
@@ -219,25 +219,26 @@ describe('containment actions', () => {
     const bad: [string, unknown][] = [
       ['actionList', { incidentId: 'nope' }],
       ['actionList', { incidentId, extra: 1 }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: [] }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['{CMD}'], params: [{ name: 'CMD', kind: 'string' }] }],
-      ['actionSave', { actor, name: 'x', mode: 'snippet', script: '' }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo'], params: [{ name: 'bad name', kind: 'string' }] }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo'], params: [{ name: 'R', kind: 'regex', pattern: '(' }] }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo'], env: [{ name: 'LD_PRELOAD', secret: false, value: '/tmp/x.so' }] }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo'], cwd: 'relative/dir' }],
-      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo', '{UNDECLARED}'] }],
-      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo'] }],
-      ['actionDelete', { id: 'user.x' }],
-      ['actionDelete', { id: '../etc', actor }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: [] }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['{CMD}'], params: [{ name: 'CMD', kind: 'string' }] }],
+      ['actionSave', { name: 'x', mode: 'snippet', script: '' }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo'], params: [{ name: 'bad name', kind: 'string' }] }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo'], params: [{ name: 'R', kind: 'regex', pattern: '(' }] }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo'], env: [{ name: 'LD_PRELOAD', secret: false, value: '/tmp/x.so' }] }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo'], cwd: 'relative/dir' }],
+      ['actionSave', { name: 'x', mode: 'argv', argv: ['/bin/echo', '{UNDECLARED}'] }],
+      // No input names its actor: the main process stamps it.
+      ['actionSave', { actor, name: 'x', mode: 'argv', argv: ['/bin/echo'] }],
+      ['actionDelete', { id: 'user.x', actor }],
+      ['actionDelete', { id: '../etc' }],
       ['actionDryRun', { incidentId, actionId: 42 }],
       ['actionDryRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 7 } }],
-      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' } }],
-      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmed: 'yes' }],
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor }],
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, confirmed: 'yes' }],
       // The page cannot confirm for the person: `confirmed` is no longer part of the contract, and a token must look like one Cordon gave.
-      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmed: true }],
-      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, actor, confirmation: 'ok' }],
-      ['actionRun', { incidentId: 'x', actionId: 'say-hello', actor }],
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, confirmed: true }],
+      ['actionRun', { incidentId, actionId: 'say-hello', params: { HOSTNAME: 'a.example' }, confirmation: 'ok' }],
+      ['actionRun', { incidentId: 'x', actionId: 'say-hello' }],
       ['actionCancel', { runId: '' }],
       ['actionCancel', {}],
       ['scriptOutput', { runId: '; rm -rf /' }],
@@ -253,7 +254,7 @@ describe('containment actions', () => {
     expect(await value<ActionView[]>('actionList', {})).toEqual([]);
     expect(await events(incidentId)).toHaveLength(before);
     expect(await router.dispatch('scriptOutput', { runId: 'unknown-run' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await router.dispatch('actionRun', { incidentId, actionId: 'no-such-action', actor })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await router.dispatch('actionRun', { incidentId, actionId: 'no-such-action' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('runs outlive a reload: scriptRuns and scriptOutput read them back while running and after', async () => {
@@ -264,7 +265,7 @@ describe('containment actions', () => {
     const gate = join(dir, 'lines.gate');
     writeFileSync(script, `echo "line 1"; while [ ! -e "${gate}" ]; do sleep 0.05; done; echo "line 2"; echo "line 3"\n`);
     const action = await userAction({ name: 'Lines', mode: 'argv', argv: ['/bin/sh', script], cwd: dir });
-    const run = await startNow({ incidentId, actionId: action.id, actor });
+    const run = await startNow({ incidentId, actionId: action.id });
     expect((await value<ScriptRun[]>('scriptRuns', { incidentId }))[0]).toMatchObject({ runId: run.runId, state: 'running' });
     writeFileSync(gate, '', { mode: 0o600 });
     await finished(run.runId);

@@ -355,7 +355,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
       });
     },
 
-    save(input: ActionSaveInput): ActionView {
+    save(input: ActionSaveInput & { actor: string }): ActionView {
       const snippet = input.mode === 'snippet' ? planSnippet(input.script, input.shell, input.params.length > 0) : null;
       const unsafe = input.mode === 'argv' ? argvTemplateProblem(input.argv) : snippet && !snippet.ok ? snippet.message : null;
       if (unsafe) throw new CordonError('bad_input', `Cordon would not run this safely: ${unsafe}`);
@@ -397,7 +397,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
       return deps.withStore((store) => toPlan(resolvePlan(store, input)));
     },
 
-    async run(input: ParsedInput<'actionRun'>): Promise<RunAnswer> {
+    async run(input: ParsedInput<'actionRun'> & { actor: string }): Promise<RunAnswer> {
       const scope = `${input.incidentId}\n${input.actor}`;
       const first = deps.withStore((store) => resolvePlan(store, input));
       if (first.needsConfirmation) {

@@ -64,9 +64,8 @@ export function draftOf(action: ActionView, duplicate = false): ActionDraft {
 }
 
 /** The actionSave input for a draft: argv one argument per line, exactly as typed (no shell splitting). */
-export function saveInputOf(draft: ActionDraft, actor: string): MethodInput<'actionSave'> {
+export function saveInputOf(draft: ActionDraft): MethodInput<'actionSave'> {
   return {
-    actor,
     ...(draft.id ? { id: draft.id } : {}),
     ...(draft.copySecretsFrom ? { copySecretsFrom: draft.copySecretsFrom } : {}),
     name: draft.name,

@@ -99,7 +99,7 @@ afterEach(cleanup);
 describe('ActionsPanel', () => {
   it('checks values inline and never calls the main process with a bad one', async () => {
     const { api } = install();
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" actor="Ana" />);
+    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     const input = screen.getByLabelText('ATTACKER_IP');
     fireEvent.change(input, { target: { value: '10.0.0.1; rm -rf /' } });
@@ -113,7 +113,7 @@ describe('ActionsPanel', () => {
 
   it('confirms a destructive run showing the plan the main process sent, then runs it with the main process’s token and streams its output', async () => {
     const { api, push } = install();
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" actor="Ana" />);
+    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     fireEvent.change(screen.getByLabelText('ATTACKER_IP'), { target: { value: '203.0.113.7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run…' }));
@@ -138,7 +138,7 @@ describe('ActionsPanel', () => {
 describe('ActionsPanel, when the main process asks in its own dialog', () => {
   it('says the run was cancelled there, and starts nothing', async () => {
     const { api } = install('declined');
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" actor="Ana" />);
+    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     fireEvent.change(screen.getByLabelText('ATTACKER_IP'), { target: { value: '203.0.113.7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run…' }));

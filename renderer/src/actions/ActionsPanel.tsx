@@ -12,11 +12,10 @@ export interface ActionsPanelProps {
   /** The pinned playbook's actions: when they change (the playbook loaded), the list is re-read. */
   playbookActions: readonly PlaybookAction[];
   incidentKind: IncidentKind;
-  actor: string;
 }
 
 /** Containment actions for the war room: run with typed parameters, watch the output, see earlier runs, manage the library. */
-export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor }: ActionsPanelProps) {
+export function ActionsPanel({ incidentId, playbookActions, incidentKind }: ActionsPanelProps) {
   const id = useId();
   const actions = useActions((s) => s.actions);
   const runs = useActions((s) => s.runs);
@@ -38,7 +37,7 @@ export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor 
   const shownRun = runs.find((r) => r.runId === shownRunId) ?? null;
 
   async function save(draft: ActionDraft): Promise<string | null> {
-    const result = await useActions.getState().save(saveInputOf(draft, actor));
+    const result = await useActions.getState().save(saveInputOf(draft));
     if ('error' in result) return result.error;
     setEditing(null);
     setSelectedId(result.action.id);
@@ -82,7 +81,7 @@ export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor 
                         className="button wr-small-button"
                         aria-label={`Delete ${a.name}`}
                         onClick={() => {
-                          if (window.confirm(`Delete the action “${a.name}”? Earlier runs stay on the timeline.`)) void useActions.getState().remove(a.id, actor);
+                          if (window.confirm(`Delete the action “${a.name}”? Earlier runs stay on the timeline.`)) void useActions.getState().remove(a.id);
                         }}
                       >
                         Delete
@@ -129,7 +128,7 @@ export function ActionsPanel({ incidentId, playbookActions, incidentKind, actor 
           exercise={exercise}
           dryRun={(params) => useActions.getState().dryRun({ actionId: selected.id, params })}
           run={async (params, confirmation) => {
-            const outcome = await useActions.getState().run({ actionId: selected.id, params, actor, ...(confirmation ? { confirmation } : {}) });
+            const outcome = await useActions.getState().run({ actionId: selected.id, params, ...(confirmation ? { confirmation } : {}) });
             if ('started' in outcome) setShownRunId(outcome.started.runId);
             return outcome;
           }}

@@ -59,10 +59,10 @@ interface ActionsState {
   loadOutput(runId: string): Promise<void>;
   dryRun(request: RunRequest): Promise<{ plan: RunPlan } | { error: string }>;
   /** Without a token: asks to run (the main process may answer with a plan to confirm). With one: runs the plan it confirmed. */
-  run(request: RunRequest & { actor: string; confirmation?: string }): Promise<RunOutcome>;
+  run(request: RunRequest & { confirmation?: string }): Promise<RunOutcome>;
   cancel(runId: string): Promise<void>;
   save(input: MethodInput<'actionSave'>): Promise<{ action: ActionView } | { error: string }>;
-  remove(id: string, actor: string): Promise<string | null>;
+  remove(id: string): Promise<string | null>;
 }
 
 export const useActions = create<ActionsState>((set, get) => {
@@ -125,10 +125,10 @@ export const useActions = create<ActionsState>((set, get) => {
       const result = await cordon().actionDryRun({ incidentId, actionId, params });
       return result.ok ? { plan: result.value } : { error: result.error.message };
     },
-    async run({ actionId, params, actor, confirmation }) {
+    async run({ actionId, params, confirmation }) {
       const incidentId = get().incidentId;
       if (!incidentId) return { error: 'No incident is open.' };
-      const result = await cordon().actionRun({ incidentId, actionId, params, actor, ...(confirmation ? { confirmation } : {}) });
+      const result = await cordon().actionRun({ incidentId, actionId, params, ...(confirmation ? { confirmation } : {}) });
       if (!result.ok) return { error: result.error.message };
       const answer = result.value;
       if (answer.status === 'needs_confirmation') return { confirm: answer.plan, token: answer.confirmation, expiresAt: answer.expiresAt };
@@ -147,8 +147,8 @@ export const useActions = create<ActionsState>((set, get) => {
       await Promise.all([get().loadLibrary(), get().reload()]);
       return { action: result.value };
     },
-    async remove(id, actor) {
-      const result = await cordon().actionDelete({ id, actor });
+    async remove(id) {
+      const result = await cordon().actionDelete({ id });
       if (!result.ok) return result.error.message;
       await Promise.all([get().loadLibrary(), get().reload()]);
       return null;

@@ -37,7 +37,7 @@ const pick = (file: File) => fireEvent.change(screen.getByLabelText('File'), { t
 describe('EvidencePanel', () => {
   it('lists evidence with hash, size, who, when, note and its chain of custody', async () => {
     install([item]);
-    render(<EvidencePanel incidentId="inc-1" actor="Ana" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     const row = (await screen.findByText('auth.log')).closest('li');
     expect(row?.textContent).toMatch(/2\.0 KB/);
     expect(row?.textContent).toMatch(/Added by Ana/);
@@ -49,7 +49,7 @@ describe('EvidencePanel', () => {
 
   it('sends a chosen file in chunks with its note, and never a path', async () => {
     const api = install();
-    render(<EvidencePanel incidentId="inc-1" actor="Ana" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     await screen.findByText('No evidence yet.');
     pick(new File(['0123456789'], 'notes.txt', { type: 'text/plain' }));
     fireEvent.change(screen.getByLabelText('Note (what it is, where it came from)'), { target: { value: 'pasted from the phishing mail' } });
@@ -57,12 +57,12 @@ describe('EvidencePanel', () => {
     expect(await screen.findByText(/Attached notes\.txt/)).toBeTruthy();
     expect(api.uploadBegin).toHaveBeenCalledWith({ purpose: 'evidence', name: 'notes.txt', mediaType: 'text/plain', size: 10 });
     expect(api.uploadChunk.mock.calls.map(([c]) => [c.offset, atob(c.dataBase64)])).toEqual([[0, '0123'], [4, '4567'], [8, '89']]);
-    expect(api.evidenceAdd).toHaveBeenCalledWith({ incidentId: 'inc-1', actor: 'Ana', uploadId: 'u'.repeat(24), note: 'pasted from the phishing mail' });
+    expect(api.evidenceAdd).toHaveBeenCalledWith({ incidentId: 'inc-1', uploadId: 'u'.repeat(24), note: 'pasted from the phishing mail' });
   });
 
   it('refuses an empty or huge file with a clear message, sending nothing', async () => {
     const api = install();
-    render(<EvidencePanel incidentId="inc-1" actor="Ana" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     await screen.findByText('No evidence yet.');
     pick(new File([], 'empty.txt'));
     expect((await screen.findByRole('alert')).textContent).toBe('empty.txt is empty: there is nothing to keep as evidence. Nothing was attached.');
@@ -76,7 +76,7 @@ describe('EvidencePanel', () => {
 
   it('says so when the file cannot be read, and attaches nothing', async () => {
     const api = install();
-    render(<EvidencePanel incidentId="inc-1" actor="Ana" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     await screen.findByText('No evidence yet.');
     const unreadable = new File(['abc'], 'gone.log');
     Object.defineProperty(unreadable, 'slice', { value: () => ({ arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) }) });
@@ -88,15 +88,15 @@ describe('EvidencePanel', () => {
 
   it('exports a copy through the main process and says where it went', async () => {
     const api = install([item]);
-    render(<EvidencePanel incidentId="inc-1" actor="Bo" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export a copy of auth.log' }));
-    await waitFor(() => expect(api.evidenceExport).toHaveBeenCalledWith({ evidenceId: 'ev-1', actor: 'Bo' }));
+    await waitFor(() => expect(api.evidenceExport).toHaveBeenCalledWith({ evidenceId: 'ev-1' }));
     expect((await screen.findByRole('status')).textContent).toBe('Exported auth.log (saved where you chose); the copy is recorded in auth.log’s chain of custody.');
   });
 
   it('takes a file dropped anywhere on the page', async () => {
     install();
-    render(<EvidencePanel incidentId="inc-1" actor="Ana" />);
+    render(<EvidencePanel incidentId="inc-1" />);
     await screen.findByText('No evidence yet.');
     const file = new File(['hello'], 'dropped.pcap');
     const drop = new Event('drop', { bubbles: true, cancelable: true }) as Event & { dataTransfer: unknown };

@@ -8,7 +8,6 @@ import './evidence.css';
 
 interface Props {
   incidentId: string;
-  actor: string;
 }
 
 const sizeOf = (bytes: number) =>
@@ -20,7 +19,7 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  * note; the list with hash, size, who and when, and each item's chain of custody; a copy exported
  * through the main process (a save dialog, or a browser download), recorded on the timeline.
  */
-export function EvidencePanel({ incidentId, actor }: Props) {
+export function EvidencePanel({ incidentId }: Props) {
   const [items, setItems] = useState<Evidence[] | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
@@ -72,7 +71,7 @@ export function EvidencePanel({ incidentId, actor }: Props) {
       setError(uploaded.error.message);
       return;
     }
-    const added = await cordon().evidenceAdd({ incidentId, actor, uploadId: uploaded.value, ...(note.trim() ? { note: note.trim() } : {}) });
+    const added = await cordon().evidenceAdd({ incidentId, uploadId: uploaded.value, ...(note.trim() ? { note: note.trim() } : {}) });
     setBusy(null);
     if (!added.ok) {
       setError(added.error.message);
@@ -88,7 +87,7 @@ export function EvidencePanel({ incidentId, actor }: Props) {
   const exportCopy = async (item: Evidence) => {
     setError(null);
     setDone(null);
-    const result = await cordon().evidenceExport({ evidenceId: item.id, actor });
+    const result = await cordon().evidenceExport({ evidenceId: item.id });
     if (!result.ok) {
       setError(result.error.message);
       return;

@@ -121,7 +121,7 @@ function StartDialog({ scenario, onClose }: { scenario: ScenarioListItem; onClos
       .then((r) => r.ok && setPlaybooks(r.value.map((p) => ({ id: p.id, title: p.title }))));
   }, []);
   const submit = async () => {
-    const id = await useExercises.getState().start({ scenarioId: scenario.id, actor, speed, commander: commander.trim(), ...(playbookId ? { playbookId } : {}) });
+    const id = await useExercises.getState().start({ scenarioId: scenario.id, speed, commander: commander.trim(), ...(playbookId ? { playbookId } : {}) });
     if (id) go('exercises', id);
   };
   return (
@@ -175,7 +175,6 @@ function useExerciseTime(view: ExerciseView | null): number {
 const statusText = { hit: 'Hit', late: 'Late', missed: 'Missed', pending: 'Waiting', not_played: 'Not played', assess: 'For the evaluator' } as const;
 
 function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
-  const actor = useActor();
   const go = useNavigation((s) => s.go);
   const { view, error } = useExercises();
   const nowMs = useExerciseTime(view);
@@ -195,7 +194,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
     );
   }
   const { clock, score } = view;
-  const ctl = (action: 'start' | 'pause' | 'resume' | 'finish', speed?: number) => void useExercises.getState().control(actor, action, speed);
+  const ctl = (action: 'start' | 'pause' | 'resume' | 'finish', speed?: number) => void useExercises.getState().control(action, speed);
   const finished = clock.finishedAt !== null;
   const titleOf = (id: string) => view.injects.find((i) => i.id === id)?.title ?? id;
   return (
@@ -251,7 +250,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
           )}
           <div role="radiogroup" aria-label="Clock speed" className="ex-speeds">
             {speeds.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={clock.speed === s} className="button wr-small-button" disabled={finished} onClick={() => void useExercises.getState().control(actor, 'speed', s)}>
+              <button key={s} type="button" role="radio" aria-checked={clock.speed === s} className="button wr-small-button" disabled={finished} onClick={() => void useExercises.getState().control('speed', s)}>
                 {s}x
               </button>
             ))}
@@ -292,7 +291,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
                           <button
                             type="button"
                             className="button wr-small-button"
-                            onClick={() => void useExercises.getState().editInject(actor, inj.id, editing.text).then((ok) => ok && setEditing(null))}
+                            onClick={() => void useExercises.getState().editInject(inj.id, editing.text).then((ok) => ok && setEditing(null))}
                           >
                             Save text
                           </button>
@@ -311,10 +310,10 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
                   <td>
                     {inj.status === 'pending' && !finished && (
                       <div className="ex-row">
-                        <button type="button" className="button wr-small-button" aria-label={`Fire now: ${inj.title}`} onClick={() => void useExercises.getState().inject(actor, 'fire', inj.id)}>
+                        <button type="button" className="button wr-small-button" aria-label={`Fire now: ${inj.title}`} onClick={() => void useExercises.getState().inject('fire', inj.id)}>
                           Fire now
                         </button>
-                        <button type="button" className="button wr-small-button" aria-label={`Skip: ${inj.title}`} onClick={() => void useExercises.getState().inject(actor, 'skip', inj.id)}>
+                        <button type="button" className="button wr-small-button" aria-label={`Skip: ${inj.title}`} onClick={() => void useExercises.getState().inject('skip', inj.id)}>
                           Skip
                         </button>
                         <button type="button" className="button wr-small-button" aria-label={`Edit text: ${inj.title}`} onClick={() => setEditing({ id: inj.id, text: inj.text })}>
@@ -370,19 +369,19 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
           </tbody>
         </table>
         <div className="ex-row">
-          <button type="button" className="button" onClick={() => void useExercises.getState().report(actor, 'md')}>
+          <button type="button" className="button" onClick={() => void useExercises.getState().report('md')}>
             Download after-action report (Markdown)
           </button>
-          <button type="button" className="button" onClick={() => void useExercises.getState().report(actor, 'pdf')}>
+          <button type="button" className="button" onClick={() => void useExercises.getState().report('pdf')}>
             Download after-action report (PDF)
           </button>
         </div>
       </section>
 
-      <DiscussionPanel view={view} actor={actor} />
-      <ObjectivesPanel view={view} actor={actor} />
-      <HotWashPanel view={view} actor={actor} />
-      <ImprovementPlanPanel view={view} actor={actor} />
+      <DiscussionPanel view={view} />
+      <ObjectivesPanel view={view} />
+      <HotWashPanel view={view} />
+      <ImprovementPlanPanel view={view} />
 
       <section className="ex-panel" aria-labelledby="ex-notes">
         <h2 id="ex-notes">Facilitator notes</h2>
@@ -394,7 +393,7 @@ function FacilitatorConsole({ exerciseId }: { exerciseId: string }) {
           type="button"
           className="button"
           disabled={notes === null || notes === view.notes}
-          onClick={() => void useExercises.getState().saveNotes(actor, notes ?? '').then(() => setNotes(null))}
+          onClick={() => void useExercises.getState().saveNotes(notes ?? '').then(() => setNotes(null))}
         >
           Save notes
         </button>

@@ -1,10 +1,8 @@
 import { useId, useState } from 'react';
-import { useActor } from '../settings/settings-store';
 import { useExercises } from './exercises-store';
 
 /** Paste or load a tabletop document; what was imported, or why not, and every line not understood. */
 export function ImportForm({ result }: { result: ReturnType<typeof useExercises.getState>['importResult'] }) {
-  const actor = useActor();
   const [format, setFormat] = useState<'markdown' | 'yaml'>('markdown');
   const [text, setText] = useState('');
   const fmtId = useId();
@@ -35,7 +33,7 @@ export function ImportForm({ result }: { result: ReturnType<typeof useExercises.
         <label htmlFor={txtId}>Document</label>
         <textarea id={txtId} rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={'# Scenario title\n\n## T+0 — First inject\nText…\nExpected: severity SEV2 within 10m'} />
       </div>
-      <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void useExercises.getState().importScenario({ actor, format, text })}>
+      <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void useExercises.getState().importScenario({ format, text })}>
         Import
       </button>
       {result && (

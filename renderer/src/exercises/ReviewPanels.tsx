@@ -39,7 +39,7 @@ function TextForm({ label, button, onSave }: { label: string; button: string; on
   );
 }
 
-export function DiscussionPanel({ view, actor }: { view: ExerciseView; actor: string }) {
+export function DiscussionPanel({ view }: { view: ExerciseView }) {
   const played = view.injects.filter((i) => i.status === 'fired');
   return (
     <section className="ex-panel" aria-labelledby="ex-discussion">
@@ -77,7 +77,7 @@ export function DiscussionPanel({ view, actor }: { view: ExerciseView; actor: st
             ) : (
               <p className="muted small">No decision recorded yet.</p>
             )}
-            <TextForm label={`Decision on ${inj.title}`} button="Record decision" onSave={(text) => useExercises.getState().decide(actor, inj.id, text)} />
+            <TextForm label={`Decision on ${inj.title}`} button="Record decision" onSave={(text) => useExercises.getState().decide(inj.id, text)} />
           </article>
         );
       })}
@@ -85,7 +85,7 @@ export function DiscussionPanel({ view, actor }: { view: ExerciseView; actor: st
   );
 }
 
-function AssessmentRow({ view, actor, index }: { view: ExerciseView; actor: string; index: number }) {
+function AssessmentRow({ view, index }: { view: ExerciseView; index: number }) {
   const objective = view.objectives[index];
   const [rating, setRating] = useState<Rating | ''>(objective?.assessment?.rating ?? '');
   const [note, setNote] = useState(objective?.assessment?.note ?? '');
@@ -112,7 +112,7 @@ function AssessmentRow({ view, actor, index }: { view: ExerciseView; actor: stri
             Evaluator’s note on {objective.id}
           </label>
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Evaluator’s note" maxLength={10_000} />
-          <button type="button" className="button wr-small-button" disabled={!changed} onClick={() => rating !== '' && void useExercises.getState().assess(actor, objective.id, rating, note)}>
+          <button type="button" className="button wr-small-button" disabled={!changed} onClick={() => rating !== '' && void useExercises.getState().assess(objective.id, rating, note)}>
             Save assessment
           </button>
         </div>
@@ -126,7 +126,7 @@ function AssessmentRow({ view, actor, index }: { view: ExerciseView; actor: stri
   );
 }
 
-export function ObjectivesPanel({ view, actor }: { view: ExerciseView; actor: string }) {
+export function ObjectivesPanel({ view }: { view: ExerciseView }) {
   return (
     <section className="ex-panel" aria-labelledby="ex-objectives">
       <h2 id="ex-objectives">Objectives</h2>
@@ -144,7 +144,7 @@ export function ObjectivesPanel({ view, actor }: { view: ExerciseView; actor: st
           </thead>
           <tbody>
             {view.objectives.map((o, i) => (
-              <AssessmentRow key={`${o.id}-${o.assessment?.recordedAt ?? ''}`} view={view} actor={actor} index={i} />
+              <AssessmentRow key={`${o.id}-${o.assessment?.recordedAt ?? ''}`} view={view} index={i} />
             ))}
           </tbody>
         </table>
@@ -153,7 +153,7 @@ export function ObjectivesPanel({ view, actor }: { view: ExerciseView; actor: st
   );
 }
 
-export function HotWashPanel({ view, actor }: { view: ExerciseView; actor: string }) {
+export function HotWashPanel({ view }: { view: ExerciseView }) {
   const finished = view.clock.finishedAt !== null;
   return (
     <section className={`ex-panel${finished ? ' ex-panel-focus' : ''}`} aria-labelledby="ex-hotwash">
@@ -177,7 +177,7 @@ export function HotWashPanel({ view, actor }: { view: ExerciseView; actor: strin
                   </li>
                 ))}
             </ul>
-            <TextForm label={title} button="Add" onSave={(text) => useExercises.getState().hotWash(actor, category, text)} />
+            <TextForm label={title} button="Add" onSave={(text) => useExercises.getState().hotWash(category, text)} />
           </div>
         ))}
       </div>
@@ -185,7 +185,7 @@ export function HotWashPanel({ view, actor }: { view: ExerciseView; actor: strin
   );
 }
 
-export function ImprovementPlanPanel({ view, actor }: { view: ExerciseView; actor: string }) {
+export function ImprovementPlanPanel({ view }: { view: ExerciseView }) {
   return (
     <section className="ex-panel" aria-labelledby="ex-plan">
       <h2 id="ex-plan">Improvement plan</h2>
@@ -217,7 +217,7 @@ export function ImprovementPlanPanel({ view, actor }: { view: ExerciseView; acto
           </table>
         </>
       )}
-      <ActionItemsTable items={view.plan} onSave={(edit) => useExercises.getState().saveItem(actor, edit)} />
+      <ActionItemsTable items={view.plan} onSave={(edit) => useExercises.getState().saveItem(edit)} />
     </section>
   );
 }

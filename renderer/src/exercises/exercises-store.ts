@@ -21,16 +21,16 @@ interface ExercisesState {
   refresh(): Promise<void>;
   start(input: MethodInput<'exerciseStart'>): Promise<string | null>;
   importScenario(input: MethodInput<'scenarioImport'>): Promise<void>;
-  control(actor: string, action: 'start' | 'pause' | 'resume' | 'finish' | 'speed', speed?: number): Promise<void>;
-  inject(actor: string, op: 'fire' | 'skip', injectId: string): Promise<void>;
-  editInject(actor: string, injectId: string, text: string): Promise<boolean>;
-  saveNotes(actor: string, notes: string): Promise<void>;
-  report(actor: string, format: 'md' | 'pdf'): Promise<void>;
+  control(action: 'start' | 'pause' | 'resume' | 'finish' | 'speed', speed?: number): Promise<void>;
+  inject(op: 'fire' | 'skip', injectId: string): Promise<void>;
+  editInject(injectId: string, text: string): Promise<boolean>;
+  saveNotes(notes: string): Promise<void>;
+  report(format: 'md' | 'pdf'): Promise<void>;
   /** The after-action review: each call is one event on the exercise's timeline. True when saved. */
-  decide(actor: string, injectId: string, text: string): Promise<boolean>;
-  assess(actor: string, objectiveId: string, rating: 'met' | 'partly' | 'not_met', note: string): Promise<boolean>;
-  hotWash(actor: string, category: 'went_well' | 'to_improve', text: string): Promise<boolean>;
-  saveItem(actor: string, edit: ActionItemEdit): Promise<boolean>;
+  decide(injectId: string, text: string): Promise<boolean>;
+  assess(objectiveId: string, rating: 'met' | 'partly' | 'not_met', note: string): Promise<boolean>;
+  hotWash(category: 'went_well' | 'to_improve', text: string): Promise<boolean>;
+  saveItem(edit: ActionItemEdit): Promise<boolean>;
 }
 
 export const useExercises = create<ExercisesState>((set, get) => {
@@ -87,47 +87,47 @@ export const useExercises = create<ExercisesState>((set, get) => {
         await get().loadLibrary();
       }
     },
-    async control(actor, action, speed) {
+    async control(action, speed) {
       const v = get().view;
-      if (v) apply(await cordon().exerciseControl({ exerciseId: v.id, actor, action, ...(speed !== undefined ? { speed } : {}) }));
+      if (v) apply(await cordon().exerciseControl({ exerciseId: v.id, action, ...(speed !== undefined ? { speed } : {}) }));
     },
-    async inject(actor, op, injectId) {
+    async inject(op, injectId) {
       const v = get().view;
       if (!v) return;
-      const input = { exerciseId: v.id, injectId, actor };
+      const input = { exerciseId: v.id, injectId };
       apply(op === 'fire' ? await cordon().injectFire(input) : await cordon().injectSkip(input));
     },
-    async editInject(actor, injectId, text) {
+    async editInject(injectId, text) {
       const v = get().view;
-      return v ? apply(await cordon().injectEdit({ exerciseId: v.id, injectId, actor, text })) : false;
+      return v ? apply(await cordon().injectEdit({ exerciseId: v.id, injectId, text })) : false;
     },
-    async saveNotes(actor, notes) {
+    async saveNotes(notes) {
       const v = get().view;
-      if (v) apply(await cordon().exerciseNotes({ exerciseId: v.id, actor, notes }));
+      if (v) apply(await cordon().exerciseNotes({ exerciseId: v.id, notes }));
     },
-    async report(actor, format) {
+    async report(format) {
       const v = get().view;
       if (!v) return;
-      const r = await cordon().exerciseReport({ exerciseId: v.id, actor, format, inline: true });
+      const r = await cordon().exerciseReport({ exerciseId: v.id, format, inline: true });
       if (!r.ok) set({ error: r.error.message });
       else if (r.value.base64 !== undefined) downloadBase64(r.value.base64, r.value.fileName, r.value.mediaType);
     },
-    async decide(actor, injectId, text) {
+    async decide(injectId, text) {
       const v = get().view;
-      return v ? apply(await cordon().exerciseDecision({ exerciseId: v.id, actor, injectId, text })) : false;
+      return v ? apply(await cordon().exerciseDecision({ exerciseId: v.id, injectId, text })) : false;
     },
-    async assess(actor, objectiveId, rating, note) {
+    async assess(objectiveId, rating, note) {
       const v = get().view;
-      return v ? apply(await cordon().objectiveAssess({ exerciseId: v.id, actor, objectiveId, rating, ...(note.trim() ? { note: note.trim() } : {}) })) : false;
+      return v ? apply(await cordon().objectiveAssess({ exerciseId: v.id, objectiveId, rating, ...(note.trim() ? { note: note.trim() } : {}) })) : false;
     },
-    async hotWash(actor, category, text) {
+    async hotWash(category, text) {
       const v = get().view;
-      return v ? apply(await cordon().hotWashAdd({ exerciseId: v.id, actor, category, text })) : false;
+      return v ? apply(await cordon().hotWashAdd({ exerciseId: v.id, category, text })) : false;
     },
-    async saveItem(actor, edit) {
+    async saveItem(edit) {
       const v = get().view;
       if (!v) return false;
-      const r = await cordon().actionItemSave({ incidentId: v.incidentId, actor, ...edit });
+      const r = await cordon().actionItemSave({ incidentId: v.incidentId, ...edit });
       if (!r.ok) {
         set({ error: r.error.message });
         return false;

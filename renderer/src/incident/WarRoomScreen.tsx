@@ -1,7 +1,18 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
-import { slugify } from '../../../shared/playbook/slug';
+import {
+  checklistAdd,
+  checklistAssign,
+  checklistTick,
+  noteAdd,
+  personalDataFlag,
+  phaseStart,
+  regulatorNotified,
+  roleAssign,
+  severityCall,
+  statusSet,
+} from '../../../shared/warroom/intents';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
@@ -69,13 +80,12 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
 
   const advance = useCallback(
-    (phaseKey: string) => void append(actor, { kind: 'phase_changed', payload: { phase: phaseKey } }),
-    [append, actor],
+    (phaseKey: string) => void append(phaseStart(phaseKey)),
+    [append],
   );
   const setStatus = useCallback(
-    (status: IncidentStatus, reason?: string) =>
-      void append(actor, { kind: 'status_changed', payload: { status, ...(reason ? { reason } : {}) } }),
-    [append, actor],
+    (status: IncidentStatus, reason?: string) => void append(statusSet(status, reason)),
+    [append],
   );
 
   useShortcuts({
@@ -188,22 +198,18 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               jumpTo={jumpTo}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await append(actor, {
-                  kind: 'note',
-                  payload: { text, ...(key ? { key: true } : {}) },
-                  ...(occurredAt ? { occurredAt } : {}),
-                });
+                const saved = await append(noteAdd(text, key, occurredAt));
                 if (!saved) throw new Error('not saved');
               }}
-              onToggleKey={(eventId, key) => void amend(actor, { targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
-              onAmend={(eventId, request) => void amend(actor, { targetEventId: eventId, ...request })}
-              onRedact={(eventId, reason) => void redact(actor, eventId, reason)}
+              onToggleKey={(eventId, key) => void amend({ targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
+              onAmend={(eventId, request) => void amend({ targetEventId: eventId, ...request })}
+              onRedact={(eventId, reason) => void redact(eventId, reason)}
             />
           </div>
           <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
-            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} actor={actor} />
-            <EvidencePanel key={incidentId} incidentId={incidentId} actor={actor} />
+            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} />
+            <EvidencePanel key={incidentId} incidentId={incidentId} />
           </div>
         </div>
         <aside className="warroom-side" aria-label="Severity, checklist and roles">
@@ -214,9 +220,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
                 matrix={playbook.matrix}
                 current={state.severity}
                 currentCell={state.severityCell}
-                onChoose={(severity, reason, cell) =>
-                  void append(actor, { kind: 'severity_changed', payload: { severity, reason, ...(cell ? { cell } : {}) } })
-                }
+                onChoose={(severity, reason, cell) => void append(severityCall(severity, reason, cell))}
               />
             ) : (
               <p className="muted">This incident has no playbook, so there is no severity scheme to choose from.</p>
@@ -231,18 +235,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               assignments={state.assignments}
               assignees={assignees}
               presenter={presenter}
-              onToggle={(itemId, done, phase, label) =>
-                void append(actor, { kind: 'checklist_item_set', payload: { itemId, phase, label: label.slice(0, 200), done } })
-              }
-              onAssign={(itemId, assignee) =>
-                void append(actor, { kind: 'checklist_item_assigned', payload: { itemId, assignee: assignee || null } })
-              }
-              onAddItem={(phase, text) =>
-                void append(actor, {
-                  kind: 'checklist_item_set',
-                  payload: { itemId: `${phase}.added-${slugify(text).slice(0, 40) || 'item'}-${Date.now().toString(36)}`, phase, label: text.slice(0, 200), done: false },
-                })
-              }
+              onToggle={(itemId, done, phase, label) => void append(checklistTick(itemId, done, phase, label))}
+              onAssign={(itemId, assignee) => void append(checklistAssign(itemId, assignee))}
+              onAddItem={(phase, text) => void append(checklistAdd(phase, text, Date.now()))}
               onAdvance={advance}
             />
           </section>
@@ -252,19 +247,15 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               holders={state.roles}
               people={people}
               now={minute}
-              onAssign={(role, person) => void append(actor, { kind: 'role_assigned', payload: { role, person } })}
+              onAssign={(role, person) => void append(roleAssign(role, person))}
             />
           </div>
           <ComplianceCard
             duties={playbook?.compliance ?? []}
             personalDataAt={state.personalDataAt}
             notified={state.notified}
-            onFlag={(involved, reason) =>
-              void append(actor, { kind: 'personal_data_flagged', payload: { involved, ...(reason ? { reason } : {}) } })
-            }
-            onNotified={(dutyKey, authority) =>
-              void append(actor, { kind: 'regulator_notified', payload: { dutyKey, ...(authority ? { authority } : {}) } })
-            }
+            onFlag={(involved, reason) => void append(personalDataFlag(involved, reason))}
+            onNotified={(dutyKey, authority) => void append(regulatorNotified(dutyKey, authority))}
           />
           <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
         </aside>

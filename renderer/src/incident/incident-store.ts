@@ -3,7 +3,7 @@ import type { IncidentState } from '../../../shared/events/fold';
 import type { EventAppendInput, EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
 
-type AppendBody = Omit<EventAppendInput, 'incidentId' | 'actor'>;
+type AppendBody = Omit<EventAppendInput, 'incidentId'>;
 
 interface OpenIncidentState {
   incidentId: string | null;
@@ -15,9 +15,9 @@ interface OpenIncidentState {
   /** The last action's failure, shown beside the control that caused it. */
   actionError: string | null;
   open(incidentId: string): () => void;
-  append(actor: string, body: AppendBody & { occurredAt?: string | undefined }): Promise<boolean>;
-  amend(actor: string, input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
-  redact(actor: string, targetEventId: string, reason: string): Promise<boolean>;
+  append(body: AppendBody & { occurredAt?: string | undefined }): Promise<boolean>;
+  amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
+  redact(targetEventId: string, reason: string): Promise<boolean>;
 }
 
 const pageSize = 1000;
@@ -90,21 +90,21 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         });
       });
     },
-    async append(actor, body) {
+    async append(body) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
-      const result = await cordon().eventAppend({ ...body, incidentId, actor } as EventAppendInput);
+      const result = await cordon().eventAppend({ ...body, incidentId } as EventAppendInput);
       return finish(result);
     },
-    async amend(actor, input) {
+    async amend(input) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
-      return finish(await cordon().eventAmend({ incidentId, actor, ...input }));
+      return finish(await cordon().eventAmend({ incidentId, ...input }));
     },
-    async redact(actor, targetEventId, reason) {
+    async redact(targetEventId, reason) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
-      return finish(await cordon().eventRedact({ incidentId, actor, targetEventId, reason }));
+      return finish(await cordon().eventRedact({ incidentId, targetEventId, reason }));
     },
   };
 });

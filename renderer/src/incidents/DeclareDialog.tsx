@@ -64,7 +64,6 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
     if (occurredAt && Date.parse(occurredAt) > Date.now() + 60_000) return setError('The detection time is in the future.');
     setBusy(true);
     const result = await cordon().incidentDeclare({
-      actor,
       title: title.trim(),
       kind: exercise ? 'exercise' : 'real',
       ...(severity ? { severity } : {}),

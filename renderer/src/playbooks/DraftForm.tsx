@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { useActor } from '../settings/settings-store';
 import { FieldErrors } from './fields';
 import { PlaybookEditor } from './PlaybookEditor';
 import { usePlaybooks } from './playbooks-store';
@@ -9,7 +8,6 @@ import { fieldIdOf, validateDraft, type FieldProblem } from './validate';
 export function useDraftSave() {
   const draft = usePlaybooks((s) => s.draft);
   const save = usePlaybooks((s) => s.save);
-  const actor = useActor();
   const [attempted, setAttempted] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -27,7 +25,7 @@ export function useDraftSave() {
       setFocusRequest((n) => n + 1);
       return;
     }
-    await save(actor);
+    await save();
   };
   return { problems, submit, summary };
 }

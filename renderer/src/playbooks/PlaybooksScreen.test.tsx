@@ -76,7 +76,8 @@ function installFakeLibrary() {
       const input = playbookContract.playbookSave.input.parse(raw);
       const id = input.id ?? input.playbook.key;
       const versions = library.get(id) ?? [];
-      const next = { ...stored(id, versions.length + 1, input.playbook, input.actor), source: input.source, unparsed: input.unparsed };
+      // The main process stamps the actor: the settings name.
+      const next = { ...stored(id, versions.length + 1, input.playbook, 'Ana Silva'), source: input.source, unparsed: input.unparsed };
       library.set(id, [...versions, next]);
       return ok(next);
     }),
@@ -184,8 +185,9 @@ describe('PlaybooksScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save to library' }));
     const title = await screen.findByRole('heading', { level: 2, name: 'Cordon Default Incident Response Playbook' });
     expect(fake.api.playbookSave).toHaveBeenCalledTimes(1);
-    const sent = fake.api.playbookSave.mock.calls[0]![0] as { actor: string; id?: string; playbook: Playbook; source: string; unparsed: unknown[] };
-    expect(sent.actor).toBe('Ana Silva');
+    const sent = fake.api.playbookSave.mock.calls[0]![0] as { id?: string; playbook: Playbook; source: string; unparsed: unknown[] };
+    // The page never names the actor: the main process stamps the settings name.
+    expect(sent).not.toHaveProperty('actor');
     expect(sent.id).toBeUndefined();
     expect(sent.source).toBe(defaultMarkdown + vendorNotes);
     expect(sent.unparsed).toHaveLength(2);

@@ -47,7 +47,7 @@ interface PlaybooksState {
   startEdit(): void;
   setDraft(playbook: Playbook): void;
   /** Saves the draft as a new version; returns the error message, or null when saved. */
-  save(actor: string): Promise<string | null>;
+  save(): Promise<string | null>;
   /** Leaves the review or the editor without saving. */
   discard(): void;
   showLibrary(): void;
@@ -139,14 +139,14 @@ export const usePlaybooks = create<PlaybooksState>((set, get) => ({
 
   setDraft: (playbook) => set({ draft: playbook, dirty: true }),
 
-  async save(actor) {
+  async save() {
     const { draft, mode, review, current } = get();
     if (!draft) return null;
     set({ saving: true, saveError: null });
     const input =
       mode === 'review' && review
-        ? { actor, playbook: draft, source: review.source, unparsed: review.unparsed }
-        : { actor, id: current?.id, playbook: draft, source: current?.source ?? null, unparsed: current?.unparsed ?? [] };
+        ? { playbook: draft, source: review.source, unparsed: review.unparsed }
+        : { id: current?.id, playbook: draft, source: current?.source ?? null, unparsed: current?.unparsed ?? [] };
     const result = await cordon().playbookSave(input);
     if (!result.ok) {
       set({ saving: false, saveError: result.error.message });

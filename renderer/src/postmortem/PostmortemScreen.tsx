@@ -5,7 +5,6 @@ import { renderMarkdown } from '../../../shared/postmortem/render';
 import { formatInstant, systemZone } from '../../../shared/warroom/elapsed';
 import { useOpenIncident } from '../incident/incident-store';
 import { cordon } from '../platform/cordon';
-import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { ActionItemsTable } from './ActionItemsTable';
 import { MarkdownEditor } from './MarkdownEditor';
@@ -30,7 +29,6 @@ const exportLabels: Record<ExportFormat, string> = { md: 'Export Markdown', pdf:
 
 /** The post-mortem: Markdown on the left, the sanitised preview on the right, action items below. */
 export function PostmortemScreen({ incidentId }: { incidentId: string }) {
-  const actor = useActor();
   const go = useNavigation((s) => s.go);
   const summary = useOpenIncident((s) => (s.incidentId === incidentId ? s.summary : null));
   const pm = usePostmortem();
@@ -51,14 +49,14 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
     });
     return () => {
       unsubscribe();
-      usePostmortem.getState().leave(actor);
+      usePostmortem.getState().leave();
     };
-  }, [incidentId, actor]);
+  }, [incidentId]);
   useEffect(() => {
     if (summary) document.title = `Post-mortem: ${summary.title} · Cordon`;
   }, [summary]);
 
-  const onChange = useCallback((next: string) => usePostmortem.getState().edit(next, actor), [actor]);
+  const onChange = useCallback((next: string) => usePostmortem.getState().edit(next), []);
   const deferred = useDeferredValue(text);
   const items = view?.actionItems;
   const preview = useMemo(() => (items ? renderMarkdown(applyActionItems(deferred, items)) : ''), [deferred, items]);
@@ -103,7 +101,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
           {pm.saveState === 'conflict' && (
             <>
               {' '}
-              <button type="button" className="button" onClick={() => void pm.keepMine(actor)}>
+              <button type="button" className="button" onClick={() => void pm.keepMine()}>
                 Save mine as a new revision
               </button>{' '}
               <button type="button" className="button" onClick={() => void pm.load(incidentId)}>
@@ -115,7 +113,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
       )}
 
       {!started ? (
-        <StartDraft templates={view.templates} onStart={(template, timeline) => void pm.startDraft(actor, template, timeline)} />
+        <StartDraft templates={view.templates} onStart={(template, timeline) => void pm.startDraft(template, timeline)} />
       ) : (
         <>
           <div className="pm-toolbar" role="toolbar" aria-label="Post-mortem">
@@ -123,7 +121,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
               <legend className="visually-hidden">Post-mortem status</legend>
               {statusSteps.map((step) => (
                 <label key={step.value} className="segment">
-                  <input type="radio" name={statusGroup} checked={(view.status === 'none' ? 'draft' : view.status) === step.value} onChange={() => void pm.setStatus(actor, step.value)} />
+                  <input type="radio" name={statusGroup} checked={(view.status === 'none' ? 'draft' : view.status) === step.value} onChange={() => void pm.setStatus(step.value)} />
                   <span>{step.label}</span>
                 </label>
               ))}
@@ -141,7 +139,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
               </select>
             </label>
             {(['md', 'pdf', 'bundle'] as const).map((format) => (
-              <button key={format} type="button" className="button" disabled={pm.exporting !== null} onClick={() => void pm.exportAs(actor, format, pageSize)}>
+              <button key={format} type="button" className="button" disabled={pm.exporting !== null} onClick={() => void pm.exportAs(format, pageSize)}>
                 {pm.exporting === format ? 'Exporting…' : exportLabels[format]}
               </button>
             ))}
@@ -165,7 +163,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
         </>
       )}
 
-      <ActionItemsTable items={view.actionItems} onSave={(edit) => pm.saveItem(actor, edit)} />
+      <ActionItemsTable items={view.actionItems} onSave={(edit) => pm.saveItem(edit)} />
 
       {view.revisions.length > 0 && (
         <details className="card pm-revisions">
@@ -177,7 +175,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
                   Revision {r.revision} · {r.actor} · {formatInstant(r.savedAt, 'local', zone, { date: 'always' })} · {r.redacted ? 'redacted' : `${r.chars.toLocaleString('en')} characters`}
                 </span>
                 {r.revision !== view.revision && !r.redacted && (
-                  <button type="button" className="button pm-small" onClick={() => void pm.restore(actor, r.revision)}>
+                  <button type="button" className="button pm-small" onClick={() => void pm.restore(r.revision)}>
                     Restore revision {r.revision}
                   </button>
                 )}

@@ -34,15 +34,15 @@ interface PostmortemState {
   lastExport: ExportResult | null;
   load(incidentId: string): Promise<void>;
   refresh(): Promise<void>;
-  edit(text: string, actor: string): void;
-  saveNow(actor: string): Promise<boolean>;
-  startDraft(actor: string, template: string, timeline: 'key' | 'all'): Promise<void>;
-  restore(actor: string, revision: number): Promise<void>;
-  keepMine(actor: string): Promise<void>;
-  setStatus(actor: string, status: 'draft' | 'in_review' | 'published'): Promise<void>;
-  saveItem(actor: string, edit: ActionItemEdit): Promise<boolean>;
-  exportAs(actor: string, format: ExportFormat, pageSize: 'A4' | 'Letter'): Promise<void>;
-  leave(actor: string): void;
+  edit(text: string): void;
+  saveNow(): Promise<boolean>;
+  startDraft(template: string, timeline: 'key' | 'all'): Promise<void>;
+  restore(revision: number): Promise<void>;
+  keepMine(): Promise<void>;
+  setStatus(status: 'draft' | 'in_review' | 'published'): Promise<void>;
+  saveItem(edit: ActionItemEdit): Promise<boolean>;
+  exportAs(format: ExportFormat, pageSize: 'A4' | 'Letter'): Promise<void>;
+  leave(): void;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -92,19 +92,19 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       else set({ view });
     },
 
-    edit(text, actor) {
+    edit(text) {
       if (text === get().text) return;
       set({ text, dirty: true, saveState: 'pending' });
       clearTimer();
-      timer = setTimeout(() => void get().saveNow(actor), autosaveDelayMs);
+      timer = setTimeout(() => void get().saveNow(), autosaveDelayMs);
     },
 
-    async saveNow(actor) {
+    async saveNow() {
       clearTimer();
       const { incidentId, text, baseRevision, dirty } = get();
       if (!incidentId || !dirty) return true;
       set({ saveState: 'saving' });
-      const result = await cordon().postmortemSave({ incidentId, actor, markdown: text, baseRevision });
+      const result = await cordon().postmortemSave({ incidentId, markdown: text, baseRevision });
       if (get().incidentId !== incidentId) return false;
       if (!result.ok) {
         set({ saveState: result.error.code === 'conflict' ? 'conflict' : 'error', error: result.error.message });
@@ -113,12 +113,12 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       // Typing may have gone on during the save: still dirty then, and saved again after a pause.
       const stillDirty = get().text !== text;
       set({ baseRevision: result.value.revision, dirty: stillDirty, saveState: stillDirty ? 'pending' : 'saved', error: null });
-      if (stillDirty) timer = setTimeout(() => void get().saveNow(actor), autosaveDelayMs);
+      if (stillDirty) timer = setTimeout(() => void get().saveNow(), autosaveDelayMs);
       await get().refresh();
       return true;
     },
 
-    async startDraft(actor, template, timeline) {
+    async startDraft(template, timeline) {
       const incidentId = get().incidentId;
       if (!incidentId) return;
       const result = await cordon().postmortemDraft({ incidentId, template, timeline });
@@ -127,10 +127,10 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
         return;
       }
       set({ text: result.value.markdown, dirty: true });
-      await get().saveNow(actor);
+      await get().saveNow();
     },
 
-    async restore(actor, revision) {
+    async restore(revision) {
       const incidentId = get().incidentId;
       if (!incidentId) return;
       const old = await cordon().postmortemRevision({ incidentId, revision });
@@ -140,29 +140,29 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       }
       // A restore is a new revision holding the old text: the history only grows.
       set({ text: old.value.markdown, dirty: true });
-      await get().saveNow(actor);
+      await get().saveNow();
     },
 
-    async keepMine(actor) {
+    async keepMine() {
       const view = get().incidentId ? await fetchView(get().incidentId ?? '') : null;
       if (!view) return;
       set({ view, baseRevision: view.revision, dirty: true, saveState: 'pending', error: null });
-      await get().saveNow(actor);
+      await get().saveNow();
     },
 
-    async setStatus(actor, status) {
+    async setStatus(status) {
       const incidentId = get().incidentId;
       if (!incidentId) return;
-      if (get().dirty) await get().saveNow(actor);
-      const result = await cordon().postmortemSetStatus({ incidentId, actor, status });
+      if (get().dirty) await get().saveNow();
+      const result = await cordon().postmortemSetStatus({ incidentId, status });
       if (result.ok) set({ view: result.value, error: null });
       else set({ error: result.error.message });
     },
 
-    async saveItem(actor, edit) {
+    async saveItem(edit) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
-      const result = await cordon().actionItemSave({ incidentId, actor, ...edit });
+      const result = await cordon().actionItemSave({ incidentId, ...edit });
       if (!result.ok) {
         set({ error: result.error.message });
         return false;
@@ -172,12 +172,12 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       return true;
     },
 
-    async exportAs(actor, format, pageSize) {
+    async exportAs(format, pageSize) {
       const incidentId = get().incidentId;
       if (!incidentId || get().exporting) return;
-      if (get().dirty && !(await get().saveNow(actor))) return;
+      if (get().dirty && !(await get().saveNow())) return;
       set({ exporting: format, error: null });
-      const input = { incidentId, actor, pageSize };
+      const input = { incidentId, pageSize };
       const api = cordon();
       const result = format === 'md' ? await api.exportMarkdown(input) : format === 'pdf' ? await api.exportPdf(input) : await api.exportBundle(input);
       set({ exporting: null });
@@ -189,8 +189,8 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
       set({ lastExport: result.value });
     },
 
-    leave(actor) {
-      if (get().dirty) void get().saveNow(actor);
+    leave() {
+      if (get().dirty) void get().saveNow();
       clearTimer();
     },
   };
