@@ -1,3 +1,5 @@
+import type { CliIo } from './command';
+
 // Reading a document named on the command line: the importers take text, so anything that is
 // not UTF-8 text is refused here with a reason, and file errors are said in words.
 
@@ -29,3 +31,36 @@ export function readError(path: string, err: unknown): string {
   return `cordon: ${path}: cannot read the file${code ? ` (${code})` : ''}`;
 }
 
+
+/**
+ * The one Markdown file a parse command takes (`cordon playbook parse`, `cordon exercise parse`):
+ * its path and text, or the exit code once the problem was said (2 usage, 1 unreadable).
+ */
+export async function readOneMarkdownFile(
+  command: string,
+  help: string,
+  args: readonly string[],
+  io: CliIo,
+  options: readonly string[] = [],
+): Promise<{ path: string; text: string } | number> {
+  const unknown = args.filter((a) => a.startsWith('-') && !options.includes(a));
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown.length > 0 || files.length !== 1) {
+    io.stderr(`cordon ${command}: ${unknown.length > 0 ? `unknown option ${unknown[0] ?? ''}` : 'expected exactly one FILE.md'}\n${help}\n`);
+    return 2;
+  }
+  const path = files[0] ?? '';
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (err) {
+    io.stderr(`${readError(path, err)}\n`);
+    return 1;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    io.stderr(`cordon: ${path}: ${decoded.message}\n`);
+    return 1;
+  }
+  return { path, text: decoded.text };
+}

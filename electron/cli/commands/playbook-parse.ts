@@ -1,6 +1,6 @@
 import type { CliCommand, CliIo } from '../command';
 import { importPlaybook, toCliJson } from '../../../shared/playbook';
-import { decodeText, readError } from '../read-text';
+import { readOneMarkdownFile } from '../read-text';
 
 const HELP = `Usage: cordon playbook parse FILE.md [--full]
 
@@ -24,28 +24,12 @@ export const playbookParseCommand: CliCommand = {
       io.stdout(`${HELP}\n`);
       return 0;
     }
-    const unknown = args.filter((a) => a.startsWith('-') && a !== '--full');
-    const files = args.filter((a) => !a.startsWith('-'));
-    if (unknown.length > 0 || files.length !== 1) {
-      io.stderr(`cordon playbook parse: ${unknown.length > 0 ? `unknown option ${unknown[0] ?? ''}` : 'expected exactly one FILE.md'}\n${HELP}\n`);
-      return 2;
-    }
-    const path = files[0] ?? '';
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(path);
-    } catch (err) {
-      io.stderr(`${readError(path, err)}\n`);
-      return 1;
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      io.stderr(`cordon: ${path}: ${decoded.message}\n`);
-      return 1;
-    }
+    const file = await readOneMarkdownFile('playbook parse', HELP, args, io, ['--full']);
+    if (typeof file === 'number') return file;
+    const { path, text } = file;
     try {
       const name = path.split(/[\\/]/).pop() ?? path;
-      const result = importPlaybook(decoded.text, { sourceName: name });
+      const result = importPlaybook(text, { sourceName: name });
       const out = args.includes('--full') ? { ...result.playbook, unparsed: result.unparsed, warnings: result.warnings } : toCliJson(result);
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
