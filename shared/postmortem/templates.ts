@@ -78,18 +78,18 @@ const common = {
   appendices: ['Appendices', (c: DraftContext) => appendicesSection(c.source)] as Section,
 };
 
+// Every built-in template opens with the facts and what happened, and closes with what is to
+// be done and the record; only the analysis in between differs.
+const opening: Section[] = [['', facts], common.summary, common.impact, common.figures, common.responders, common.timeline];
+const closing: Section[] = [common.actionItems, common.messages, common.appendices];
+
 export const builtInTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'cordon',
     name: 'Cordon post-mortem',
     title: ({ source }) => `Post-mortem: ${source.incident.title}`,
     sections: [
-      ['', facts],
-      common.summary,
-      common.impact,
-      common.figures,
-      common.responders,
-      common.timeline,
+      ...opening,
       common.detection,
       common.response,
       common.resolution,
@@ -97,9 +97,7 @@ export const builtInTemplates: readonly BuiltInTemplate[] = [
       ['What went well', () => prompt('What helped: people, tools, alerts, runbook steps worth keeping.')],
       ['What went wrong', () => prompt('What slowed the response or made it worse.')],
       ['Where we got lucky', () => prompt('What went our way by chance and will not next time.')],
-      common.actionItems,
-      common.messages,
-      common.appendices,
+      ...closing,
     ],
   },
   {
@@ -107,19 +105,12 @@ export const builtInTemplates: readonly BuiltInTemplate[] = [
     name: 'Contributors, mitigators, learnings',
     title: ({ source }) => `Incident review: ${source.incident.title}`,
     sections: [
-      ['', facts],
-      common.summary,
-      common.impact,
-      common.figures,
-      common.responders,
-      common.timeline,
+      ...opening,
       ['Contributors', () => prompt('Everything that contributed, without ranking one as “the” cause: changes, conditions, pressures, gaps in knowledge or tooling.')],
       ['Mitigators', () => prompt('What limited the damage or sped the recovery: people, safeguards, alerts, luck (say which).')],
       ['Risks', () => prompt('Weaknesses this incident revealed that did not bite this time.')],
       ['Learnings', () => prompt('What the team now knows that it did not before, and who else should know it.')],
-      common.actionItems,
-      common.messages,
-      common.appendices,
+      ...closing,
     ],
   },
   {
@@ -138,9 +129,7 @@ export const builtInTemplates: readonly BuiltInTemplate[] = [
       ['Root cause', (c) => [prompt('The underlying cause, stated so that fixing it would have prevented the incident.'), '### Five whys', fiveWhys(c)].join('\n\n')],
       ['Contributing factors', () => prompt('Conditions that made it possible or worse.')],
       ['Corrective and preventive actions', () => prompt('What repairs the damage (corrective) and what stops a recurrence (preventive); each one is an action item below.')],
-      common.actionItems,
-      common.messages,
-      common.appendices,
+      ...closing,
     ],
   },
 ];
