@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, type BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
@@ -40,9 +40,17 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  // The main window, not getAllWindows()[0]: while a PDF prints, a hidden window exists too.
+  let mainWindow: BrowserWindow | null = null;
+  const openMainWindow = (logger: ReturnType<typeof createConsoleLogger>): void => {
+    mainWindow = createMainWindow(preloadPath, iconPath(), logger);
+    mainWindow.once('closed', () => {
+      mainWindow = null;
+    });
+  };
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
+    const window = mainWindow;
+    if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
@@ -68,10 +76,10 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(createRouter(createHandlers(services), logger));
     forwardPushes(services.bus);
     installMenu(app.isPackaged, process.platform);
-    createMainWindow(preloadPath, iconPath());
+    openMainWindow(logger);
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, iconPath());
+      if (mainWindow === null) openMainWindow(logger);
     });
     // Electron does not wait for a promise in 'will-quit': hold the quit until running scripts
     // are cancelled and recorded and the store is closed, then quit again.
