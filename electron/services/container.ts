@@ -11,7 +11,7 @@ import { createEvidenceService, type EvidenceService } from './evidence';
 import { Vault } from '../store/vault';
 import { noKeychain, type Keychain } from '../store/keychain';
 import type { ScryptParams } from '../store/key-envelope';
-import { createPlaybookService, type PlaybookService } from './playbooks';
+import { createPlaybookService, seedDefaultPlaybook, type PlaybookService } from './playbooks';
 import { createPostmortemService, type PostmortemService } from './postmortem';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { createScriptService, type ScriptService } from './scripts/service';
@@ -90,6 +90,11 @@ export function createServices(deps: ServiceDeps): Services {
     now,
     ...(deps.scryptParams ? { scryptParams: deps.scryptParams } : {}),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    prepare: (store) => seedDefaultPlaybook(store, { defaultPlaybookFile: deps.defaultPlaybookFile ?? null, now, logger: deps.logger }),
+  });
+  // The windows hear of every committed event here, and only here: services never publish it.
+  const stopWindowBridge = vault.onCommitted((events) => {
+    for (const event of events) bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
   });
   const probes: HealthProbe[] = [
     {
@@ -119,10 +124,10 @@ export function createServices(deps: ServiceDeps): Services {
     now,
     ...(deps.confirmAction ? { confirm: deps.confirmAction } : {}),
   });
-  const incidents = createIncidentService(vault, bus);
+  const incidents = createIncidentService(vault);
   const files = deps.files ?? noFileSink;
   const uploads = createUploads({ dir: join(deps.dataDir, 'uploads'), now });
-  const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });
+  const stopSearchIndexer = startSearchIndexer({ onCommitted: (listener) => vault.onCommitted(listener), peek: (fn) => vault.peek(fn), logger: deps.logger });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
     defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
@@ -159,17 +164,18 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     vault,
     incidents,
-    evidence: createEvidenceService(vault, bus, files, uploads),
+    evidence: createEvidenceService(vault, files, uploads),
     uploads,
     playbooks,
-    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now, files }),
+    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), pdf: deps.pdf ?? null, now, files }),
     scripts,
     exercises,
-    comms: createCommsService({ withStore: (fn) => vault.use(fn), bus, now, actor: async () => actorName(await settings.get()) }),
+    comms: createCommsService({ withStore: (fn) => vault.use(fn), now, actor: async () => actorName(await settings.get()) }),
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
     close: async () => {
       exercises.close();
       stopSearchIndexer();
+      stopWindowBridge();
       await scripts.close();
       uploads.close();
       vault.shutdown();

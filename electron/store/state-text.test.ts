@@ -72,13 +72,13 @@ describe('the state an append builds on', () => {
     const s = newStore();
     cleanup = s.cleanup;
     const incidentId = declareIncident(s.store);
-    const note = (text: string) => s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } });
+    const note = (text: string) => s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } })).value;
     note('kept');
     expect(() =>
-      s.store.db.transaction(() => {
+      s.store.write(() => {
         note('undone');
         throw new Error('the caller gives up');
-      })(),
+      }),
     ).toThrow(/gives up/);
     note('kept too');
     expect(s.store.log.state(incidentId)).toMatchObject({ notesCount: 2, eventCount: 3 });
