@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './database';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { eventHash } from './hash';
-import { stateText, WrittenStates, type WrittenState } from './state-text';
+import { parseState, stateText, WrittenStates, type WrittenState } from './state-text';
 
 export interface AppendRequest {
   incidentId: string;
@@ -135,7 +135,7 @@ export class EventLog {
 
   /** The stored state, parsed: on the first write to an incident, or after a rollback. */
   private readWritten(incidentId: string, headHash: string): WrittenState {
-    const state = JSON.parse(this.s.stateText.get(incidentId) ?? '{}') as IncidentState;
+    const state = parseState(this.s.stateText.get(incidentId) ?? '{}');
     return { headHash, state, stableText: stateText(state, null).stableText };
   }
 
@@ -271,7 +271,7 @@ export class EventLog {
   state(incidentId: string): IncidentState {
     const row = this.s.incident.get(incidentId);
     if (!row) throw new CordonError('not_found', 'There is no such incident.');
-    return JSON.parse(row.state) as IncidentState;
+    return parseState(row.state);
   }
 
   summary(incidentId: string): IncidentSummary {
