@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/app-schemas';
 import { describeApp, type RuntimeDescription } from './app-info';
 import { createHealthService, type HealthProbe } from './health';
+import { bridgeCommitsToWindows } from './commit-bridge';
 import { createPushBus, type PushBus } from './push-bus';
 import { startSearchIndexer } from './search-indexer';
 import { createSettingsService } from './settings-store';
@@ -92,10 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
     prepare: (store) => seedDefaultPlaybook(store, { defaultPlaybookFile: deps.defaultPlaybookFile ?? null, now, logger: deps.logger }),
   });
-  // The windows hear of every committed event here, and only here: services never publish it.
-  const stopWindowBridge = vault.onCommitted((events) => {
-    for (const event of events) bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
-  });
+  const stopWindowBridge = bridgeCommitsToWindows((listener) => vault.onCommitted(listener), bus);
   const probes: HealthProbe[] = [
     {
       name: 'settings',
