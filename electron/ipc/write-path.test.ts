@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDb } from '../store/testing/fixtures';
 import { createTestApp, defaultPlaybookFile } from './testing/test-app';
@@ -63,6 +64,24 @@ describe('the write path, through the router', () => {
     refuse('postmortem_saved');
     expect((await call('postmortemSave', { incidentId, baseRevision: 0, markdown: '# Post-mortem' })).ok).toBe(false);
     expect(changes()).toHaveLength(pushedBefore);
+  });
+});
+
+describe('starting an exercise', () => {
+  it('declares its incident and writes its row in one transaction: neither when the row fails', async () => {
+    const app = createTestApp({ defaultPlaybookFile, exercisesDir: resolve('resources/exercises'), exerciseTimer: false });
+    await app.value('vaultCreate', { passphrase: 'a long enough passphrase' });
+    const incidents = async () => (await app.value<{ total: number }>('incidentList', {})).total;
+    app.services.vault.use((store) =>
+      rawDb(store).exec("CREATE TEMP TRIGGER refuse_exercise BEFORE INSERT ON exercises BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+    );
+    expect((await app.call('exerciseStart', { scenarioId: 'ransomware' })).ok).toBe(false);
+    expect(await incidents()).toBe(0);
+    expect(app.pushed.filter((p) => p.topic === 'incident.changed' || p.topic === 'exercise.changed')).toEqual([]);
+    app.services.vault.use((store) => rawDb(store).exec('DROP TRIGGER temp.refuse_exercise'));
+    const started = await app.value<{ incidentId: string }>('exerciseStart', { scenarioId: 'ransomware' });
+    expect(await incidents()).toBe(1);
+    expect(app.pushed.filter((p) => p.topic === 'incident.changed')).toEqual([expect.objectContaining({ incidentId: started.incidentId })]);
   });
 });
 

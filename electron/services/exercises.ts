@@ -348,18 +348,20 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       const wanted = input.playbookId ?? scenario.playbook ?? null;
       const playbookRef = wanted ? deps.resolvePlaybook(wanted) : null;
       if (input.playbookId && !playbookRef) throw new CordonError('not_found', `There is no playbook “${input.playbookId}” in the library.`);
-      const incident = deps.incidents.declare({
-        actor: input.actor,
-        title: `Exercise: ${scenario.title}`.slice(0, 200),
-        kind: 'exercise',
-        summary: scenario.summary,
-        ...(playbookRef ? { playbookId: playbookRef } : {}),
-        ...(input.commander ? { commander: input.commander } : {}),
-      });
       const id = uuidv7(now());
       return deps.withStore((store) => {
         const at = new Date(now()).toISOString();
-        store.write((tx) =>
+        // One action, one transaction: the exercise's incident and its row, or neither (the
+        // declaration is a write of its own, nested in this one, and signalled with it).
+        const { value: incidentId } = store.write((tx) => {
+          const incident = deps.incidents.declare({
+            actor: input.actor,
+            title: `Exercise: ${scenario.title}`.slice(0, 200),
+            kind: 'exercise',
+            summary: scenario.summary,
+            ...(playbookRef ? { playbookId: playbookRef } : {}),
+            ...(input.commander ? { commander: input.commander } : {}),
+          });
           store.exercises.insert(tx, {
             id,
             incidentId: incident.id,
@@ -370,9 +372,10 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
             injects: JSON.stringify(initialInjectStates(scenario)),
             at,
             by: input.actor,
-          }),
-        );
-        bus.publish({ topic: 'exercise.changed', exerciseId: id, incidentId: incident.id });
+          });
+          return incident.id;
+        });
+        bus.publish({ topic: 'exercise.changed', exerciseId: id, incidentId });
         return viewOf(store, load(store, id));
       });
     },
