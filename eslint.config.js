@@ -8,6 +8,13 @@ import layers from './electron/tooling/eslint-layers.mjs';
 // reaches Node or Electron, and only electron/main* may import 'electron'.
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
 const pattern = (group, message) => ({ group, message });
+const emptyCatch = [
+  { selector: 'CatchClause > BlockStatement[body.length=0]', message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.' },
+  {
+    selector: "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
+    message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'coverage/**', '.tmp*/**'] },
@@ -22,12 +29,24 @@ export default tseslint.config(
       // A failure is handled, rethrown with its cause, or logged by name: never swallowed. A
       // comment alone does not count as handling it.
       'no-empty': ['error', { allowEmptyCatch: false }],
+      'no-restricted-syntax': ['error', ...emptyCatch],
+    },
+  },
+  {
+    // The write path (electron/store/store-writer.ts): services change the store only through
+    // store.write and its repositories, never through the database, and the windows hear of
+    // incident changes from the store's commit signal (services/commit-bridge.ts), never from
+    // a service by hand, so nothing that rolls back is ever announced.
+    files: ['electron/services/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/services/commit-bridge.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'CatchClause > BlockStatement[body.length=0]', message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.' },
+        ...emptyCatch,
+        { selector: "MemberExpression[property.name='db']", message: 'Services never hold the database: use the store’s repositories, and store.write to change anything.' },
         {
-          selector: "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
-          message: 'Empty catch: handle the failure, rethrow it with { cause }, or log its event name and shape.',
+          selector: "Property[key.name='topic'] > Literal[value='incident.changed']",
+          message: 'incident.changed is published by the store’s commit signal (services/commit-bridge.ts), after COMMIT; a service never publishes it.',
         },
       ],
     },

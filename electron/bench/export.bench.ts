@@ -23,7 +23,7 @@ const line = (label: string, ms: number, target: number) =>
 try {
   const t0 = Date.parse('2024-05-01T09:00:00Z');
   const at = (i: number) => new Date(t0 + i * 20_000).toISOString();
-  const id = store.log.declare('Ana Lima', { title: 'Bench: payments outage', kind: 'real', severity: 'sev2', commander: 'Ana Lima', summary: 'A long incident.' }, at(0)).event.incidentId;
+  const id = store.write((tx) => tx.declare('Ana Lima', { title: 'Bench: payments outage', kind: 'real', severity: 'sev2', commander: 'Ana Lima', summary: 'A long incident.' }, at(0))).value.event.incidentId;
   for (let i = 1; i < EVENTS; i++) {
     const body =
       i % 100 === 0
@@ -33,7 +33,7 @@ try {
           : i % 97 === 0
             ? ({ kind: 'action_item_created', payload: { actionItemId: `ai-${i}`, title: `Follow up on finding ${i}`, owner: 'Sam Okafor', type: 'corrective' } } as const)
             : ({ kind: 'note', payload: { text: `Observation ${i}: error rate ${(i * 7) % 100}% on shard ${i % 13} | latency p99 ${(i * 13) % 900} ms`, key: i % 10 === 0 } } as const);
-    store.log.append({ incidentId: id, actor: i % 3 === 0 ? 'Sam Okafor' : 'Ana Lima', occurredAt: at(i), body });
+    store.write((tx) => tx.append({ incidentId: id, actor: i % 3 === 0 ? 'Sam Okafor' : 'Ana Lima', occurredAt: at(i), body }));
   }
 
   let t = performance.now();

@@ -16,7 +16,10 @@ import { createIncidentService } from '../services/incidents';
 import { createPushBus } from '../services/push-bus';
 import { createMemoryLogger } from '../services/logger';
 import { tempDir } from '../store/testing/temp-dir';
-import type { Db } from '../store/database';
+import { CommitSignal } from '../store/commit-signal';
+import { createStoreWriter } from '../store/store-writer';
+import type { Store } from '../store/store';
+import { rawDb } from '../store/testing/fixtures';
 
 const APPENDS = 300;
 const BULK_EVENTS = 100_000;
@@ -106,9 +109,9 @@ function floorCommit(file: string, key: Buffer | null): Timed {
  * containment runs, evidence, follow-ups and key notes (about 16 KB of materialised state).
  * Appends into it measure what a note costs when the state is large.
  */
-function busyIncident(log: EventLog): string {
-  const incidentId = log.declare('bench', { title: 'Busy incident', kind: 'real', severity: 'SEV1', commander: 'Ana' }).event.incidentId;
-  const add = (body: EventBody) => log.append({ incidentId, actor: 'Ana Commander', body });
+function busyIncident(store: BenchStore): string {
+  const incidentId = store.write((tx) => tx.declare('bench', { title: 'Busy incident', kind: 'real', severity: 'SEV1', commander: 'Ana' })).value.event.incidentId;
+  const add = (body: EventBody) => store.write((tx) => tx.append({ incidentId, actor: 'Ana Commander', body }));
   for (const phase of ['preparation', 'detection-analysis', 'containment', 'eradication', 'recovery', 'post-incident']) {
     add({ kind: 'phase_changed', payload: { phase } });
     for (let i = 0; i < 8; i++) {
@@ -130,7 +133,7 @@ function busyIncident(log: EventLog): string {
   return incidentId;
 }
 
-function openPlain(file: string): { db: Db; log: EventLog } {
+function openPlain(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -138,28 +141,33 @@ function openPlain(file: string): { db: Db; log: EventLog } {
   db.pragma('temp_store = MEMORY');
   db.pragma('locking_mode = EXCLUSIVE');
   migrate(db);
-  return { db, log: new EventLog(db) };
+  const log = new EventLog(db);
+  // The same write path as the encrypted store's (store-writer.ts), over the plain connection.
+  return { db, log, write: createStoreWriter(db, log, new CommitSignal()), catchUpSearch: () => log.indexPending() };
 }
 
-function bulk(db: Db, log: EventLog): number {
+/** What the figures below need of a store: its one write path, its reads, the search catch-up. */
+type BenchStore = Pick<Store, 'write' | 'log' | 'catchUpSearch'>;
+
+function bulk(store: BenchStore): number {
   const ids: string[] = [];
-  for (let i = 0; i < INCIDENTS; i++) ids.push(log.declare('bench', { title: `Incident ${i} ${noteText(i)}`, kind: 'real' }).event.incidentId);
+  for (let i = 0; i < INCIDENTS; i++) ids.push(store.write((tx) => tx.declare('bench', { title: `Incident ${i} ${noteText(i)}`, kind: 'real' })).value.event.incidentId);
   const perTx = 5_000;
   const [, elapsed] = time(() => {
     for (let start = 0; start < BULK_EVENTS - INCIDENTS; start += perTx) {
-      db.transaction(() => {
+      store.write((tx) => {
         for (let i = start; i < Math.min(start + perTx, BULK_EVENTS - INCIDENTS); i++) {
-          log.append({ incidentId: ids[i % INCIDENTS] ?? '', actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } });
+          tx.append({ incidentId: ids[i % INCIDENTS] ?? '', actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } });
         }
-      })();
+      });
     }
     // The search index follows appends in batches; an import is done when it is searchable.
-    log.indexPending();
+    store.catchUpSearch();
   });
   return (BULK_EVENTS - INCIDENTS) / (elapsed / 1000);
 }
 
-function searchTimes(log: EventLog): number[] {
+function searchTimes(log: Store['log']): number[] {
   const samples: number[] = [];
   for (let i = 0; i < SEARCHES; i++) {
     const q = i % 2 === 0 ? 'needle' : `${vocabulary[i * 37] ?? 'w1'} ${vocabulary[i * 91] ?? 'w2'}`;
@@ -184,15 +192,15 @@ async function main() {
   });
   const passphrase = 'benchmark passphrase, not a secret';
   await vault.create(passphrase);
-  const incidents = createIncidentService(vault, bus);
+  const incidents = createIncidentService(vault);
   const declared = incidents.declare({ actor: 'bench', title: 'Append latency', kind: 'real' });
   const encNote = (incidentId: string) => (i: number) =>
     incidents.append({ incidentId, actor: 'bench', kind: 'note', payload: { text: noteText(i) } });
   const encAppend = alongsideFsync(encNote(declared.id));
-  const encBulk = vault.use((s) => bulk(s.db, s.log));
+  const encBulk = vault.use((s) => bulk(s));
   const encAppendLarge = alongsideFsync(encNote(declared.id));
-  const encAppendBusy = alongsideFsync(encNote(vault.use((s) => busyIncident(s.log))));
-  const [, encScan] = vault.use((s) => time(() => s.db.prepare('SELECT sum(length(payload)) FROM events').pluck().get()));
+  const encAppendBusy = alongsideFsync(encNote(vault.use((s) => busyIncident(s))));
+  const [, encScan] = vault.use((s) => time(() => rawDb(s).prepare('SELECT sum(length(payload)) FROM events').pluck().get()));
   const [encVerdicts, encVerifyOneMs] = vault.use((s) => time(() => s.verify()));
   const encEvents = encVerdicts.reduce((n, v) => n + v.events, 0);
   const parallelStart = performance.now();
@@ -200,7 +208,7 @@ async function main() {
   const encVerifyMs = performance.now() - parallelStart;
   if (!encParallel.every((v) => v.ok) || !encVerdicts.every((v) => v.ok)) throw new Error('a chain did not verify');
   const encSearch = vault.use((s) => searchTimes(s.log));
-  const [, encQuick] = vault.use((s) => time(() => s.db.pragma('quick_check(1)')));
+  const [, encQuick] = vault.use((s) => time(() => rawDb(s).pragma('quick_check(1)')));
   const [encHealth, encHealthMs] = vault.use((s) => time(() => s.health()));
   if (!encHealth.ok) throw new Error(`the whole-store check found damage: ${encHealth.problems.join('; ')}`);
   await vault.lock(); // writes one rolling backup of the whole store
@@ -213,14 +221,14 @@ async function main() {
 
   // ---- plain SQLite, same schema and code, no key
   const plain = openPlain(join(dir, 'plain.db'));
-  const plainId = plain.log.declare('bench', { title: 'Append latency', kind: 'real' }).event.incidentId;
-  const plainNote = (i: number) => plain.log.append({ incidentId: plainId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } });
+  const plainId = plain.write((tx) => tx.declare('bench', { title: 'Append latency', kind: 'real' })).value.event.incidentId;
+  const plainNote = (i: number) => plain.write((tx) => tx.append({ incidentId: plainId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } })).value;
   const plainAppend = alongsideFsync(plainNote);
-  const plainBulk = bulk(plain.db, plain.log);
+  const plainBulk = bulk(plain);
   const plainAppendLarge = alongsideFsync(plainNote);
-  const plainBusyId = busyIncident(plain.log);
+  const plainBusyId = busyIncident(plain);
   const plainAppendBusy = alongsideFsync((i) =>
-    plain.log.append({ incidentId: plainBusyId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } }),
+    plain.write((tx) => tx.append({ incidentId: plainBusyId, actor: 'bench', body: { kind: 'note', payload: { text: noteText(i) } } })).value,
   );
   const [, plainScan] = time(() => plain.db.prepare('SELECT sum(length(payload)) FROM events').pluck().get());
   const [plainVerdicts, plainVerifyMs] = time(() => verifyChains(plain.db));

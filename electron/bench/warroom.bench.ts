@@ -24,7 +24,7 @@ function seed(dataDir: string): Promise<string> {
   return services.vault.create(passphrase).then(() => {
     const incidentId = services.vault.use((store) => {
       const start = Date.now() - EVENTS * 1000;
-      const { event } = store.log.declare('Dana Reyes', { title: 'Payment outage (100k events)', kind: 'real', severity: 'sev2', commander: 'Dana Reyes' }, new Date(start).toISOString());
+      const { event } = store.write((tx) => tx.declare('Dana Reyes', { title: 'Payment outage (100k events)', kind: 'real', severity: 'sev2', commander: 'Dana Reyes' }, new Date(start).toISOString())).value;
       const id = event.incidentId;
       const bodyFor = (i: number): AppendRequest['body'] => {
         if (i % 10_000 === 0) return { kind: 'severity_changed', payload: { severity: i % 20_000 === 0 ? 'sev1' : 'sev2' } };
@@ -33,11 +33,11 @@ function seed(dataDir: string): Promise<string> {
         return { kind: 'note', payload: { text: `Customer ticket #${10_000 + i} mentions failed payment`, key: i % 500 === 2 } };
       };
       for (let done = 1; done < EVENTS; done += 5_000) {
-        store.db.transaction(() => {
+        store.write((tx) => {
           for (let i = done; i < Math.min(done + 5_000, EVENTS); i++) {
-            store.log.append({ incidentId: id, actor: i % 2 ? 'Dana Reyes' : 'Sam Okafor', occurredAt: new Date(start + i * 1000).toISOString(), body: bodyFor(i) });
+            tx.append({ incidentId: id, actor: i % 2 ? 'Dana Reyes' : 'Sam Okafor', occurredAt: new Date(start + i * 1000).toISOString(), body: bodyFor(i) });
           }
-        })();
+        });
       }
       return id;
     });

@@ -1,18 +1,15 @@
 import { addedAudienceKey, audiencesFor, communicationTemplates, type Audience } from '../../shared/comms/audiences';
 import type { PayloadOf } from '../../shared/events/payloads';
-import type { LoggedEvent } from '../../shared/events/event';
 import { exerciseTimeAt, type ClockState } from '../../shared/exercises/clock';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import { CordonError } from '../../shared/ipc/result';
 import type { StoredEvent } from '../../shared/ipc/store-schemas';
 import type { Store } from '../store/store';
 import { loadPostmortemSource } from './export/source';
-import type { PushBus } from './push-bus';
 
 export interface CommsServiceDeps {
   /** Runs `fn` with the open store (the vault's `use`). */
   withStore<T>(fn: (store: Store) => T): T;
-  bus: PushBus;
   /** Who is at the keyboard (the name in settings): the actor of every update marked sent. */
   actor(): Promise<string>;
   now: () => number;
@@ -26,8 +23,8 @@ export interface CommsServiceDeps {
  */
 export function createCommsService(deps: CommsServiceDeps) {
   const exerciseClock = (store: Store, incidentId: string): ClockState | null => {
-    const row = store.db.prepare<[string], { clock: string }>('SELECT clock FROM exercises WHERE incident_id = ?').get(incidentId);
-    return row ? (JSON.parse(row.clock) as ClockState) : null;
+    const clock = store.exercises.clockOfIncident(incidentId);
+    return clock ? (JSON.parse(clock) as ClockState) : null;
   };
 
   const audienceOf = (known: readonly Audience[], input: ParsedInput<'commsUpdateSend'>): Pick<Audience, 'key' | 'name' | 'kind'> => {
@@ -44,8 +41,9 @@ export function createCommsService(deps: CommsServiceDeps) {
 
   async function send(input: ParsedInput<'commsUpdateSend'>): Promise<StoredEvent> {
     const actor = await deps.actor();
-    const written = deps.withStore((store) =>
-      store.db.transaction(() => {
+    // One user action, one transaction: the notice and the duty it meets commit (and are signalled) together.
+    const { events } = deps.withStore((store) =>
+      store.write((tx) => {
         const source = loadPostmortemSource(store, input.incidentId);
         const audience = audienceOf(audiencesFor(source.playbook, source.events), input);
         if (input.templateKey !== undefined && !communicationTemplates(source.playbook).some((t) => t.key === input.templateKey)) {
@@ -72,16 +70,14 @@ export function createCommsService(deps: CommsServiceDeps) {
           ...(clock ? { exerciseMs: Math.floor(exerciseTimeAt(clock, at)) } : {}),
         };
         const occurredAt = new Date(at).toISOString();
-        const events: LoggedEvent[] = [store.log.append({ incidentId: input.incidentId, actor, occurredAt, body: { kind: 'comms_update_sent', payload } }).event];
+        tx.append({ incidentId: input.incidentId, actor, occurredAt, body: { kind: 'comms_update_sent', payload } });
         if (duty && source.state.notified[duty.key] === undefined) {
           const notified: PayloadOf<'regulator_notified'> = { dutyKey: duty.key, authority: audience.name };
-          events.push(store.log.append({ incidentId: input.incidentId, actor, occurredAt, body: { kind: 'regulator_notified', payload: notified } }).event);
+          tx.append({ incidentId: input.incidentId, actor, occurredAt, body: { kind: 'regulator_notified', payload: notified } });
         }
-        return events;
-      })(),
+      }),
     );
-    for (const event of written) deps.bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
-    return written[0] as StoredEvent;
+    return events[0] as StoredEvent;
   }
 
   return { send };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/app-schemas';
 import { describeApp, type RuntimeDescription } from './app-info';
 import { createHealthService, type HealthProbe } from './health';
+import { bridgeCommitsToWindows } from './commit-bridge';
 import { createPushBus, type PushBus } from './push-bus';
 import { startSearchIndexer } from './search-indexer';
 import { createSettingsService } from './settings-store';
@@ -11,7 +12,7 @@ import { createEvidenceService, type EvidenceService } from './evidence';
 import { Vault } from '../store/vault';
 import { noKeychain, type Keychain } from '../store/keychain';
 import type { ScryptParams } from '../store/key-envelope';
-import { createPlaybookService, type PlaybookService } from './playbooks';
+import { createPlaybookService, seedDefaultPlaybook, type PlaybookService } from './playbooks';
 import { createPostmortemService, type PostmortemService } from './postmortem';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { createScriptService, type ScriptService } from './scripts/service';
@@ -90,7 +91,9 @@ export function createServices(deps: ServiceDeps): Services {
     now,
     ...(deps.scryptParams ? { scryptParams: deps.scryptParams } : {}),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    prepare: (store) => seedDefaultPlaybook(store, { defaultPlaybookFile: deps.defaultPlaybookFile ?? null, now, logger: deps.logger }),
   });
+  const stopWindowBridge = bridgeCommitsToWindows((listener) => vault.onCommitted(listener), bus);
   const probes: HealthProbe[] = [
     {
       name: 'settings',
@@ -119,10 +122,10 @@ export function createServices(deps: ServiceDeps): Services {
     now,
     ...(deps.confirmAction ? { confirm: deps.confirmAction } : {}),
   });
-  const incidents = createIncidentService(vault, bus);
+  const incidents = createIncidentService(vault);
   const files = deps.files ?? noFileSink;
   const uploads = createUploads({ dir: join(deps.dataDir, 'uploads'), now });
-  const stopSearchIndexer = startSearchIndexer({ bus, peek: (fn) => vault.peek(fn), logger: deps.logger });
+  const stopSearchIndexer = startSearchIndexer({ onCommitted: (listener) => vault.onCommitted(listener), peek: (fn) => vault.peek(fn), logger: deps.logger });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
     defaultPlaybookFile: deps.defaultPlaybookFile ?? null,
@@ -159,17 +162,18 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     vault,
     incidents,
-    evidence: createEvidenceService(vault, bus, files, uploads),
+    evidence: createEvidenceService(vault, files, uploads),
     uploads,
     playbooks,
-    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), bus, pdf: deps.pdf ?? null, now, files }),
+    postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), pdf: deps.pdf ?? null, now, files }),
     scripts,
     exercises,
-    comms: createCommsService({ withStore: (fn) => vault.use(fn), bus, now, actor: async () => actorName(await settings.get()) }),
+    comms: createCommsService({ withStore: (fn) => vault.use(fn), now, actor: async () => actorName(await settings.get()) }),
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
     close: async () => {
       exercises.close();
       stopSearchIndexer();
+      stopWindowBridge();
       await scripts.close();
       uploads.close();
       vault.shutdown();

@@ -5,24 +5,22 @@ import { maxEvidenceBytes, type Evidence } from '../../shared/ipc/store-schemas'
 import type { Vault } from '../store/vault';
 import { custodyDestination, deliveryOf, safeFileName, type FileSink } from './files/file-sink';
 import type { Uploads } from './files/uploads';
-import type { PushBus } from './push-bus';
 
 /**
  * Evidence in and out. In: bytes the user gave the page, received in chunks (uploads.ts), never
  * a path. Out: offered through the file sink (a native save dialog, or a browser download), and
  * every copy that left is a custody event on the incident's timeline.
  */
-export function createEvidenceService(vault: Vault, bus: PushBus, files: FileSink, uploads: Uploads) {
+export function createEvidenceService(vault: Vault, files: FileSink, uploads: Uploads) {
   return {
     add(input: Stamped<'evidenceAdd'>): Evidence {
       const upload = uploads.take(input.uploadId, 'evidence');
       const data = upload.data ?? Buffer.alloc(0);
       if (data.length === 0) throw new CordonError('bad_input', 'The file is empty: there is nothing to keep as evidence.');
       if (data.length > maxEvidenceBytes) throw new CordonError('bad_input', 'The file is larger than 50 MB, the most Cordon keeps as evidence.');
-      const { evidence, event } = vault.use((store) =>
-        store.evidence.add(input.incidentId, input.actor, safeFileName(upload.name), upload.mediaType, data, input.note),
+      const { evidence } = vault.use(
+        (store) => store.write((tx) => store.evidence.add(tx, input.incidentId, input.actor, safeFileName(upload.name), upload.mediaType, data, input.note)).value,
       );
-      bus.publish({ topic: 'incident.changed', incidentId: evidence.incidentId, eventId: event.id });
       return { ...evidence, note: input.note ?? null, custody: [] };
     },
     list: (input: ParsedInput<'evidenceList'>) =>
@@ -38,8 +36,7 @@ export function createEvidenceService(vault: Vault, bus: PushBus, files: FileSin
       const { evidence, data } = vault.use((store) => store.evidence.read(input.evidenceId));
       const offered = await files.offer({ suggestedName: evidence.name, mediaType: evidence.mediaType, data, title: 'Save a copy of the evidence' });
       if (offered.kind === 'cancelled') return { evidence, delivery: deliveryOf(offered), eventId: null };
-      const event = vault.use((store) => store.evidence.recordExport(evidence, input.actor, custodyDestination(offered)));
-      bus.publish({ topic: 'incident.changed', incidentId: evidence.incidentId, eventId: event.id });
+      const event = vault.use((store) => store.write((tx) => store.evidence.recordExport(tx, evidence, input.actor, custodyDestination(offered))).value);
       return { evidence, delivery: deliveryOf(offered), eventId: event.id };
     },
   };

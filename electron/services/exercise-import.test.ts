@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from './container';
 import { createMemoryLogger } from './logger';
+import { rawDb } from '../store/testing/fixtures';
 import { tempDir, testScrypt } from '../store/testing/temp-dir';
 
 // Imported tabletop documents must survive a save and a restart and then run: the library reads
@@ -104,7 +105,7 @@ Two restore drills.
     const legacy = { id: 'legacy', title: 'Legacy', summary: 'Old row', roles: [], outcomes: [], scoring: { actions: 60, outcomes: 25, checklist: 15 }, injects: [{ id: 'a', title: 'A', text: 'A', audience: 'all', at: 900_000, expect: [{ action: { kind: 'note' }, deadline: 600_000 }] }] };
     const broken = { id: 'broken', title: 'Broken', summary: 'x', injects: [{ id: 'a', title: 'A', text: '', at: 0 }] };
     s.vault.use((store) => {
-      const insert = store.db.prepare('INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)');
+      const insert = rawDb(store).prepare('INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)');
       insert.run('legacy', JSON.stringify(legacy), 'markdown', '2026-01-01T00:00:00Z', 'F');
       insert.run('broken', JSON.stringify(broken), 'markdown', '2026-01-01T00:00:01Z', 'F');
     });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadBuiltinScenarios } from './exercises';
 import { createServices } from './container';
 import { createMemoryLogger } from './logger';
+import { rawDb } from '../store/testing/fixtures';
 import { tempDir, testScrypt } from '../store/testing/temp-dir';
 import type { ExerciseView } from '../../shared/ipc/exercise-contract';
 
@@ -59,7 +60,7 @@ describe('exercise timer failures', () => {
     // SQLite quotes what a trigger hands it: this one refuses injects with their whole payload,
     // standing for any failure whose message carries incident text.
     services.vault.use((store) =>
-      store.db.exec("CREATE TEMP TRIGGER refuse_injects BEFORE INSERT ON events WHEN NEW.kind = 'inject' BEGIN SELECT RAISE(ABORT, NEW.payload); END"),
+      rawDb(store).exec("CREATE TEMP TRIGGER refuse_injects BEFORE INSERT ON events WHEN NEW.kind = 'inject' BEGIN SELECT RAISE(ABORT, NEW.payload); END"),
     );
     advance(5_000); // T+5m: unusual-usage is due, and its append fails
     expect(ex.get(v.id).injects.find((i) => i.id === 'unusual-usage')?.status).toBe('pending');

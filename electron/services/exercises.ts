@@ -20,7 +20,9 @@ import { slugify } from '../../shared/playbook/slug';
 import { errorShape } from '../store/error-shape';
 import { sha256Hex } from '../store/hash';
 import { uuidv7 } from '../store/ids';
+import type { ExerciseRow } from '../store/exercise-repo';
 import type { Store } from '../store/store';
+import type { WriteTx } from '../store/store-writer';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { loadPostmortemSource } from './export/source';
 import type { IncidentService } from './incidents';
@@ -50,18 +52,7 @@ export interface ExerciseServiceDeps {
   tickMs?: number;
 }
 
-interface Row {
-  id: string;
-  incident_id: string;
-  scenario_id: string;
-  scenario: string;
-  playbook_id: string | null;
-  clock: string;
-  injects: string;
-  notes: string;
-  created_at: string;
-  created_by: string;
-}
+type Row = ExerciseRow;
 
 interface Loaded {
   row: Row;
@@ -96,11 +87,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
   const builtin = () => (builtins ??= loadBuiltinScenarios(deps.builtinDir, deps.logger));
 
   /** Imported scenarios as stored, each read back through the schema; a row that fails says why. */
-  const importedRows = (store: Store): StoredScenario[] =>
-    store.db
-      .prepare<[], { id: string; scenario: string }>('SELECT id, scenario FROM exercise_scenarios ORDER BY imported_at')
-      .all()
-      .map((row) => readStoredScenario(row.id, row.scenario));
+  const importedRows = (store: Store): StoredScenario[] => store.exercises.importedScenarios().map((row) => readStoredScenario(row.id, row.scenario));
 
   const imported = (store: Store): Scenario[] => importedRows(store).flatMap((r) => (r.scenario ? [r.scenario] : []));
 
@@ -113,17 +100,15 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
   };
 
   const load = (store: Store, exerciseId: string): Loaded => {
-    const row = store.db.prepare<[string], Row>('SELECT * FROM exercises WHERE id = ?').get(exerciseId);
+    const row = store.exercises.get(exerciseId);
     if (!row) throw new CordonError('not_found', 'There is no such exercise.');
     return { row, scenario: JSON.parse(row.scenario) as Scenario, clock: JSON.parse(row.clock) as ClockState, injects: JSON.parse(row.injects) as InjectState[] };
   };
 
-  const save = (store: Store, ex: Loaded, notes?: string) => {
-    store.db
-      .prepare('UPDATE exercises SET clock = ?, injects = ?, notes = COALESCE(?, notes), updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(ex.clock), JSON.stringify(ex.injects), notes ?? null, new Date(now()).toISOString(), ex.row.id);
-    bus.publish({ topic: 'exercise.changed', exerciseId: ex.row.id, incidentId: ex.row.incident_id });
-  };
+  /** Writes the exercise's row; the caller says so on exercise.changed once the write has committed. */
+  const save = (store: Store, tx: WriteTx, ex: Loaded, notes?: string) =>
+    store.exercises.update(tx, ex.row.id, { clock: JSON.stringify(ex.clock), injects: JSON.stringify(ex.injects), notes: notes ?? null, at: new Date(now()).toISOString() });
+  const saidChanged = (row: Row) => bus.publish({ topic: 'exercise.changed', exerciseId: row.id, incidentId: row.incident_id });
 
   const eventsOf = (store: Store, incidentId: string): (ScoredEvent & ReviewEvent)[] => {
     const summary = store.log.summary(incidentId);
@@ -133,10 +118,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
   };
 
   /** Earlier runs of the same scenario, oldest first. */
-  const earlierRuns = (store: Store, ex: Loaded): Row[] =>
-    store.db
-      .prepare<[string, string, string], Row>('SELECT * FROM exercises WHERE scenario_id = ? AND created_at <= ? AND id <> ? ORDER BY created_at')
-      .all(ex.row.scenario_id, ex.row.created_at, ex.row.id);
+  const earlierRuns = (store: Store, ex: Loaded): Row[] => store.exercises.earlierRuns(ex.row);
 
   /** The improvement plans of earlier runs, carried into this one (latest run's first). */
   const carriedInto = (store: Store, ex: Loaded): CarriedItem[] =>
@@ -155,17 +137,16 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       });
 
   /** Appends the inject to the incident's timeline and marks it fired, at exercise time now. */
-  const fireOne = (store: Store, ex: Loaded, injectId: string, actor: string): void => {
+  const fireOne = (tx: WriteTx, ex: Loaded, injectId: string, actor: string): void => {
     const st = ex.injects.find((i) => i.id === injectId);
     if (!st) throw new CordonError('not_found', `This exercise has no inject “${injectId}”.`);
     if (st.status !== 'pending') throw new CordonError('conflict', `The inject “${st.title}” was already ${st.status}.`);
     const text = st.audience && st.audience.toLowerCase() !== 'all' ? `For: ${st.audience}\n\n${st.text}` : st.text;
-    const { event } = store.log.append({
+    const { event } = tx.append({
       incidentId: ex.row.incident_id,
       actor,
       body: { kind: 'inject', payload: { title: st.title.slice(0, 200), text: text.slice(0, 20_000), injectId } },
     });
-    bus.publish({ topic: 'incident.changed', incidentId: ex.row.incident_id, eventId: event.id });
     const wall = Date.parse(event.recordedAt);
     ex.injects = ex.injects.map((i) =>
       i.id === injectId ? { ...i, status: 'fired', firedAtMs: exerciseTimeAt(ex.clock, Math.max(wall, now())), firedAtWall: event.recordedAt, eventId: event.id } : i,
@@ -173,7 +154,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
   };
 
   /** Fires what is due now (and what that makes due, for `after` chains). True when something changed. */
-  const advance = (store: Store, ex: Loaded): boolean => {
+  const advance = (store: Store, tx: WriteTx, ex: Loaded): boolean => {
     if (!ex.clock.running) return false;
     let changed = false;
     for (let guard = 0; guard < ex.injects.length + 1; guard++) {
@@ -185,7 +166,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       }
       const due = dueNow(ex.injects, exerciseTimeAt(ex.clock, now()));
       if (due.length === 0) break;
-      for (const d of due) fireOne(store, ex, d.id, timerActor);
+      for (const d of due) fireOne(tx, ex, d.id, timerActor);
       changed = true;
     }
     return changed;
@@ -232,26 +213,28 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
   /** Appends one review event to the exercise's timeline; the view comes back with it. */
   const review = (exerciseId: string, actor: string, body: EventBody, check: (ex: Loaded) => void): ExerciseView =>
-    deps.withStore((store) =>
-      store.db.transaction(() => {
-        const ex = load(store, exerciseId);
-        check(ex);
-        const { event } = store.log.append({ incidentId: ex.row.incident_id, actor, body });
-        bus.publish({ topic: 'incident.changed', incidentId: ex.row.incident_id, eventId: event.id });
-        return viewOf(store, ex);
-      })(),
+    deps.withStore(
+      (store) =>
+        store.write((tx) => {
+          const ex = load(store, exerciseId);
+          check(ex);
+          tx.append({ incidentId: ex.row.incident_id, actor, body });
+          return viewOf(store, ex);
+        }).value,
     );
 
-  const mutate = (exerciseId: string, fn: (store: Store, ex: Loaded) => unknown): ExerciseView =>
-    deps.withStore((store) =>
-      store.db.transaction(() => {
+  const mutate = (exerciseId: string, fn: (tx: WriteTx, ex: Loaded) => unknown): ExerciseView =>
+    deps.withStore((store) => {
+      const { value: ex } = store.write((tx) => {
         const ex = load(store, exerciseId);
-        const notes = fn(store, ex);
-        advance(store, ex);
-        save(store, ex, typeof notes === 'string' ? notes : undefined);
-        return viewOf(store, load(store, exerciseId));
-      })(),
-    );
+        const notes = fn(tx, ex);
+        advance(store, tx, ex);
+        save(store, tx, ex, typeof notes === 'string' ? notes : undefined);
+        return ex;
+      });
+      saidChanged(ex.row);
+      return viewOf(store, load(store, exerciseId));
+    });
 
   const listItem = (s: Scenario, source: 'builtin' | 'imported', runs: Map<string, number>): ScenarioListItem => ({
     id: s.id,
@@ -269,12 +252,14 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
     if (!deps.isUnlocked()) return;
     try {
       deps.withStore((store) => {
-        const ids = store.db.prepare<[], string>("SELECT id FROM exercises WHERE json_extract(clock, '$.running') = 1").pluck().all();
-        for (const id of ids) {
-          store.db.transaction(() => {
+        for (const id of store.exercises.runningIds()) {
+          const { value: changed } = store.write((tx) => {
             const ex = load(store, id);
-            if (advance(store, ex)) save(store, ex);
-          })();
+            if (!advance(store, tx, ex)) return null;
+            save(store, tx, ex);
+            return ex.row;
+          });
+          if (changed) saidChanged(changed);
         }
       });
     } catch (error) {
@@ -291,9 +276,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
     scenarioList(): ScenarioListItem[] {
       return deps.withStore((store) => {
-        const runs = new Map(
-          store.db.prepare<[], { scenario_id: string; n: number }>('SELECT scenario_id, COUNT(*) AS n FROM exercises GROUP BY scenario_id').all().map((r) => [r.scenario_id, r.n]),
-        );
+        const runs = store.exercises.runsPerScenario();
         const b = builtin();
         const rows = importedRows(store).filter((r) => !b.some((x) => x.id === r.id));
         return [
@@ -332,14 +315,10 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       }
       return deps.withStore((store) => {
         if (!input.dryRun) {
-          const insert = store.db.prepare(
-            `INSERT INTO exercise_scenarios (id, scenario, source, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET scenario = excluded.scenario, source = excluded.source, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
-          );
           const at = new Date(now()).toISOString();
-          store.db.transaction(() => {
-            for (const { s, json } of stored) insert.run(s.id, json, input.format, at, input.actor);
-          })();
+          store.write((tx) => {
+            for (const { s, json } of stored) store.exercises.saveScenario(tx, { id: s.id, scenario: json, source: input.format, at, by: input.actor });
+          });
         }
         const items = named.map((s) => listItem(s, 'imported', new Map()));
         return { scenario: items[0] ?? null, scenarios: items, errors, unparsed };
@@ -348,22 +327,19 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
 
     list(): ExerciseListItem[] {
       return deps.withStore((store) =>
-        store.db
-          .prepare<[], Row>('SELECT * FROM exercises ORDER BY created_at DESC')
-          .all()
-          .map((row) => {
-            const ex = load(store, row.id);
-            return {
-              id: row.id,
-              incidentId: row.incident_id,
-              scenarioId: row.scenario_id,
-              title: ex.scenario.title,
-              createdAt: row.created_at,
-              running: ex.clock.running,
-              finished: ex.clock.finishedAt !== null,
-              score: scoreOf(store, ex).score,
-            };
-          }),
+        store.exercises.list().map((row) => {
+          const ex = load(store, row.id);
+          return {
+            id: row.id,
+            incidentId: row.incident_id,
+            scenarioId: row.scenario_id,
+            title: ex.scenario.title,
+            createdAt: row.created_at,
+            running: ex.clock.running,
+            finished: ex.clock.finishedAt !== null,
+            score: scoreOf(store, ex).score,
+          };
+        }),
       );
     },
 
@@ -372,24 +348,34 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       const wanted = input.playbookId ?? scenario.playbook ?? null;
       const playbookRef = wanted ? deps.resolvePlaybook(wanted) : null;
       if (input.playbookId && !playbookRef) throw new CordonError('not_found', `There is no playbook “${input.playbookId}” in the library.`);
-      const incident = deps.incidents.declare({
-        actor: input.actor,
-        title: `Exercise: ${scenario.title}`.slice(0, 200),
-        kind: 'exercise',
-        summary: scenario.summary,
-        ...(playbookRef ? { playbookId: playbookRef } : {}),
-        ...(input.commander ? { commander: input.commander } : {}),
-      });
       const id = uuidv7(now());
       return deps.withStore((store) => {
         const at = new Date(now()).toISOString();
-        store.db
-          .prepare(
-            `INSERT INTO exercises (id, incident_id, scenario_id, scenario, playbook_id, clock, injects, notes, created_at, created_by, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
-          )
-          .run(id, incident.id, scenario.id, JSON.stringify(scenario), playbookRef, JSON.stringify(newClock(input.speed ?? 1)), JSON.stringify(initialInjectStates(scenario)), at, input.actor, at);
-        bus.publish({ topic: 'exercise.changed', exerciseId: id, incidentId: incident.id });
+        // One action, one transaction: the exercise's incident and its row, or neither (the
+        // declaration is a write of its own, nested in this one, and signalled with it).
+        const { value: incidentId } = store.write((tx) => {
+          const incident = deps.incidents.declare({
+            actor: input.actor,
+            title: `Exercise: ${scenario.title}`.slice(0, 200),
+            kind: 'exercise',
+            summary: scenario.summary,
+            ...(playbookRef ? { playbookId: playbookRef } : {}),
+            ...(input.commander ? { commander: input.commander } : {}),
+          });
+          store.exercises.insert(tx, {
+            id,
+            incidentId: incident.id,
+            scenarioId: scenario.id,
+            scenario: JSON.stringify(scenario),
+            playbookId: playbookRef,
+            clock: JSON.stringify(newClock(input.speed ?? 1)),
+            injects: JSON.stringify(initialInjectStates(scenario)),
+            at,
+            by: input.actor,
+          });
+          return incident.id;
+        });
+        bus.publish({ topic: 'exercise.changed', exerciseId: id, incidentId });
         return viewOf(store, load(store, id));
       });
     },
@@ -397,7 +383,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
     get: (exerciseId: string): ExerciseView => deps.withStore((store) => viewOf(store, load(store, exerciseId))),
 
     control(input: Stamped<'exerciseControl'>): ExerciseView {
-      return mutate(input.exerciseId, (_store, ex) => {
+      return mutate(input.exerciseId, (_tx, ex) => {
         try {
           ex.clock = controlClock(ex.clock, input.action === 'speed' ? { action: 'speed', speed: input.speed ?? 1 } : { action: input.action }, now());
         } catch (error) {
@@ -407,13 +393,13 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
     },
 
     fire: (input: Stamped<'injectFire'>) =>
-      mutate(input.exerciseId, (store, ex) => {
+      mutate(input.exerciseId, (tx, ex) => {
         if (ex.clock.finishedAt !== null) throw new CordonError('conflict', 'The exercise has finished.');
-        fireOne(store, ex, input.injectId, input.actor);
+        fireOne(tx, ex, input.injectId, input.actor);
       }),
 
     skip: (input: Stamped<'injectSkip'>) =>
-      mutate(input.exerciseId, (_store, ex) => {
+      mutate(input.exerciseId, (_tx, ex) => {
         const st = ex.injects.find((i) => i.id === input.injectId);
         if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
         if (st.status !== 'pending') throw new CordonError('conflict', `The inject “${st.title}” was already ${st.status}.`);
@@ -421,7 +407,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       }),
 
     edit: (input: Stamped<'injectEdit'>) =>
-      mutate(input.exerciseId, (_store, ex) => {
+      mutate(input.exerciseId, (_tx, ex) => {
         const st = ex.injects.find((i) => i.id === input.injectId);
         if (!st) throw new CordonError('not_found', `This exercise has no inject “${input.injectId}”.`);
         if (st.status !== 'pending') throw new CordonError('conflict', `Only a pending inject can be edited; “${st.title}” was ${st.status}.`);
@@ -502,7 +488,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
       const fileName = `${fileBase}.${input.format}`;
       const sha256 = sha256Hex(data);
       deps.withStore((store) =>
-        recordExport(store, bus, source.incident.id, input.actor, {
+        recordExport(store, source.incident.id, input.actor, {
           document: 'after_action_report',
           format: input.format === 'md' ? 'markdown' : 'pdf',
           fileName: fileName.slice(0, 200),

@@ -1,27 +1,23 @@
 import type { Stamped } from './actor';
 import type { PayloadOf } from '../../shared/events/payloads';
-import type { LoggedEvent } from '../../shared/events/event';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { StoredEvent } from '../../shared/ipc/store-schemas';
 import type { AppendRequest } from '../store/event-log';
 import type { Vault } from '../store/vault';
-import type { PushBus } from './push-bus';
 
-/** Incidents and their timelines, over the vault's open store; every write is pushed. */
-export function createIncidentService(vault: Vault, bus: PushBus) {
-  const changed = (event: LoggedEvent): StoredEvent => {
-    bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
-    return event as StoredEvent;
-  };
-  const append = (request: AppendRequest) => changed(vault.use((store) => store.log.append(request).event));
+/**
+ * Incidents and their timelines, over the vault's open store. Every write goes through
+ * `store.write`, whose commit signal tells the windows (see container.ts): nothing here publishes.
+ */
+export function createIncidentService(vault: Vault) {
+  const append = (request: AppendRequest) => vault.use((store) => store.write((tx) => tx.append(request)).value.event as StoredEvent);
 
   return {
     declare(input: Stamped<'incidentDeclare'>) {
       const { actor, occurredAt, ...rest } = input;
       const payload: PayloadOf<'declared'> = { ...rest };
       return vault.use((store) => {
-        const { event } = store.log.declare(actor, payload, occurredAt);
-        changed(event);
+        const { event } = store.write((tx) => tx.declare(actor, payload, occurredAt)).value;
         return store.log.summary(event.incidentId);
       });
     },

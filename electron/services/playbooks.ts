@@ -3,8 +3,9 @@ import { CordonError } from '../../shared/ipc/result';
 import { importPlaybook, slugify, type Playbook } from '../../shared/playbook';
 import type { PlaybookImport } from '../../shared/playbook/model';
 import type { PlaybookSummary, StoredPlaybook } from '../../shared/playbook/library';
-import { PlaybookRepo } from '../store/playbook-repo';
+import type { PlaybookRepo } from '../store/playbook-repo';
 import type { Store } from '../store/store';
+import { errorShape } from '../store/error-shape';
 import type { Logger } from './logger';
 
 export interface PlaybookServiceDeps {
@@ -20,24 +21,27 @@ export const defaultPlaybookId = 'cordon-default';
 
 const summary = ({ playbook: _p, source: _s, unparsed: _u, ...rest }: StoredPlaybook): PlaybookSummary => rest;
 
+/**
+ * A new store (or one from before the library existed) gets the default playbook, so the first
+ * incident can be declared without importing anything. Runs when the vault opens a store
+ * (created, unlocked, restored: the vault's `prepare` hook), never from a read.
+ */
+export function seedDefaultPlaybook(store: Store, deps: Pick<PlaybookServiceDeps, 'defaultPlaybookFile' | 'now' | 'logger'>): void {
+  if (!deps.defaultPlaybookFile || store.playbooks.count() > 0) return;
+  let markdown: string;
+  try {
+    markdown = readFileSync(deps.defaultPlaybookFile, 'utf8');
+  } catch (error) {
+    deps.logger.warn('playbooks.default_unavailable', errorShape(error));
+    return;
+  }
+  const imported = importPlaybook(markdown, { sourceName: 'default.md' });
+  const savedAt = new Date(deps.now()).toISOString();
+  store.write((tx) => store.playbooks.save(tx, { id: defaultPlaybookId, ...imported, source: markdown, savedAt, savedBy: 'Cordon', builtIn: true }));
+}
+
 export function createPlaybookService(deps: PlaybookServiceDeps) {
   const iso = () => new Date(deps.now()).toISOString();
-
-  // A new store (or one from before the library existed) gets the default playbook, so
-  // the first incident can be declared without importing anything.
-  function seeded(store: Store): PlaybookRepo {
-    const repo = new PlaybookRepo(store.db);
-    if (repo.count() === 0 && deps.defaultPlaybookFile) {
-      try {
-        const markdown = readFileSync(deps.defaultPlaybookFile, 'utf8');
-        const imported = importPlaybook(markdown, { sourceName: 'default.md' });
-        repo.save({ id: defaultPlaybookId, ...imported, source: markdown, savedAt: iso(), savedBy: 'Cordon', builtIn: true });
-      } catch {
-        deps.logger.warn('playbooks.default_unavailable');
-      }
-    }
-    return repo;
-  }
 
   function uniqueId(repo: PlaybookRepo, title: string): string {
     const base = slugify(title).replace(/[^a-z0-9-]/g, '').replace(/^-+/, '').slice(0, 60) || 'playbook';
@@ -47,10 +51,10 @@ export function createPlaybookService(deps: PlaybookServiceDeps) {
   }
 
   return {
-    list: (): PlaybookSummary[] => deps.withStore((store) => seeded(store).listLatest().map(summary)),
+    list: (): PlaybookSummary[] => deps.withStore((store) => store.playbooks.listLatest().map(summary)),
 
     get(id: string, version?: number): StoredPlaybook {
-      const found = deps.withStore((store) => seeded(store).get(id, version));
+      const found = deps.withStore((store) => store.playbooks.get(id, version));
       if (!found) {
         throw new CordonError('not_found', version ? `There is no version ${version} of playbook “${id}”.` : `There is no playbook “${id}”.`);
       }
@@ -58,7 +62,7 @@ export function createPlaybookService(deps: PlaybookServiceDeps) {
     },
 
     versions(id: string): PlaybookSummary[] {
-      const found = deps.withStore((store) => new PlaybookRepo(store.db).versions(id));
+      const found = deps.withStore((store) => store.playbooks.versions(id));
       if (found.length === 0) throw new CordonError('not_found', `There is no playbook “${id}”.`);
       return found;
     },
@@ -71,12 +75,12 @@ export function createPlaybookService(deps: PlaybookServiceDeps) {
 
     save(input: { actor: string; id?: string | undefined; playbook: Playbook; source: string | null; unparsed: { line: number; text: string }[] }): StoredPlaybook {
       return deps.withStore((store) => {
-        const repo = seeded(store);
+        const repo = store.playbooks;
         if (input.id !== undefined && !repo.idExists(input.id)) {
           throw new CordonError('not_found', `There is no playbook “${input.id}” to save a new version of.`);
         }
         const id = input.id ?? uniqueId(repo, input.playbook.title);
-        return repo.save({ id, playbook: input.playbook, source: input.source, unparsed: input.unparsed, savedAt: iso(), savedBy: input.actor });
+        return store.write((tx) => repo.save(tx, { id, playbook: input.playbook, source: input.source, unparsed: input.unparsed, savedAt: iso(), savedBy: input.actor })).value;
       });
     },
   };

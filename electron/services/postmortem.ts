@@ -2,7 +2,6 @@ import type { Stamped } from './actor';
 import { CordonError } from '../../shared/ipc/result';
 import type { ExportResult, PostmortemView } from '../../shared/ipc/postmortem-contract';
 import type { ParsedInput } from '../../shared/ipc/contract';
-import type { LoggedEvent } from '../../shared/events/event';
 import type { EventBody } from '../../shared/events/payloads';
 import { actionItemsFrom, type ActionItem } from '../../shared/postmortem/action-items';
 import { draftPostmortem, defaultTemplateKey, templateChoices } from '../../shared/postmortem/draft';
@@ -13,17 +12,16 @@ import type { PostmortemSource } from '../../shared/postmortem/source';
 import { slugify } from '../../shared/playbook/slug';
 import { sha256Hex } from '../store/hash';
 import type { Store } from '../store/store';
+import type { WriteTx } from '../store/store-writer';
 import { buildBundle, type BundleEvidence } from './export/bundle';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { recordExport } from './export/record';
 import { documentOf, loadPostmortemSource } from './export/source';
 import { custodyDestination, deliveryOf, type FileSink, type Offered } from './files/file-sink';
-import type { PushBus } from './push-bus';
 
 export interface PostmortemServiceDeps {
   /** Runs `fn` with the open store (the vault's `use`, or the CLI's store). */
   withStore<T>(fn: (store: Store) => T): T;
-  bus: PushBus;
   /** Prints HTML to PDF; null where no printer is wired (PDF and bundle exports then say so). */
   pdf: PdfRenderer | null;
   now: () => number;
@@ -40,14 +38,9 @@ type ExportInput = Stamped<'exportMarkdown'>;
  * process decides where bytes are written; the HTML for the PDF never touches the disk.
  */
 export function createPostmortemService(deps: PostmortemServiceDeps) {
-  const { bus } = deps;
   const vault = { use: deps.withStore };
 
-  const append = (store: Store, incidentId: string, actor: string, body: EventBody): LoggedEvent => {
-    const { event } = store.log.append({ incidentId, actor, body });
-    bus.publish({ topic: 'incident.changed', incidentId, eventId: event.id });
-    return event;
-  };
+  const append = (tx: WriteTx, incidentId: string, actor: string, body: EventBody) => tx.append({ incidentId, actor, body }).event;
 
   const view = (source: PostmortemSource): PostmortemView => {
     const revisions = revisionsOf(source.events);
@@ -88,7 +81,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
     if (offered.kind !== 'cancelled') {
       const format = mediaType === 'application/pdf' ? 'pdf' : mediaType === 'application/zip' ? 'zip' : 'markdown';
       vault.use((store) =>
-        recordExport(store, bus, source.incident.id, input.actor, {
+        recordExport(store, source.incident.id, input.actor, {
           document: format === 'zip' ? 'bundle' : 'postmortem',
           format,
           fileName: fileName.slice(0, 200),
@@ -128,20 +121,22 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
     get: (input: ParsedInput<'postmortemGet'>): PostmortemView => vault.use((store) => view(loadPostmortemSource(store, input.incidentId))),
 
     save(input: Stamped<'postmortemSave'>) {
-      return vault.use((store) => {
-        // Synchronous from the read to the append: no other save can land in between.
-        const source = loadPostmortemSource(store, input.incidentId);
-        const current = revisionsOf(source.events).revision;
-        if (input.baseRevision !== current) {
-          throw new CordonError(
-            'conflict',
-            `Revision ${current} was saved since you started editing revision ${input.baseRevision}. Reload to see it; your text is still in the editor.`,
-          );
-        }
-        const revision = current + 1;
-        const event = append(store, input.incidentId, input.actor, { kind: 'postmortem_saved', payload: { revision, markdown: input.markdown } });
-        return { revision, eventId: event.id, savedAt: event.recordedAt };
-      });
+      return vault.use((store) =>
+        store.write((tx) => {
+          // One transaction from the read to the append: no other save can land in between.
+          const source = loadPostmortemSource(store, input.incidentId);
+          const current = revisionsOf(source.events).revision;
+          if (input.baseRevision !== current) {
+            throw new CordonError(
+              'conflict',
+              `Revision ${current} was saved since you started editing revision ${input.baseRevision}. Reload to see it; your text is still in the editor.`,
+            );
+          }
+          const revision = current + 1;
+          const event = append(tx, input.incidentId, input.actor, { kind: 'postmortem_saved', payload: { revision, markdown: input.markdown } });
+          return { revision, eventId: event.id, savedAt: event.recordedAt };
+        }).value,
+      );
     },
 
     revision(input: ParsedInput<'postmortemRevision'>) {
@@ -155,51 +150,55 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
 
     setStatus(input: Stamped<'postmortemSetStatus'>): PostmortemView {
       return vault.use((store) => {
-        const before = loadPostmortemSource(store, input.incidentId);
-        if (before.state.postmortem.status !== input.status) {
-          append(store, input.incidentId, input.actor, { kind: 'postmortem_status', payload: { status: input.status } });
-        }
+        store.write((tx) => {
+          if (store.log.state(input.incidentId).postmortem.status !== input.status) {
+            append(tx, input.incidentId, input.actor, { kind: 'postmortem_status', payload: { status: input.status } });
+          }
+        });
         return view(loadPostmortemSource(store, input.incidentId));
       });
     },
 
     saveActionItem(input: Stamped<'actionItemSave'>): ActionItem[] {
       return vault.use((store) => {
-        const items = actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
-        const { incidentId, actor } = input;
-        if (input.actionItemId === undefined) {
-          const taken = new Set(items.map((i) => i.id));
-          let n = items.length + 1;
-          while (taken.has(`ai-${n}`)) n++;
-          const actionItemId = `ai-${n}`;
-          append(store, incidentId, actor, {
-            kind: 'action_item_created',
-            payload: {
-              actionItemId,
-              title: input.title ?? actionItemId,
-              ...(input.owner ? { owner: input.owner } : {}),
-              ...(input.dueDate ? { dueDate: input.dueDate } : {}),
-              ...(input.type ? { type: input.type } : {}),
-            },
-          });
-          if (input.status && input.status !== 'open') {
-            append(store, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId, status: input.status } });
+        // One user action, one transaction: an item created with a status is both events or neither.
+        store.write((tx) => {
+          const items = actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
+          const { incidentId, actor } = input;
+          if (input.actionItemId === undefined) {
+            const taken = new Set(items.map((i) => i.id));
+            let n = items.length + 1;
+            while (taken.has(`ai-${n}`)) n++;
+            const actionItemId = `ai-${n}`;
+            append(tx, incidentId, actor, {
+              kind: 'action_item_created',
+              payload: {
+                actionItemId,
+                title: input.title ?? actionItemId,
+                ...(input.owner ? { owner: input.owner } : {}),
+                ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+                ...(input.type ? { type: input.type } : {}),
+              },
+            });
+            if (input.status && input.status !== 'open') {
+              append(tx, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId, status: input.status } });
+            }
+          } else {
+            const item = items.find((i) => i.id === input.actionItemId);
+            if (!item) throw new CordonError('not_found', 'There is no such action item in this incident.');
+            // Only what changed is recorded, so the timeline reads as what people did.
+            const change: Record<string, unknown> = {};
+            if (input.title !== undefined && input.title !== item.title) change.title = input.title;
+            if (input.owner !== undefined && input.owner !== item.owner) change.owner = input.owner;
+            if (input.dueDate !== undefined && input.dueDate !== item.dueDate) change.dueDate = input.dueDate;
+            if (input.type !== undefined && input.type !== item.type) change.type = input.type;
+            if (input.status !== undefined && input.status !== item.status) change.status = input.status;
+            if (Object.keys(change).length > 0) {
+              append(tx, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId: item.id, ...change } } as EventBody);
+            }
           }
-        } else {
-          const item = items.find((i) => i.id === input.actionItemId);
-          if (!item) throw new CordonError('not_found', 'There is no such action item in this incident.');
-          // Only what changed is recorded, so the timeline reads as what people did.
-          const change: Record<string, unknown> = {};
-          if (input.title !== undefined && input.title !== item.title) change.title = input.title;
-          if (input.owner !== undefined && input.owner !== item.owner) change.owner = input.owner;
-          if (input.dueDate !== undefined && input.dueDate !== item.dueDate) change.dueDate = input.dueDate;
-          if (input.type !== undefined && input.type !== item.type) change.type = input.type;
-          if (input.status !== undefined && input.status !== item.status) change.status = input.status;
-          if (Object.keys(change).length > 0) {
-            append(store, incidentId, actor, { kind: 'action_item_updated', payload: { actionItemId: item.id, ...change } } as EventBody);
-          }
-        }
-        return actionItemsFrom(loadPostmortemSource(store, incidentId).events);
+        });
+        return actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
       });
     },
 
@@ -244,13 +243,12 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       const out = await deliver(input, source, zip, fileName, 'application/zip');
       const { offered } = out;
       if (evidence.length > 0 && offered.kind !== 'cancelled') {
-        vault.use((store) => {
-          const destination = `${custodyDestination(offered)} (evidence bundle)`;
-          for (const item of evidence) {
-            const event = store.evidence.recordExport(item.meta, input.actor, destination.slice(0, 4000));
-            bus.publish({ topic: 'incident.changed', incidentId: source.incident.id, eventId: event.id });
-          }
-        });
+        const destination = `${custodyDestination(offered)} (evidence bundle)`;
+        vault.use((store) =>
+          store.write((tx) => {
+            for (const item of evidence) store.evidence.recordExport(tx, item.meta, input.actor, destination.slice(0, 4000));
+          }),
+        );
       }
       return withoutOffer(out);
     },

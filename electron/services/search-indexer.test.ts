@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { declareIncident, newStore } from '../store/testing/fixtures';
 import type { Store } from '../store/store';
 import { createMemoryLogger } from './logger';
-import { createPushBus } from './push-bus';
 import { startSearchIndexer } from './search-indexer';
 
 let cleanups: (() => void)[] = [];
@@ -17,26 +16,22 @@ afterEach(() => {
 
 function setup(peekOverride?: <T>(fn: (store: Store) => T) => T | null) {
   const s = newStore();
-  const bus = createPushBus();
   const logger = createMemoryLogger();
-  const stop = startSearchIndexer({ bus, logger, delayMs: 1_000, peek: peekOverride ?? ((fn) => fn(s.store)) });
+  const stop = startSearchIndexer({ onCommitted: (listener) => s.store.onCommitted(listener), logger, delayMs: 1_000, peek: peekOverride ?? ((fn) => fn(s.store)) });
   cleanups.push(() => {
     stop();
     s.cleanup();
   });
   const incidentId = declareIncident(s.store);
-  const note = (text: string) => {
-    const { event } = s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } });
-    bus.publish({ topic: 'incident.changed', incidentId, eventId: event.id });
-  };
+  const note = (text: string) => s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } }));
   const indexed = (word: string) => s.store.db.prepare('SELECT count(*) FROM search WHERE search MATCH ?').pluck().get(`"${word}"`) as number;
-  return { ...s, bus, logger, stop, note, indexed };
+  return { ...s, incidentId, logger, stop, note, indexed };
 }
 
 describe('the search indexer', () => {
   it('catches up a moment after the last write, once for a burst', () => {
     const t = setup();
-    const spy = vi.spyOn(t.store.log, 'indexPending');
+    const spy = vi.spyOn(t.store, 'catchUpSearch');
     t.note('first heron');
     vi.advanceTimersByTime(600);
     t.note('second heron');
@@ -47,11 +42,19 @@ describe('the search indexer', () => {
     expect(t.indexed('heron')).toBe(2);
   });
 
-  it('ignores other topics, and stops listening when stopped', () => {
+  it('hears committed writes only (not a rolled-back one), and stops listening when stopped', () => {
     const t = setup();
-    t.bus.publish({ topic: 'vault.changed' } as never);
+    vi.advanceTimersByTime(5_000); // the declaration's own catch-up
+    expect(t.indexed('Checkout')).toBe(1);
+    const spy = vi.spyOn(t.store, 'catchUpSearch');
+    expect(() =>
+      t.store.write((tx) => {
+        tx.append({ incidentId: t.incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'rolled back egret' } } });
+        throw new Error('the second half of the action failed');
+      }),
+    ).toThrow(/second half/);
     vi.advanceTimersByTime(5_000);
-    expect(t.indexed('Checkout')).toBe(0);
+    expect(spy).not.toHaveBeenCalled();
     t.stop();
     t.note('after stop ibis');
     vi.advanceTimersByTime(5_000);

@@ -1,9 +1,10 @@
+import type { CommittedListener } from '../store/commit-signal';
 import type { Store } from '../store/store';
 import type { Logger } from './logger';
-import type { PushBus } from './push-bus';
 
 export interface SearchIndexerDeps {
-  bus: PushBus;
+  /** The store's post-commit signal (the vault's onCommitted), not a window's push topic. */
+  onCommitted(listener: CommittedListener): () => void;
   /** Runs against the open store without counting as activity for the idle lock; null when locked. */
   peek: <T>(fn: (store: Store) => T) => T | null;
   logger: Logger;
@@ -23,15 +24,14 @@ export function startSearchIndexer(deps: SearchIndexerDeps): () => void {
   const run = () => {
     timer = null;
     try {
-      deps.peek((store) => store.log.indexPending());
+      deps.peek((store) => store.catchUpSearch());
     } catch (error) {
       // Nothing is lost: the next search or the next write's run tries again.
       const code = (error as { code?: unknown }).code;
       deps.logger.warn('search.index_failed', { code: typeof code === 'string' ? code : 'unknown' });
     }
   };
-  const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.topic !== 'incident.changed') return;
+  const unsubscribe = deps.onCommitted(() => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(run, delayMs);
     timer.unref?.();

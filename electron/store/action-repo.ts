@@ -1,4 +1,5 @@
-import type { Db } from './database';
+import { prepareRead, type WritableDB } from './database';
+import type { WriteTx } from './store-writer';
 import type { ActionView, EnvEntryView, OutputSegment, RunState, ScriptRun } from '../../shared/actions/model';
 
 /** A user action's definition as stored: what the editor saved, minus secret values. */
@@ -16,50 +17,62 @@ interface ActionRow {
 
 /** User-defined actions. `secrets` is read only by `secretsOf` (for the runner), never by list/get. */
 export class ActionRepo {
-  constructor(private readonly db: Db) {}
+  private prepared: ReturnType<typeof prepareActions> | null = null;
+
+  constructor(private readonly db: WritableDB) {}
+
+  // Prepared on first use, then reused (a store opened at an older schema still opens).
+  private get s() {
+    return (this.prepared ??= prepareActions(this.db));
+  }
 
   list(): ActionView[] {
-    const rows = this.db.prepare<[], Omit<ActionRow, 'secrets'> & { secret_names: string }>(
-      `SELECT id, definition, updated_at, updated_by, (SELECT json_group_array(key) FROM json_each(secrets)) AS secret_names
-       FROM actions ORDER BY name COLLATE NOCASE, id`,
-    ).all();
-    return rows.map((row) => toView(row, JSON.parse(row.secret_names) as string[]));
+    return this.s.list.all().map((row) => toView(row, JSON.parse(row.secret_names) as string[]));
   }
 
   get(id: string): ActionView | null {
-    const row = this.db
-      .prepare<[string], Omit<ActionRow, 'secrets'> & { secret_names: string }>(
-        `SELECT id, definition, updated_at, updated_by, (SELECT json_group_array(key) FROM json_each(secrets)) AS secret_names
-         FROM actions WHERE id = ?`,
-      )
-      .get(id);
+    const row = this.s.get.get(id);
     return row ? toView(row, JSON.parse(row.secret_names) as string[]) : null;
   }
 
   /** Secret values by env name: for the runner only. */
   secretsOf(id: string): Record<string, string> {
-    const text = this.db.prepare<[string], string>('SELECT secrets FROM actions WHERE id = ?').pluck().get(id);
+    const text = this.s.secrets.get(id);
     return text ? (JSON.parse(text) as Record<string, string>) : {};
   }
 
   exists(id: string): boolean {
-    return this.db.prepare<[string], number>('SELECT 1 FROM actions WHERE id = ?').pluck().get(id) !== undefined;
+    return this.s.exists.get(id) !== undefined;
   }
 
-  upsert(id: string, definition: StoredActionDefinition, secrets: Record<string, string>, at: string, by: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO actions (id, name, definition, secrets, created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @name, @definition, @secrets, @at, @by, @at, @by)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition = excluded.definition, secrets = excluded.secrets,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run({ id, name: definition.name, definition: JSON.stringify(definition), secrets: JSON.stringify(secrets), at, by });
+  upsert(tx: WriteTx, id: string, definition: StoredActionDefinition, secrets: Record<string, string>, at: string, by: string): void {
+    tx.assertOpen();
+    this.s.upsert.run({ id, name: definition.name, definition: JSON.stringify(definition), secrets: JSON.stringify(secrets), at, by });
   }
 
-  delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM actions WHERE id = ?').run(id).changes > 0;
+  delete(tx: WriteTx, id: string): boolean {
+    tx.assertOpen();
+    return this.s.delete.run(id).changes > 0;
   }
+}
+
+type ActionListRow = Omit<ActionRow, 'secrets'> & { secret_names: string };
+const actionListColumns = 'id, definition, updated_at, updated_by, (SELECT json_group_array(key) FROM json_each(secrets)) AS secret_names';
+
+function prepareActions(db: WritableDB) {
+  return {
+    list: prepareRead<[], ActionListRow>(db, `SELECT ${actionListColumns} FROM actions ORDER BY name COLLATE NOCASE, id`),
+    get: prepareRead<[string], ActionListRow>(db, `SELECT ${actionListColumns} FROM actions WHERE id = ?`),
+    secrets: prepareRead<[string], string>(db, 'SELECT secrets FROM actions WHERE id = ?').pluck(),
+    exists: prepareRead<[string], number>(db, 'SELECT 1 FROM actions WHERE id = ?').pluck(),
+    upsert: db.prepare<[{ id: string; name: string; definition: string; secrets: string; at: string; by: string }]>(
+      `INSERT INTO actions (id, name, definition, secrets, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @name, @definition, @secrets, @at, @by, @at, @by)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition = excluded.definition, secrets = excluded.secrets,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    delete: db.prepare<[string]>('DELETE FROM actions WHERE id = ?'),
+  };
 }
 
 function toView(row: Omit<ActionRow, 'secrets'>, secretNames: string[]): ActionView {
@@ -119,44 +132,58 @@ export interface RunFinish {
   segments: OutputSegment[];
 }
 
-/** Script runs and their kept output (inside the encrypted database). */
+/**
+ * Script runs and their kept output (inside the encrypted database). The one record of a run:
+ * the incident's fold does not keep runs, so the timeline's events and this table cannot disagree.
+ */
 export class ScriptRunRepo {
-  constructor(private readonly db: Db) {}
+  private prepared: ReturnType<typeof prepareRuns> | null = null;
 
-  start(run: RunStart): void {
-    this.db
-      .prepare(
-        `INSERT INTO script_runs (id, incident_id, action_id, action_name, argv, simulated, state, started_at, started_by, started_event_id)
-         VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
-      )
-      .run(run.id, run.incidentId, run.actionId, run.actionName, JSON.stringify(run.argv), run.simulated ? 1 : 0, run.startedAt, run.startedBy, run.startedEventId);
+  constructor(private readonly db: WritableDB) {}
+
+  private get s() {
+    return (this.prepared ??= prepareRuns(this.db));
   }
 
-  finish(id: string, f: RunFinish): void {
-    this.db
-      .prepare(
-        `UPDATE script_runs SET state = ?, finished_at = ?, finished_event_id = ?, exit_code = ?, signal = ?, duration_ms = ?,
-           output_bytes = ?, kept_bytes = ?, output_sha256 = ?, truncated = ?, output = ? WHERE id = ?`,
-      )
-      .run(f.state, f.finishedAt, f.finishedEventId, f.exitCode, f.signal, f.durationMs, f.outputBytes, f.keptBytes, f.outputSha256, f.truncated ? 1 : 0, JSON.stringify(f.segments), id);
+  start(tx: WriteTx, run: RunStart): void {
+    tx.assertOpen();
+    this.s.start.run(run.id, run.incidentId, run.actionId, run.actionName, JSON.stringify(run.argv), run.simulated ? 1 : 0, run.startedAt, run.startedBy, run.startedEventId);
+  }
+
+  finish(tx: WriteTx, id: string, f: RunFinish): void {
+    tx.assertOpen();
+    this.s.finish.run(f.state, f.finishedAt, f.finishedEventId, f.exitCode, f.signal, f.durationMs, f.outputBytes, f.keptBytes, f.outputSha256, f.truncated ? 1 : 0, JSON.stringify(f.segments), id);
   }
 
   get(id: string): ScriptRun | null {
-    const row = this.db.prepare<[string], RunRow>(`SELECT ${runColumns} FROM script_runs WHERE id = ?`).get(id);
+    const row = this.s.get.get(id);
     return row ? toRun(row) : null;
   }
 
   list(incidentId: string): ScriptRun[] {
-    return this.db
-      .prepare<[string], RunRow>(`SELECT ${runColumns} FROM script_runs WHERE incident_id = ? ORDER BY started_at DESC, id DESC LIMIT 500`)
-      .all(incidentId)
-      .map(toRun);
+    return this.s.list.all(incidentId).map(toRun);
   }
 
   output(id: string): OutputSegment[] {
-    const text = this.db.prepare<[string], string | null>('SELECT output FROM script_runs WHERE id = ?').pluck().get(id);
+    const text = this.s.output.get(id);
     return text ? (JSON.parse(text) as OutputSegment[]) : [];
   }
+}
+
+function prepareRuns(db: WritableDB) {
+  return {
+    start: db.prepare<[string, string, string, string, string, number, string, string, string]>(
+      `INSERT INTO script_runs (id, incident_id, action_id, action_name, argv, simulated, state, started_at, started_by, started_event_id)
+       VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
+    ),
+    finish: db.prepare<[string, string, string, number | null, string | null, number, number, number, string, number, string, string]>(
+      `UPDATE script_runs SET state = ?, finished_at = ?, finished_event_id = ?, exit_code = ?, signal = ?, duration_ms = ?,
+         output_bytes = ?, kept_bytes = ?, output_sha256 = ?, truncated = ?, output = ? WHERE id = ?`,
+    ),
+    get: prepareRead<[string], RunRow>(db, `SELECT ${runColumns} FROM script_runs WHERE id = ?`),
+    list: prepareRead<[string], RunRow>(db, `SELECT ${runColumns} FROM script_runs WHERE incident_id = ? ORDER BY started_at DESC, id DESC LIMIT 500`),
+    output: prepareRead<[string], string | null>(db, 'SELECT output FROM script_runs WHERE id = ?').pluck(),
+  };
 }
 
 function toRun(row: RunRow): ScriptRun {

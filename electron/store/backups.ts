@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import { envelopePath, fsyncDir, keyId, readEnvelope, writeEnvelope, type KeyEnvelope } from './key-envelope';
-import { openStore, type Store, type StoreOptions } from './store';
+import { openStore, type OpenStore, type StoreOptions } from './store';
 import { StoreError } from './store-error';
 
 const automaticName = /^cordon-(\d{8}T\d{6}\d{3}Z)\.db$/;
@@ -19,7 +19,7 @@ const automaticName = /^cordon-(\d{8}T\d{6}\d{3}Z)\.db$/;
  * to a temporary name in the destination's folder and renamed, so a half-written backup never
  * carries the final name; it is encrypted from the first byte.
  */
-export function writeBackup(store: Store, destination: string, envelope: KeyEnvelope): BackupInfo {
+export function writeBackup(store: OpenStore, destination: string, envelope: KeyEnvelope): BackupInfo {
   const dir = dirname(destination);
   if (!existsSync(dir)) throw new CordonError('not_found', `The folder ${JSON.stringify(dir)} does not exist.`);
   if (destination === store.file || destination.startsWith(`${store.file}-`)) {
@@ -58,7 +58,7 @@ export function automaticBackupName(now: number): string {
 }
 
 /** A rolling backup in `dir`, keeping the newest `keep` automatic ones. */
-export function writeAutomaticBackup(store: Store, dir: string, envelope: KeyEnvelope, keep: number, now: number): BackupInfo {
+export function writeAutomaticBackup(store: OpenStore, dir: string, envelope: KeyEnvelope, keep: number, now: number): BackupInfo {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const written = writeBackup(store, join(dir, automaticBackupName(now)), envelope);
   const automatic = listBackups(dir).filter((b) => b.automatic);
@@ -108,7 +108,7 @@ export function stageRestore(
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
   copyFileSync(backup, staging);
   chmodSync(staging, 0o600);
-  let candidate: Store | null = null;
+  let candidate: OpenStore | null = null;
   try {
     candidate = openStore(staging, key, { ...options, create: false });
     const integrity = candidate.integrity();

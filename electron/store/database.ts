@@ -4,6 +4,25 @@ import { StoreError } from './store-error';
 
 export type Db = Database.Database;
 
+// The read/write split Signal Desktop draws in ts/sql/Interface.std.ts: two branded types over
+// the same connection, so a function that only reads is typed to take a ReadableDB and cannot
+// be handed to (or call) anything that writes. Repositories prepare their reading statements
+// with `prepareRead`, which also refuses, when prepared, any SQL that would change the file.
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+export type ReadableDB = Db & { readonly [readableBrand]: true };
+export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
+
+/** The store's own connection, as the writer (repositories and migrations) holds it. */
+export const asWritable = (db: Db): WritableDB => db as WritableDB;
+
+/** A statement that only reads; a statement SQLite says would write is refused here. */
+export function prepareRead<P extends unknown[] = unknown[], R = unknown>(db: ReadableDB, sql: string): Database.Statement<P, R> {
+  const statement = db.prepare<P, R>(sql);
+  if (!statement.readonly) throw new Error('a reading statement would write to the store');
+  return statement;
+}
+
 // better-sqlite3 reads this once, when its addon first loads (our first `new Database`): it
 // lets SQLite take `file:` URIs, which verification uses to open read-only snapshots of the store
 // (verify-parallel.ts). Store paths are plain paths, never `file:` URIs, so nothing else changes.

@@ -18,8 +18,8 @@ describe('EventLog', () => {
   it('chains events and materialises state in the same transaction', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    const note = store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'replica lag 30s' } } });
-    const sev = store.log.append({ incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } });
+    const note = store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'replica lag 30s' } } })).value;
+    const sev = store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } })).value;
     expect(note.event.n).toBe(2);
     expect(sev.event.prevHash).toBe(note.event.hash);
     const summary = store.log.summary(incidentId);
@@ -30,12 +30,12 @@ describe('EventLog', () => {
   it('keeps occurredAt as given and recordedAt as written', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    const { event } = store.log.append({
+    const { event } = store.write((tx) => tx.append({
       incidentId,
       actor: 'Bo',
       occurredAt: '2024-05-01T09:12:00.000Z',
       body: { kind: 'note', payload: { text: 'impact began' } },
-    });
+    })).value;
     expect(event.occurredAt).toBe('2024-05-01T09:12:00.000Z');
     expect(Date.parse(event.recordedAt)).toBeGreaterThan(Date.parse(event.occurredAt));
   });
@@ -43,13 +43,13 @@ describe('EventLog', () => {
   it('amends and redacts with new events, leaving the originals and the chain intact', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    const note = store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'secret customer ref 1234' } } }).event;
-    const amend = store.log.append({
+    const note = store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'secret customer ref 1234' } } })).value.event;
+    const amend = store.write((tx) => tx.append({
       incidentId,
       actor: 'Ana',
       body: { kind: 'amend', payload: { targetEventId: note.id, reason: 'time', occurredAt: '2024-05-01T09:00:00.000Z', key: true } },
-    }).event;
-    store.log.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: note.id, reason: 'PII' } } });
+    })).value.event;
+    store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: note.id, reason: 'PII' } } }));
     const page = store.log.page(incidentId, 0, 10);
     const view = page.events.find((e) => e.id === note.id);
     expect(view).toMatchObject({
@@ -62,29 +62,29 @@ describe('EventLog', () => {
     expect(store.log.list({ query: 'customer', limit: 10, offset: 0 }).total).toBe(0);
     expect(store.verify()[0]?.ok).toBe(true);
     expect(() =>
-      store.log.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: note.id, reason: 'again' } } }),
+      store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: note.id, reason: 'again' } } })).value,
     ).toThrow(/already redacted/);
     expect(() =>
-      store.log.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: amend.id, reason: 'x' } } }),
+      store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: amend.id, reason: 'x' } } })).value,
     ).toThrow(/cannot themselves/);
   });
 
   it('validates an amend’s replacement payload against the target’s kind', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    const sev = store.log.append({ incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } }).event;
+    const sev = store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } })).value.event;
     const bad = () =>
-      store.log.append({
+      store.write((tx) => tx.append({
         incidentId,
         actor: 'Ana',
         body: { kind: 'amend', payload: { targetEventId: sev.id, reason: 'x', payload: { text: 'not a severity' } } },
-      });
+      })).value;
     expect(bad).toThrow(CordonError);
-    store.log.append({
+    store.write((tx) => tx.append({
       incidentId,
       actor: 'Ana',
       body: { kind: 'amend', payload: { targetEventId: sev.id, reason: 'misjudged', payload: { severity: 'SEV2' } } },
-    });
+    }));
     expect(store.log.summary(incidentId).severity).toBe('SEV2');
     expect(store.log.counts().events).toBe(3);
   });
@@ -93,14 +93,14 @@ describe('EventLog', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
     expect(() =>
-      store.log.append({ incidentId, actor: 'Ana', body: { kind: 'inject', payload: { title: 'x', text: 'y' } } }),
+      store.write((tx) => tx.append({ incidentId, actor: 'Ana', body: { kind: 'inject', payload: { title: 'x', text: 'y' } } })).value,
     ).toThrow(/exercises/);
     expect(() =>
-      store.log.append({
+      store.write((tx) => tx.append({
         incidentId: '00000000-0000-4000-8000-000000000000',
         actor: 'Ana',
         body: { kind: 'note', payload: { text: 'x' } },
-      }),
+      })).value,
     ).toThrow(/no such incident/);
     expect(store.log.counts().events).toBe(1);
   });
@@ -109,8 +109,8 @@ describe('EventLog', () => {
     const { store } = setup();
     const a = declareIncident(store, 'Payment gateway timeouts');
     const b = declareIncident(store, 'Phishing drill', 'exercise');
-    store.log.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'Finance clicked the lure' } } });
-    store.log.append({ incidentId: a, actor: 'Bo', body: { kind: 'status_changed', payload: { status: 'resolved' } } });
+    store.write((tx) => tx.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'Finance clicked the lure' } } }));
+    store.write((tx) => tx.append({ incidentId: a, actor: 'Bo', body: { kind: 'status_changed', payload: { status: 'resolved' } } }));
     const ids = (filter: Parameters<typeof store.log.list>[0]) => store.log.list(filter).items.map((i) => i.id);
     expect(ids({ query: 'gateway', limit: 10, offset: 0 })).toEqual([a]);
     expect(ids({ query: 'lur', limit: 10, offset: 0 })).toEqual([b]);
@@ -125,7 +125,7 @@ describe('EventLog', () => {
   it('pages a long timeline', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    for (let i = 0; i < 25; i++) store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } });
+    for (let i = 0; i < 25; i++) store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } }));
     const first = store.log.page(incidentId, 0, 10);
     expect(first.events.map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const last = store.log.page(incidentId, 20, 10);
@@ -138,7 +138,7 @@ describe('EventLog', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
     const ids = [1, 2, 3].map(
-      (i) => store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } }).event.id,
+      (i) => store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } })).value.event.id,
     );
     const other = declareIncident(store, 'Unrelated');
     store.db.exec('DROP TRIGGER events_are_append_only_u; DROP TRIGGER events_are_append_only_d;');
@@ -146,7 +146,7 @@ describe('EventLog', () => {
     const verdicts = store.verify();
     expect(verdicts.find((v) => v.incidentId === incidentId)).toMatchObject({ ok: false, firstBadEventId: ids[1], firstBadN: 3 });
     expect(verdicts.find((v) => v.incidentId === other)?.ok).toBe(true);
-    for (const text of ['a', 'b', 'c']) store.log.append({ incidentId: other, actor: 'x', body: { kind: 'note', payload: { text } } });
+    for (const text of ['a', 'b', 'c']) store.write((tx) => tx.append({ incidentId: other, actor: 'x', body: { kind: 'note', payload: { text } } }));
     store.db.prepare('DELETE FROM events WHERE incident_id = ? AND n = 4').run(other);
     expect(store.verify(other)[0]).toMatchObject({ ok: false, firstBadN: 3, problem: expect.stringMatching(/removed/) });
     store.db.prepare('DELETE FROM events WHERE incident_id = ? AND n = 2').run(other);

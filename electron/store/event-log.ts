@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './database';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { eventHash } from './hash';
-import { stateText, WrittenStates, type WrittenState } from './state-text';
+import { parseState, stateText, WrittenStates, type WrittenState } from './state-text';
 
 export interface AppendRequest {
   incidentId: string;
@@ -53,7 +53,6 @@ export class EventLog {
   private readonly s;
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
   private searchProgress: SearchProgressStatements | null = null;
-  private readonly tx: ReturnType<EventLog['transactions']>;
   private readonly written = new WrittenStates();
 
   constructor(
@@ -93,63 +92,50 @@ export class EventLog {
         'SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM events) AS events',
       ),
     };
-    this.tx = this.transactions();
   }
 
-  /** Creates an incident with its declared event; returns the new incident's summary. */
-  declare(actor: string, payload: PayloadOf<'declared'>, occurredAt?: string): { event: LoggedEvent; state: IncidentState } {
-    return this.tx.declare.immediate(actor, payload, occurredAt);
+  /**
+   * Creates an incident with its declared event. Only the store's writer calls this, inside the
+   * transaction it opened (store-writer.ts): services change incidents through `store.write`.
+   */
+  declareWithin(actor: string, payload: PayloadOf<'declared'>, occurredAt?: string): { event: LoggedEvent; state: IncidentState } {
+    this.assertInTransaction();
+    const incidentId = this.newId();
+    const recordedAt = this.timestamp();
+    // A placeholder row first, so the event's foreign key holds; its values are replaced below.
+    this.s.insertIncident.run({
+      id: incidentId,
+      kind: payload.kind,
+      title: '',
+      status: 'active',
+      severity: null,
+      phase: null,
+      declared_at: recordedAt,
+      updated_at: recordedAt,
+      event_count: 0,
+      head_hash: genesisHash,
+      state: '{}',
+    });
+    return this.write(incidentId, null, 1, genesisHash, actor, { kind: 'declared', payload }, occurredAt, recordedAt);
   }
 
-  /** Appends one event to an existing incident's chain. */
-  append(request: AppendRequest): { event: LoggedEvent; state: IncidentState } {
-    return this.tx.append.immediate(request);
+  /** Appends one event to an existing incident's chain; the writer's transaction only (as above). */
+  appendWithin(request: AppendRequest): { event: LoggedEvent; state: IncidentState } {
+    this.assertInTransaction();
+    const head = this.s.head.get(request.incidentId);
+    if (!head) throw new CordonError('not_found', 'There is no such incident.');
+    const previous = this.written.get(head.id, head.head_hash) ?? this.readWritten(head.id, head.head_hash);
+    const body = this.checkBody(request.body, previous.state, request.incidentId);
+    return this.write(head.id, previous, head.event_count + 1, head.head_hash, request.actor, body, request.occurredAt, this.timestamp());
   }
 
-  // Built once: wrapping a function in a transaction on every call cost as much as hashing the event.
-  private transactions() {
-    return {
-      declare: this.db.transaction((actor: string, payload: PayloadOf<'declared'>, occurredAt: string | undefined) => {
-        const incidentId = this.newId();
-        const recordedAt = this.timestamp();
-        // A placeholder row first, so the event's foreign key holds; its values are replaced below.
-        this.s.insertIncident.run({
-          id: incidentId,
-          kind: payload.kind,
-          title: '',
-          status: 'active',
-          severity: null,
-          phase: null,
-          declared_at: recordedAt,
-          updated_at: recordedAt,
-          event_count: 0,
-          head_hash: genesisHash,
-          state: '{}',
-        });
-        return this.write(incidentId, null, 1, genesisHash, actor, { kind: 'declared', payload }, occurredAt, recordedAt);
-      }),
-      append: this.db.transaction((request: AppendRequest) => {
-        const head = this.s.head.get(request.incidentId);
-        if (!head) throw new CordonError('not_found', 'There is no such incident.');
-        const previous = this.written.get(head.id, head.head_hash) ?? this.readWritten(head.id, head.head_hash);
-        const body = this.checkBody(request.body, previous.state, request.incidentId);
-        return this.write(
-          head.id,
-          previous,
-          head.event_count + 1,
-          head.head_hash,
-          request.actor,
-          body,
-          request.occurredAt,
-          this.timestamp(),
-        );
-      }),
-    };
+  private assertInTransaction(): void {
+    if (!this.db.inTransaction) throw new Error('events are appended only inside store.write');
   }
 
   /** The stored state, parsed: on the first write to an incident, or after a rollback. */
   private readWritten(incidentId: string, headHash: string): WrittenState {
-    const state = JSON.parse(this.s.stateText.get(incidentId) ?? '{}') as IncidentState;
+    const state = parseState(this.s.stateText.get(incidentId) ?? '{}');
     return { headHash, state, stableText: stateText(state, null).stableText };
   }
 
@@ -285,7 +271,7 @@ export class EventLog {
   state(incidentId: string): IncidentState {
     const row = this.s.incident.get(incidentId);
     if (!row) throw new CordonError('not_found', 'There is no such incident.');
-    return JSON.parse(row.state) as IncidentState;
+    return parseState(row.state);
   }
 
   summary(incidentId: string): IncidentSummary {

@@ -2,8 +2,8 @@ import { uuidv7 } from './ids';
 import type { Evidence } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import type { LoggedEvent } from '../../shared/events/event';
-import type { Db } from './database';
-import type { EventLog } from './event-log';
+import { prepareRead, type WritableDB } from './database';
+import type { WriteTx } from './store-writer';
 import { sha256Hex } from './hash';
 
 interface EvidenceRow {
@@ -25,8 +25,7 @@ export class EvidenceRepo {
   private prepared: ReturnType<EvidenceRepo['prepare']> | null = null;
 
   constructor(
-    private readonly db: Db,
-    private readonly log: EventLog,
+    private readonly db: WritableDB,
     private readonly newId: () => string = () => uuidv7(),
   ) {}
 
@@ -35,17 +34,18 @@ export class EvidenceRepo {
     return (this.prepared ??= this.prepare(this.db));
   }
 
-  private prepare(db: Db) {
+  private prepare(db: WritableDB) {
     return {
       insert: db.prepare(
         `INSERT INTO evidence (id, incident_id, event_id, name, media_type, size, sha256, added_at, added_by, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      list: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE incident_id = ? ORDER BY added_at, id`),
-      meta: db.prepare<[string], EvidenceRow>(`SELECT ${metaColumns} FROM evidence WHERE id = ?`),
-      data: db.prepare<[string], Buffer>('SELECT data FROM evidence WHERE id = ?').pluck(),
+      list: prepareRead<[string], EvidenceRow>(db, `SELECT ${metaColumns} FROM evidence WHERE incident_id = ? ORDER BY added_at, id`),
+      meta: prepareRead<[string], EvidenceRow>(db, `SELECT ${metaColumns} FROM evidence WHERE id = ?`),
+      data: prepareRead<[string], Buffer>(db, 'SELECT data FROM evidence WHERE id = ?').pluck(),
       // Notes and custody come from the log itself; a redacted event shows neither.
-      trail: db.prepare<[string], { id: string; kind: string; actor: string; recorded_at: string; payload: string }>(
+      trail: prepareRead<[string], { id: string; kind: string; actor: string; recorded_at: string; payload: string }>(
+        db,
         `SELECT e.id, e.kind, e.actor, e.recorded_at, e.payload FROM events e
           WHERE e.incident_id = ? AND e.kind IN ('evidence_added', 'evidence_exported')
             AND NOT EXISTS (SELECT 1 FROM events r WHERE r.target_id = e.id AND r.kind = 'redact')
@@ -55,18 +55,16 @@ export class EvidenceRepo {
   }
 
   /** The hash and size are computed here, from the bytes actually stored. */
-  add(incidentId: string, actor: string, name: string, mediaType: string, data: Buffer, note?: string): { evidence: Evidence; event: LoggedEvent } {
+  add(tx: WriteTx, incidentId: string, actor: string, name: string, mediaType: string, data: Buffer, note?: string): { evidence: Evidence; event: LoggedEvent } {
     const id = this.newId();
     const sha256 = sha256Hex(data);
-    return this.db.transaction(() => {
-      const { event } = this.log.append({
-        incidentId,
-        actor,
-        body: { kind: 'evidence_added', payload: { evidenceId: id, name, mediaType, size: data.length, sha256, ...(note ? { note } : {}) } },
-      });
-      this.s.insert.run(id, incidentId, event.id, name, mediaType, data.length, sha256, event.recordedAt, actor, data);
-      return { evidence: this.meta(id), event };
-    }).immediate();
+    const { event } = tx.append({
+      incidentId,
+      actor,
+      body: { kind: 'evidence_added', payload: { evidenceId: id, name, mediaType, size: data.length, sha256, ...(note ? { note } : {}) } },
+    });
+    this.s.insert.run(id, incidentId, event.id, name, mediaType, data.length, sha256, event.recordedAt, actor, data);
+    return { evidence: this.meta(id), event };
   }
 
   list(incidentId: string): Evidence[] {
@@ -106,8 +104,9 @@ export class EvidenceRepo {
     return { evidence, data };
   }
 
-  recordExport(evidence: Evidence, actor: string, destination: string): LoggedEvent {
-    return this.log.append({
+  /** A copy left the store: its custody event, in the caller's transaction. */
+  recordExport(tx: WriteTx, evidence: Evidence, actor: string, destination: string): LoggedEvent {
+    return tx.append({
       incidentId: evidence.incidentId,
       actor,
       body: { kind: 'evidence_exported', payload: { evidenceId: evidence.id, sha256: evidence.sha256, size: evidence.size, destination } },

@@ -52,7 +52,7 @@ describe('migrations', () => {
   it('002 from version 1, keeping the data written at version 1', () => {
     const { file, key } = fresh();
     const v1 = openStore(file, key, { create: true, migrations: [migration001] });
-    const incidentId = v1.log.declare('Ana', { title: 'Before the upgrade', kind: 'real' }).event.incidentId;
+    const incidentId = v1.write((tx) => tx.declare('Ana', { title: 'Before the upgrade', kind: 'real' })).value.event.incidentId;
     v1.close();
     const v2 = openStore(file, key, { migrations: [migration001, migration002] });
     expect(schemaVersion(v2.db)).toBe(2);
@@ -65,7 +65,7 @@ describe('migrations', () => {
   it('003 from version 2, keeping incidents and evidence, with an empty playbook library', () => {
     const { file, key } = fresh();
     const v2 = openStore(file, key, { create: true, migrations: [migration001, migration002] });
-    const incidentId = v2.log.declare('Ana', { title: 'Before playbooks', kind: 'real' }).event.incidentId;
+    const incidentId = v2.write((tx) => tx.declare('Ana', { title: 'Before playbooks', kind: 'real' })).value.event.incidentId;
     v2.close();
     const v3 = openStore(file, key, { migrations: [migration001, migration002, migration003] });
     expect(schemaVersion(v3.db)).toBe(3);
@@ -73,8 +73,8 @@ describe('migrations', () => {
     const repo = new PlaybookRepo(v3.db);
     expect(repo.count()).toBe(0);
     const { playbook, unparsed } = importPlaybook('# Tiny runbook\n\n## Containment\n\n- [ ] Block the IP\n');
-    const first = repo.save({ id: 'tiny', playbook, source: null, unparsed, savedAt: '2026-01-01T00:00:00.000Z', savedBy: 'Ana' });
-    const second = repo.save({ id: 'tiny', playbook: { ...playbook, title: 'Tiny v2' }, source: null, unparsed, savedAt: '2026-01-02T00:00:00.000Z', savedBy: 'Ana' });
+    const first = v3.write((tx) => repo.save(tx, { id: 'tiny', playbook, source: null, unparsed, savedAt: '2026-01-01T00:00:00.000Z', savedBy: 'Ana' })).value;
+    const second = v3.write((tx) => repo.save(tx, { id: 'tiny', playbook: { ...playbook, title: 'Tiny v2' }, source: null, unparsed, savedAt: '2026-01-02T00:00:00.000Z', savedBy: 'Ana' })).value;
     expect([first.version, second.version]).toEqual([1, 2]);
     expect(repo.get('tiny', 1)?.title).toBe('Tiny runbook');
     expect(repo.listLatest().map((p) => p.title)).toEqual(['Tiny v2']);
@@ -85,8 +85,8 @@ describe('migrations', () => {
   it('006 from version 5: the search index is rebuilt from the log, whatever the old one held', () => {
     const { file, key } = fresh();
     const v5 = openStore(file, key, { create: true, migrations: migrations.slice(0, 5) });
-    const incidentId = v5.log.declare('Ana', { title: 'Payment gateway timeouts', kind: 'real' }).event.incidentId;
-    v5.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'upstream pelican alerts' } } });
+    const incidentId = v5.write((tx) => tx.declare('Ana', { title: 'Payment gateway timeouts', kind: 'real' })).value.event.incidentId;
+    v5.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'upstream pelican alerts' } } }));
     // Version 5 indexed as it appended; a stale row stands for anything it may have got wrong.
     v5.db.prepare("INSERT INTO search (rowid, incident_id, body) VALUES (999, ?, 'stale marmot')").run(incidentId);
     v5.close();
@@ -103,7 +103,7 @@ describe('migrations', () => {
   it('a failed migration rolls back and leaves the old version working', () => {
     const { file, key } = fresh();
     const before = openStore(file, key, { create: true });
-    const incidentId = before.log.declare('Ana', { title: 'Survives', kind: 'real' }).event.incidentId;
+    const incidentId = before.write((tx) => tx.declare('Ana', { title: 'Survives', kind: 'real' })).value.event.incidentId;
     before.close();
     const broken: Migration = {
       version: latestSchemaVersion + 1,
@@ -125,7 +125,7 @@ describe('migrations', () => {
     const after = openStore(file, key);
     expect(schemaVersion(after.db)).toBe(latestSchemaVersion);
     expect(tables(after.db)).not.toContain('half_done');
-    after.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'still writable' } } });
+    after.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'still writable' } } }));
     expect(after.verify()[0]?.ok).toBe(true);
     after.close();
   });

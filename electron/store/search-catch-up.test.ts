@@ -20,23 +20,23 @@ describe('the search index catching up', () => {
   it('an append does not touch the index; a search catches up first and finds it', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'walrus in the datacenter' } } });
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'walrus in the datacenter' } } }));
     expect(indexedRows(store, 'walrus')).toBe(0);
     expect(found(store, 'walrus')).toBe(1);
     expect(indexedRows(store, 'walrus')).toBe(1);
-    expect(store.log.indexPending()).toBe(0);
+    expect(store.catchUpSearch()).toBe(0);
   });
 
   it('applies amends and redactions in write order when they arrive in one batch', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    const append = (text: string) => store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } }).event.id;
+    const append = (text: string) => store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } })).value.event.id;
     const typo = append('replcia lag');
     const secret = append('password hunter2 pasted here');
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'amend', payload: { targetEventId: typo, reason: 'typo', payload: { text: 'replica lag' } } } });
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'redact', payload: { targetEventId: secret, reason: 'credential' } } });
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'amend', payload: { targetEventId: typo, reason: 'typo', payload: { text: 'replica lag' } } } }));
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'redact', payload: { targetEventId: secret, reason: 'credential' } } }));
     // Five events indexed two at a time: corrections land in later pages than their targets.
-    expect(store.log.indexPending(2)).toBe(5);
+    expect(store.catchUpSearch(2)).toBe(5);
     expect(found(store, 'replica')).toBe(1);
     expect(found(store, 'replcia')).toBe(0);
     expect(found(store, 'hunter2')).toBe(0);
@@ -46,7 +46,7 @@ describe('the search index catching up', () => {
   it('loses nothing when the app stops before the index caught up', () => {
     const { store, file, key } = setup();
     const incidentId = declareIncident(store);
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'unindexed aardvark' } } });
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'unindexed aardvark' } } }));
     store.close();
     const reopened = openStore(file, key);
     cleanups.push(() => reopened.close());
@@ -56,14 +56,14 @@ describe('the search index catching up', () => {
   it('a failed catch-up leaves the mark where it was, and the next one redoes the batch', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'first okapi' } } });
-    store.log.indexPending();
-    store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'second okapi' } } });
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'first okapi' } } }));
+    store.catchUpSearch();
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'second okapi' } } }));
     store.db.exec(`CREATE TEMP TRIGGER no_progress BEFORE UPDATE ON search_progress BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    expect(() => store.log.indexPending()).toThrow(/disk full/);
+    expect(() => store.catchUpSearch()).toThrow(/disk full/);
     expect(indexedRows(store, 'second')).toBe(0);
     store.db.exec('DROP TRIGGER temp.no_progress');
-    expect(store.log.indexPending()).toBe(1);
+    expect(store.catchUpSearch()).toBe(1);
     expect(found(store, 'okapi')).toBe(1);
     expect(indexedRows(store, 'okapi')).toBe(2);
   });

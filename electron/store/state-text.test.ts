@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, type IncidentState } from '../../shared/events/fold';
 import type { LoggedEvent } from '../../shared/events/event';
 import { stateText, WrittenStates } from './state-text';
-import { declareIncident, newStore } from './testing/fixtures';
+import { openStore } from './store';
+import { appendEvent, declareIncident, newStore } from './testing/fixtures';
 
 let n = 0;
 const event = (kind: string, payload: Record<string, unknown>): LoggedEvent =>
@@ -72,16 +73,46 @@ describe('the state an append builds on', () => {
     const s = newStore();
     cleanup = s.cleanup;
     const incidentId = declareIncident(s.store);
-    const note = (text: string) => s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } });
+    const note = (text: string) => s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } })).value;
     note('kept');
     expect(() =>
-      s.store.db.transaction(() => {
+      s.store.write(() => {
         note('undone');
         throw new Error('the caller gives up');
-      })(),
+      }),
     ).toThrow(/gives up/);
     note('kept too');
     expect(s.store.log.state(incidentId)).toMatchObject({ notesCount: 2, eventCount: 3 });
     expect(s.store.verify()[0]?.ok).toBe(true);
+  });
+});
+
+describe('a state materialised before the fold kept one copy per fact', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('is read without the retired copies, and the next write stores it without them', () => {
+    const s = newStore();
+    cleanup = s.cleanup;
+    const incidentId = declareIncident(s.store);
+    // What an older Cordon wrote: its own action items, runs and revision, beside the log's.
+    s.store.db
+      .prepare(
+        `UPDATE incidents SET state = json_set(state, '$.actionItems', json('{"a1":{"title":"stale","status":"open"}}'),
+           '$.scriptRuns', json('{"r1":{"outcome":null}}'), '$.postmortem', json('{"status":"draft","revision":3,"savedAt":null}')) WHERE id = ?`,
+      )
+      .run(incidentId);
+    s.store.close();
+    const store = openStore(s.file, s.key);
+    cleanup = () => {
+      store.close();
+      s.cleanup();
+    };
+    expect(store.log.state(incidentId)).not.toHaveProperty('actionItems');
+    expect(store.log.state(incidentId).postmortem).toEqual({ status: 'draft' });
+    appendEvent(store, { incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'after the upgrade' } } });
+    const stored = store.db.prepare<[string], string>('SELECT state FROM incidents WHERE id = ?').pluck().get(incidentId) ?? '';
+    expect(stored).not.toMatch(/actionItems|scriptRuns|revision/);
+    expect(JSON.parse(stored)).toMatchObject({ postmortem: { status: 'draft' }, notesCount: 1 });
   });
 });

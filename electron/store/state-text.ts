@@ -8,6 +8,18 @@ export interface WrittenState {
   stableText: string;
 }
 
+/**
+ * Copies the fold once kept of facts that now have one reader each (action items, post-mortem
+ * revisions, script runs: see IncidentState.postmortem). States written before are read without
+ * them, and the next write stores the state without them, so no stale copy outlives its reader.
+ */
+export function parseState(text: string): IncidentState {
+  const state = JSON.parse(text) as IncidentState & { actionItems?: unknown; scriptRuns?: unknown };
+  if (state.actionItems === undefined && state.scriptRuns === undefined && (state.postmortem === undefined || Object.keys(state.postmortem).length === 1)) return state;
+  const { actionItems: _a, scriptRuns: _s, ...rest } = state;
+  return { ...rest, ...(state.postmortem ? { postmortem: { status: state.postmortem.status } } : {}) };
+}
+
 /** The fields every event changes. */
 const volatileKeys = ['updatedAt', 'eventCount', 'notesCount', 'headEventId', 'headHash'] as const;
 type VolatileKey = (typeof volatileKeys)[number];

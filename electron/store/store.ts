@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
-import { openEncryptedDatabase, type Db } from './database';
+import { ActionRepo, ScriptRunRepo } from './action-repo';
+import { CommitSignal, type CommittedListener } from './commit-signal';
+import { asWritable, openEncryptedDatabase, type WritableDB } from './database';
 import { EventLog } from './event-log';
 import { EvidenceRepo } from './evidence-repo';
+import { ExerciseRepo } from './exercise-repo';
+import { PlaybookRepo } from './playbook-repo';
+import { createStoreWriter, type StoreWrite } from './store-writer';
 import { migrate, schemaVersion } from './migrate';
 import { latestSchemaVersion } from './migrations';
 import type { Migration } from './migrations/migration';
@@ -25,14 +30,31 @@ export interface StoreOptions {
   nativeBinding?: string;
   /** The key was checked against the key file's key id (see database.ts). */
   keyIsTheStores?: boolean;
+  /** Where committed writes are signalled; the vault passes its own, which outlives each open store. */
+  committed?: CommitSignal;
 }
 
-/** An open, keyed, migrated store: what the vault holds while unlocked. */
+/** An incident log's reads; its events are appended only through `Store.write`. */
+export type IncidentLog = Pick<EventLog, 'state' | 'summary' | 'event' | 'page' | 'list' | 'counts'>;
+
+/**
+ * An open, keyed, migrated store as services see it: named repositories to read from, and one
+ * way to change anything, `write`, a transaction whose events are signalled once after COMMIT.
+ * Never the database itself.
+ */
 export interface Store {
   readonly file: string;
-  readonly db: Db;
-  readonly log: EventLog;
+  readonly log: IncidentLog;
   readonly evidence: EvidenceRepo;
+  readonly playbooks: PlaybookRepo;
+  readonly actions: ActionRepo;
+  readonly scriptRuns: ScriptRunRepo;
+  readonly exercises: ExerciseRepo;
+  readonly write: StoreWrite;
+  /** Listens for committed writes (the internal signal; the windows hear them through the push bus). */
+  onCommitted(listener: CommittedListener): () => void;
+  /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
+  catchUpSearch(batch?: number): number;
   verify(incidentId?: string): ReturnType<typeof verifyChains>;
   /** The same verdicts; a whole large store is scanned by worker threads (verify-parallel.ts). */
   verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
@@ -43,13 +65,18 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(file: string, key: Buffer, options: StoreOptions = {}): Store {
+/** The store as the store layer itself holds it (vault, backups, verification): with its connection. */
+export interface OpenStore extends Store {
+  readonly db: WritableDB;
+}
+
+export function openStore(file: string, key: Buffer, options: StoreOptions = {}): OpenStore {
   const isNew = !existsSync(file);
-  const db = openEncryptedDatabase(file, key, {
+  const db = asWritable(openEncryptedDatabase(file, key, {
     create: options.create === true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.keyIsTheStores ? { keyIsTheStores: true } : {}),
-  });
+  }));
   try {
     if (!isNew && options.quickCheck) {
       const verdict = db.pragma('quick_check(1)', { simple: true });
@@ -64,12 +91,19 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       migrate(db, options.migrations);
     }
     const log = new EventLog(db, options.now);
-    const evidence = new EvidenceRepo(db, log);
+    const committed = options.committed ?? new CommitSignal();
     return {
       file,
       db,
       log,
-      evidence,
+      evidence: new EvidenceRepo(db),
+      playbooks: new PlaybookRepo(db),
+      actions: new ActionRepo(db),
+      scriptRuns: new ScriptRunRepo(db),
+      exercises: new ExerciseRepo(db),
+      write: createStoreWriter(db, log, committed),
+      onCommitted: (listener) => committed.on(listener),
+      catchUpSearch: (batch) => log.indexPending(batch),
       verify: (incidentId) => verifyChains(db, incidentId),
       verifyInParallel: async (incidentId) =>
         incidentId

@@ -131,18 +131,18 @@ describe('Vault', () => {
   it('backs up, keeps rolling backups, and restores a proven backup', async () => {
     const { vault, dir } = setup({ keepBackups: 2 });
     await vault.create(passphrase);
-    const incidentId = vault.use((s) => s.log.declare('Ana', { title: 'Before backup', kind: 'real' }).event.incidentId);
+    const incidentId = vault.use((s) => s.write((tx) => tx.declare('Ana', { title: 'Before backup', kind: 'real' })).value.event.incidentId);
     const manual = await vault.backup();
     expect(manual.path).toBe(join(dir, 'backups', manual.name));
     expect(existsSync(envelopePath(manual.path))).toBe(true);
-    vault.use((s) => s.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'after backup' } } }));
+    vault.use((s) => s.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'after backup' } } })).value);
     expect(vault.use((s) => s.log.counts().events)).toBe(2);
 
     // Rolling: each lock after a change makes one; only the newest two are kept.
     for (let i = 0; i < 3; i++) {
       await vault.lock();
       await vault.unlock({ passphrase });
-      vault.use((s) => s.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } }));
+      vault.use((s) => s.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } })).value);
     }
     await vault.lock();
     await vault.unlock({ passphrase });
@@ -161,7 +161,7 @@ describe('Vault', () => {
   it('refuses to restore something that is not a backup, leaving the live store as it was', async () => {
     const { vault, dir, dbFile } = setup();
     await vault.create(passphrase);
-    vault.use((s) => s.log.declare('Ana', { title: 'Live', kind: 'real' }));
+    vault.use((s) => s.write((tx) => tx.declare('Ana', { title: 'Live', kind: 'real' })).value);
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, Buffer.alloc(8192, 7));
     await expect(vault.restore({ file: junk })).rejects.toMatchObject({ code: 'bad_input' });
@@ -178,7 +178,7 @@ describe('Vault', () => {
     try {
       const { vault, dir, dbFile } = setup();
       await vault.create(passphrase);
-      vault.use((s) => s.log.declare('Ana', { title: 'Modes', kind: 'real' }));
+      vault.use((s) => s.write((tx) => tx.declare('Ana', { title: 'Modes', kind: 'real' })).value);
       const backup = await vault.backup();
       const files = [dbFile, `${dbFile}-wal`, envelopePath(dbFile), backup.path, envelopePath(backup.path)];
       await vault.lock();
@@ -215,7 +215,7 @@ describe('Vault', () => {
   it('never logs passphrases or incident text', async () => {
     const { vault, logger } = setup();
     await vault.create(passphrase);
-    vault.use((s) => s.log.declare('Ana', { title: 'Top secret title', kind: 'real' }));
+    vault.use((s) => s.write((tx) => tx.declare('Ana', { title: 'Top secret title', kind: 'real' })).value);
     await vault.lock();
     expect(logger.lines.join('\n')).not.toMatch(/correct horse|Top secret/);
   });

@@ -21,7 +21,8 @@ import {
 } from './key-envelope';
 import type { Keychain } from './keychain';
 import type { Migration } from './migrations/migration';
-import { openStore, type Store } from './store';
+import { CommitSignal, type CommittedListener } from './commit-signal';
+import { openStore, type OpenStore, type Store } from './store';
 import { lockedError, StoreError } from './store-error';
 
 // What the vault needs from the app's logger and push bus, declared here so the store never
@@ -51,6 +52,12 @@ export interface VaultOptions {
   migrations?: readonly Migration[];
   now?: () => number;
   nativeBinding?: string;
+  /**
+   * Runs in a store just created, unlocked (and so migrated) or restored, before anyone uses it:
+   * where the library gets its default playbook, so reads never write. A failure is logged by
+   * shape and does not stop the store from opening.
+   */
+  prepare?: (store: Store) => void;
 }
 
 type UnlockInput = { passphrase: string } | { keychain: true };
@@ -63,7 +70,9 @@ const uncheckedHealth: StoreHealthView = { state: 'unchecked', checkedAt: null, 
  * refuses while locked and counts as activity for the idle lock.
  */
 export class Vault {
-  private store: Store | null = null;
+  private store: OpenStore | null = null;
+  // Outlives each open store, so a listener subscribed once hears every unlock's writes.
+  private readonly committed: CommitSignal;
   private key: Buffer | null = null;
   private lastUse = 0;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -75,6 +84,12 @@ export class Vault {
 
   constructor(private readonly o: VaultOptions) {
     this.now = o.now ?? Date.now;
+    this.committed = new CommitSignal(o.logger);
+  }
+
+  /** The post-commit signal of whichever store is open (see commit-signal.ts). */
+  onCommitted(listener: CommittedListener): () => void {
+    return this.committed.on(listener);
   }
 
   status(): VaultStatus {
@@ -172,10 +187,11 @@ export class Vault {
   /** A backup made by hand, in Cordon's own backups folder (never pruned like the rolling ones). */
   backup(): Promise<BackupInfo> {
     return this.serial(async () =>
-      this.use((store) => {
+      this.use(() => {
         mkdirSync(this.o.backupsDir, { recursive: true, mode: 0o700 });
         const name = `manual-${new Date(this.now()).toISOString().replace(/[-:.]/g, '')}.db`;
-        return writeBackup(store, join(this.o.backupsDir, name), this.envelope());
+        if (!this.store) throw lockedError();
+        return writeBackup(this.store, join(this.o.backupsDir, name), this.envelope());
       }),
     );
   }
@@ -322,10 +338,15 @@ export class Vault {
   private open(key: Buffer, create: boolean): void {
     this.health = uncheckedHealth;
     try {
-      this.store = openStore(this.o.dbFile, key, { ...this.storeOptions(), create, keyIsTheStores: true });
+      this.store = openStore(this.o.dbFile, key, { ...this.storeOptions(), create, keyIsTheStores: true, committed: this.committed });
     } catch (error) {
       key.fill(0);
       throw error;
+    }
+    try {
+      this.o.prepare?.(this.store);
+    } catch (error) {
+      this.o.logger.warn('vault.prepare_failed', errorShape(error));
     }
     this.key = key;
     this.lastUse = this.now();

@@ -15,7 +15,7 @@ function tamperable() {
   const a = declareIncident(store, 'Alpha');
   const b = declareIncident(store, 'Bravo');
   for (let i = 0; i < 6; i++) {
-    for (const incidentId of [a, b]) store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } });
+    for (const incidentId of [a, b]) store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } }));
   }
   store.db.exec('DROP TRIGGER events_are_append_only_u; DROP TRIGGER events_are_append_only_d;');
   const idOf = (incidentId: string, n: number) =>
@@ -71,7 +71,7 @@ describe('what the chain hashes', () => {
     const s = newStore();
     cleanups.push(s.cleanup);
     const incidentId = declareIncident(s.store);
-    const { event } = s.store.log.append({ incidentId, actor: 'B\ud800o', body: { kind: 'note', payload: { text: 'x\udc00' } } });
+    const { event } = s.store.write((tx) => tx.append({ incidentId, actor: 'B\ud800o', body: { kind: 'note', payload: { text: 'x\udc00' } } })).value;
     expect(event.actor).toBe('B\ufffdo');
     expect(s.store.verify()[0]?.ok).toBe(true);
   });

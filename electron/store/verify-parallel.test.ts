@@ -14,12 +14,12 @@ function populated() {
   const s = newStore();
   cleanups.push(s.cleanup);
   const ids = ['Alpha', 'Bravo', 'Charlie', 'Delta'].map((title) => declareIncident(s.store, title));
-  s.store.db.transaction(() => {
+  s.store.write((tx) => {
     for (let i = 0; i < 600; i++) {
       const incidentId = ids[i % ids.length] ?? '';
-      s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i} "quoted" \\ é 😀` } } });
+      tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i} "quoted" \\ é 😀` } } });
     }
-  })();
+  });
   const parallel = (threads = 3) =>
     verifyChainsInParallel(s.store.db, { file: s.file, key: s.key, threads, minEvents: 0 });
   const tamper = (sql: string, ...params: unknown[]) => {
@@ -73,7 +73,7 @@ describe('verifyChainsInParallel', () => {
   it('does not mistake events appended while it runs for a broken chain, and restores checkpoints', async () => {
     const t = populated();
     const running = t.parallel();
-    t.store.log.append({ incidentId: t.ids[0] ?? '', actor: 'Bo', body: { kind: 'note', payload: { text: 'written meanwhile' } } });
+    t.store.write((tx) => tx.append({ incidentId: t.ids[0] ?? '', actor: 'Bo', body: { kind: 'note', payload: { text: 'written meanwhile' } } }));
     const result = await running;
     expect(result.threads).toBe(3);
     expect(result.verdicts.every((v) => v.ok)).toBe(true);

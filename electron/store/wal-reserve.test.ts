@@ -20,7 +20,7 @@ describe('the reserved WAL', () => {
     const wal = `${s.file}-wal`;
     expect(statSync(wal).size).toBe(walReserveBytes);
     const incidentId = declareIncident(s.store);
-    for (let i = 0; i < 100; i++) s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } });
+    for (let i = 0; i < 100; i++) s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i}` } } }));
     expect(statSync(wal).size).toBe(walReserveBytes);
     expect(s.store.verify()[0]?.ok).toBe(true);
   });
@@ -29,7 +29,7 @@ describe('the reserved WAL', () => {
     const s = newStore();
     cleanups.push(s.cleanup);
     const incidentId = declareIncident(s.store);
-    s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'before closing' } } });
+    s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'before closing' } } }));
     s.store.close();
     expect(existsSync(`${s.file}-wal`)).toBe(false);
     const reopened = openStore(s.file, s.key);

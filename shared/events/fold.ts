@@ -43,10 +43,14 @@ export interface IncidentState {
   checklist: Record<string, { done: boolean; phase: string | null; label: string | null; by: string; at: string }>;
   keyEventIds: string[];
   notesCount: number;
-  scriptRuns: Record<string, { actionId: string; simulated: boolean; startedAt: string; outcome: string | null; exitCode: number | null }>;
   evidence: Record<string, { name: string; sha256: string; size: number; exports: number }>;
-  postmortem: { status: 'none' | 'draft' | 'in_review' | 'published'; revision: number; savedAt: string | null };
-  actionItems: Record<string, { title: string; owner: string | null; dueDate: string | null; status: 'open' | 'in_progress' | 'done' | 'wont_do' }>;
+  /**
+   * Only the post-mortem's status. Its revisions are read in one place, revisionsOf
+   * (shared/postmortem/revisions.ts); its action items in one place, actionItemsFrom
+   * (shared/postmortem/action-items.ts); script runs in one place, the script_runs table. The
+   * state once kept copies of all three, folded with other rules, and they disagreed.
+   */
+  postmortem: { status: 'none' | 'draft' | 'in_review' | 'published' };
   injects: number;
   eventCount: number;
   amendedEventIds: string[];
@@ -92,10 +96,8 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
       checklist: {},
       keyEventIds: keyOverride === false ? [] : [event.id],
       notesCount: 0,
-      scriptRuns: {},
       evidence: {},
-      postmortem: { status: 'none', revision: 0, savedAt: null },
-      actionItems: {},
+      postmortem: { status: 'none' },
       injects: 0,
       eventCount: 1,
       amendedEventIds: [],
@@ -168,32 +170,6 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
     case 'regulator_notified':
       next.notified = { ...next.notified, [event.payload.dutyKey]: event.occurredAt };
       break;
-    case 'script_started':
-      next.scriptRuns = {
-        ...next.scriptRuns,
-        [event.payload.runId]: {
-          actionId: event.payload.actionId,
-          simulated: event.payload.simulated,
-          startedAt: event.occurredAt,
-          outcome: null,
-          exitCode: null,
-        },
-      };
-      break;
-    case 'script_finished': {
-      const run = next.scriptRuns[event.payload.runId];
-      next.scriptRuns = {
-        ...next.scriptRuns,
-        [event.payload.runId]: {
-          actionId: run?.actionId ?? 'unknown',
-          simulated: run?.simulated ?? event.payload.outcome === 'simulated',
-          startedAt: run?.startedAt ?? event.occurredAt,
-          outcome: event.payload.outcome,
-          exitCode: event.payload.exitCode,
-        },
-      };
-      break;
-    }
     case 'evidence_added': {
       const p = event.payload;
       next.evidence = { ...next.evidence, [p.evidenceId]: { name: p.name, sha256: p.sha256, size: p.size, exports: 0 } };
@@ -205,42 +181,20 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
       break;
     }
     case 'postmortem_saved':
-      next.postmortem = {
-        status: next.postmortem.status === 'none' ? 'draft' : next.postmortem.status,
-        revision: event.payload.revision,
-        savedAt: event.occurredAt,
-      };
+      if (next.postmortem.status === 'none') next.postmortem = { status: 'draft' };
       break;
     case 'postmortem_status':
-      next.postmortem = { ...next.postmortem, status: event.payload.status };
+      next.postmortem = { status: event.payload.status };
       break;
-    case 'action_item_created': {
-      const p = event.payload;
-      next.actionItems = {
-        ...next.actionItems,
-        [p.actionItemId]: { title: p.title, owner: p.owner ?? null, dueDate: p.dueDate ?? null, status: 'open' },
-      };
-      break;
-    }
-    case 'action_item_updated': {
-      const p = event.payload;
-      const item = next.actionItems[p.actionItemId];
-      if (item) {
-        next.actionItems = {
-          ...next.actionItems,
-          [p.actionItemId]: {
-            title: p.title ?? item.title,
-            owner: p.owner === undefined ? item.owner : p.owner,
-            dueDate: p.dueDate === undefined ? item.dueDate : p.dueDate,
-            status: p.status ?? item.status,
-          },
-        };
-      }
-      break;
-    }
     case 'inject':
       next.injects += 1;
       break;
+    // A run's one record is its script_runs row (written in the same transaction); action
+    // items are read by actionItemsFrom, their one fold.
+    case 'script_started':
+    case 'script_finished':
+    case 'action_item_created':
+    case 'action_item_updated':
     case 'document_exported':
     case 'exercise_decision':
     case 'objective_assessed':

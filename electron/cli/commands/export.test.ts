@@ -29,8 +29,8 @@ async function storeWithIncident() {
   const s = newStore();
   cleanup = s.cleanup;
   const id = declareIncident(s.store, 'Checkout errors');
-  s.store.log.append({ incidentId: id, actor: 'Bo', body: { kind: 'note', payload: { text: 'Rolled back', key: true } } });
-  s.store.evidence.add(id, 'Bo', 'trace.txt', 'text/plain', Buffer.from('trace\n'));
+  s.store.write((tx) => tx.append({ incidentId: id, actor: 'Bo', body: { kind: 'note', payload: { text: 'Rolled back', key: true } } }));
+  s.store.write((tx) => s.store.evidence.add(tx, id, 'Bo', 'trace.txt', 'text/plain', Buffer.from('trace\n')));
   s.store.close();
   writeEnvelope(s.file, await wrapKey(s.key, 'export passphrase', null, testScrypt));
   return { ...s, id };

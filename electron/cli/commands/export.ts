@@ -6,7 +6,6 @@ import { openStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
 import { createPostmortemService } from '../../services/postmortem';
 import { createExactPathSink } from '../../services/files/file-sink';
-import { createPushBus } from '../../services/push-bus';
 import { createChromiumPdfRenderer } from '../../services/export/chromium-pdf';
 import { askPassphrase, PromptError, readEnvelopeFor } from './verify';
 
@@ -68,7 +67,7 @@ export const exportCommand: CliCommand = {
       const open = store;
       const outPath = resolve(parsed.out);
       const files = createExactPathSink(outPath);
-      const service = createPostmortemService({ withStore: (fn) => fn(open), bus: createPushBus(), pdf, now: Date.now, files });
+      const service = createPostmortemService({ withStore: (fn) => fn(open), pdf, now: Date.now, files });
       const input = {
         incidentId: parsed.incident,
         actor: parsed.actor ?? `CLI (${io.env.USER ?? io.env.USERNAME ?? 'unknown user'})`,

@@ -23,8 +23,8 @@ async function storeWithChains() {
   cleanup = s.cleanup;
   const a = declareIncident(s.store, 'Checkout errors');
   const b = declareIncident(s.store, 'Phishing drill', 'exercise');
-  const notes = [1, 2, 3].map((i) => s.store.log.append({ incidentId: a, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } }).event);
-  s.store.log.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'x' } } });
+  const notes = [1, 2, 3].map((i) => s.store.write((tx) => tx.append({ incidentId: a, actor: 'Bo', body: { kind: 'note', payload: { text: `n${i}` } } })).value.event);
+  s.store.write((tx) => tx.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'x' } } }));
   s.store.close();
   writeEnvelope(s.file, await wrapKey(s.key, 'verify passphrase', null, testScrypt));
   return { ...s, a, b, notes };

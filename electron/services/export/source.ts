@@ -2,7 +2,6 @@ import type { IncidentState } from '../../../shared/events/fold';
 import { parsePlaybookRef } from '../../../shared/playbook/library';
 import type { PostmortemDocument, PostmortemSource } from '../../../shared/postmortem/source';
 import { revisionsOf } from '../../../shared/postmortem/revisions';
-import { PlaybookRepo } from '../../store/playbook-repo';
 import type { Store } from '../../store/store';
 
 /** The incident as the post-mortem is written from it: summary, state, every event, the pinned playbook. */
@@ -11,7 +10,7 @@ export function loadPostmortemSource(store: Store, incidentId: string): Postmort
   const state = store.log.state(incidentId) as IncidentState;
   const { events } = store.log.page(incidentId, 0, incident.eventCount + 1);
   const ref = incident.playbookRef ? parsePlaybookRef(incident.playbookRef) : null;
-  const playbook = ref ? (new PlaybookRepo(store.db).get(ref.id, ref.version)?.playbook ?? null) : null;
+  const playbook = ref ? (store.playbooks.get(ref.id, ref.version)?.playbook ?? null) : null;
   return { incident, state, events, playbook };
 }
 

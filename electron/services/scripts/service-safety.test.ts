@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { RunPlan } from '../../../shared/actions/model';
 import type { RunAnswer } from '../../../shared/ipc/action-contract';
 import { describeEvent } from '../../../shared/warroom/timeline-filter';
-import { ActionRepo } from '../../store/action-repo';
 import { confirmationTtlMs } from './confirmations';
 import { isAlive, waitUntil } from './process-testing';
 import { actor, setup } from '../../ipc/testing/script-service-app';
@@ -209,11 +208,11 @@ describe('scripts get little', () => {
     for (const name of ['API_TOKEN', 'AWS_REGION', 'VAULT_ADDR', 'KUBE_NAMESPACE', 'TICKET_ID']) expect(printed).toContain(`${name}=v-${name}\n`);
     // Saved before the allow-list (written straight to the store): refused at run time, naming the variable.
     services.vault.use((store) => {
-      const repo = new ActionRepo(store.db);
+      const repo = store.actions;
       const stored = repo.get(ok.id);
       if (!stored) throw new Error('missing');
       const { id: _id, source: _s, original: _o, updatedAt: _u, updatedBy: _b, ...definition } = stored;
-      repo.upsert(ok.id, { ...definition, env: [{ name: 'PYTHONSTARTUP', secret: false, value: '/tmp/x.py' }] }, {}, new Date().toISOString(), actor);
+      store.write((tx) => repo.upsert(tx, ok.id, { ...definition, env: [{ name: 'PYTHONSTARTUP', secret: false, value: '/tmp/x.py' }] }, {}, new Date().toISOString(), actor));
     });
     const refused = await router.dispatch('actionRun', { incidentId, actionId: ok.id, params: {} });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/PYTHONSTARTUP is not allowed: Python reads it/) } });

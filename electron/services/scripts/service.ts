@@ -10,11 +10,10 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import { CordonError } from '../../../shared/ipc/result';
 import { parsePlaybookRef } from '../../../shared/playbook/library';
 import type { Action as PlaybookAction } from '../../../shared/playbook/model';
-import { ActionRepo, ScriptRunRepo, type StoredActionDefinition } from '../../store/action-repo';
+import type { StoredActionDefinition } from '../../store/action-repo';
 import { errorShape } from '../../store/error-shape';
 import { sha256Hex } from '../../store/hash';
 import { uuidv7 } from '../../store/ids';
-import { PlaybookRepo } from '../../store/playbook-repo';
 import type { Store } from '../../store/store';
 import type { Logger } from '../logger';
 import type { PushBus } from '../push-bus';
@@ -93,13 +92,13 @@ export function createScriptService(deps: ScriptServiceDeps) {
   function playbookActions(store: Store, incidentId: string): { view: ActionView; source: PlaybookAction }[] {
     const ref = store.log.summary(incidentId).playbookRef;
     const parsed = ref ? parsePlaybookRef(ref) : null;
-    const stored = parsed ? new PlaybookRepo(store.db).get(parsed.id, parsed.version) : null;
+    const stored = parsed ? store.playbooks.get(parsed.id, parsed.version) : null;
     return (stored?.playbook.actions ?? []).map((source) => ({ view: fromPlaybookAction(source), source }));
   }
 
   function findAction(store: Store, incidentId: string, actionId: string): ActionView {
     if (actionId.startsWith(userActionPrefix)) {
-      const found = new ActionRepo(store.db).get(actionId);
+      const found = store.actions.get(actionId);
       if (found) return found;
     } else {
       const found = playbookActions(store, incidentId).find((a) => a.view.id === actionId);
@@ -133,7 +132,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
     }
     if (argv.some((a) => a.includes('\0'))) throw new CordonError('bad_input', 'The command contains a NUL character.');
     const cwd = action.cwd || defaultCwd;
-    const secrets = action.source === 'user' ? new ActionRepo(store.db).secretsOf(action.id) : {};
+    const secrets = action.source === 'user' ? store.actions.secretsOf(action.id) : {};
     const own: Record<string, string> = {};
     for (const entry of action.env) {
       if (entry.secret) {
@@ -186,8 +185,6 @@ export function createScriptService(deps: ScriptServiceDeps) {
     simulated: r.simulated,
   });
 
-  const changed = (incidentId: string, eventId: string) => deps.bus.publish({ topic: 'incident.changed', incidentId, eventId });
-
   function startedPayload(r: Resolved, runId: string) {
     return {
       runId,
@@ -203,18 +200,18 @@ export function createScriptService(deps: ScriptServiceDeps) {
     const runId = uuidv7(now());
     const output = r.action.simulated.output || `(simulated) ${r.argv.join(' ')}\n`;
     const bytes = Buffer.from(output, 'utf8');
-    const runs = new ScriptRunRepo(store.db);
-    const { started, finished } = store.db.transaction(() => {
-      const s = store.log.append({ incidentId: r.incidentId, actor, body: { kind: 'script_started', payload: startedPayload(r, runId) } }).event;
-      runs.start({ id: runId, incidentId: r.incidentId, actionId: r.action.id, actionName: r.action.name, argv: r.argv, simulated: true, startedAt: s.recordedAt, startedBy: actor, startedEventId: s.id });
+    const runs = store.scriptRuns;
+    store.write((tx) => {
+      const s = tx.append({ incidentId: r.incidentId, actor, body: { kind: 'script_started', payload: startedPayload(r, runId) } }).event;
+      runs.start(tx, { id: runId, incidentId: r.incidentId, actionId: r.action.id, actionName: r.action.name, argv: r.argv, simulated: true, startedAt: s.recordedAt, startedBy: actor, startedEventId: s.id });
       const exitCode = r.action.simulated.exitCode;
       const sha = sha256Hex(bytes);
-      const f = store.log.append({
+      const f = tx.append({
         incidentId: r.incidentId,
         actor,
         body: { kind: 'script_finished', payload: { runId, outcome: 'simulated', exitCode, signal: null, durationMs: 0, outputSha256: sha, outputBytes: bytes.length } },
       }).event;
-      runs.finish(runId, {
+      runs.finish(tx, runId, {
         state: 'simulated',
         finishedAt: f.recordedAt,
         finishedEventId: f.id,
@@ -227,10 +224,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
         truncated: false,
         segments: [{ stream: 'stdout', text: output }],
       });
-      return { started: s, finished: f };
-    }).immediate();
-    changed(r.incidentId, started.id);
-    changed(r.incidentId, finished.id);
+    });
     deps.bus.publish({ topic: 'script.state', runId, incidentId: r.incidentId, state: 'simulated', exitCode: r.action.simulated.exitCode });
     const run = runs.get(runId);
     if (!run) throw new CordonError('internal', 'The run was not recorded.');
@@ -239,9 +233,9 @@ export function createScriptService(deps: ScriptServiceDeps) {
 
   function record(runId: string, incidentId: string, actor: string, result: ProcessResult, finishedAtMs: number): void {
     const write = () => {
-      const event = deps.withStore((store) =>
-        store.db.transaction(() => {
-          const e = store.log.append({
+      deps.withStore((store) =>
+        store.write((tx) => {
+          const e = tx.append({
             incidentId,
             actor,
             occurredAt: iso(finishedAtMs),
@@ -260,7 +254,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
               },
             },
           }).event;
-          new ScriptRunRepo(store.db).finish(runId, {
+          store.scriptRuns.finish(tx, runId, {
             state: result.outcome,
             finishedAt: iso(finishedAtMs),
             finishedEventId: e.id,
@@ -273,10 +267,8 @@ export function createScriptService(deps: ScriptServiceDeps) {
             truncated: result.truncated,
             segments: result.segments,
           });
-          return e;
-        }).immediate(),
+        }),
       );
-      changed(incidentId, event.id);
     };
     if (deps.isUnlocked()) {
       try {
@@ -296,13 +288,11 @@ export function createScriptService(deps: ScriptServiceDeps) {
 
   function execute(store: Store, r: Resolved, actor: string): ScriptRun {
     const runId = uuidv7(now());
-    const runs = new ScriptRunRepo(store.db);
-    const started = store.db.transaction(() => {
-      const s = store.log.append({ incidentId: r.incidentId, actor, body: { kind: 'script_started', payload: startedPayload(r, runId) } }).event;
-      runs.start({ id: runId, incidentId: r.incidentId, actionId: r.action.id, actionName: r.action.name, argv: r.argv, simulated: false, startedAt: s.recordedAt, startedBy: actor, startedEventId: s.id });
-      return s;
-    }).immediate();
-    changed(r.incidentId, started.id);
+    const runs = store.scriptRuns;
+    store.write((tx) => {
+      const s = tx.append({ incidentId: r.incidentId, actor, body: { kind: 'script_started', payload: startedPayload(r, runId) } }).event;
+      runs.start(tx, { id: runId, incidentId: r.incidentId, actionId: r.action.id, actionName: r.action.name, argv: r.argv, simulated: false, startedAt: s.recordedAt, startedBy: actor, startedEventId: s.id });
+    });
     const incidentId = r.incidentId;
     const proc = startProcess(
       { file: r.file ?? r.argv[0] ?? '', argv: r.argv, cwd: r.cwd, env: r.env, timeoutMs: r.action.timeoutSeconds * 1000 },
@@ -351,7 +341,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
     list(incidentId?: string): ActionView[] {
       return deps.withStore((store) => {
         const fromPlaybook = incidentId ? playbookActions(store, incidentId).map((a) => a.view) : [];
-        return [...fromPlaybook, ...new ActionRepo(store.db).list()];
+        return [...fromPlaybook, ...store.actions.list()];
       });
     },
 
@@ -365,7 +355,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
         throw new CordonError('bad_input', `The ${input.mode === 'argv' ? 'command' : 'script'} uses ${missing.join(', ')}, which ${missing.length === 1 ? 'is not a parameter' : 'are not parameters'}; add ${missing.length === 1 ? 'it' : 'them'} below.`);
       }
       return deps.withStore((store) => {
-        const repo = new ActionRepo(store.db);
+        const repo = store.actions;
         if (input.id !== undefined && (!input.id.startsWith(userActionPrefix) || !repo.exists(input.id))) {
           throw new CordonError('not_found', 'There is no such action in your library (playbook actions are edited in the playbook).');
         }
@@ -377,7 +367,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
           const value = entry.value !== undefined && entry.value !== '' ? entry.value : previous[entry.name];
           if (value !== undefined) secrets[entry.name] = value;
         }
-        repo.upsert(id, definitionOf(input), secrets, iso(), input.actor);
+        store.write((tx) => repo.upsert(tx, id, definitionOf(input), secrets, iso(), input.actor));
         const saved = repo.get(id);
         if (!saved) throw new CordonError('internal', 'The action was not saved.');
         return saved;
@@ -386,7 +376,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
 
     delete(id: string): { id: string } {
       return deps.withStore((store) => {
-        if (!id.startsWith(userActionPrefix) || !new ActionRepo(store.db).delete(id)) {
+        if (!id.startsWith(userActionPrefix) || !store.write((tx) => store.actions.delete(tx, id)).value) {
           throw new CordonError('not_found', 'There is no such action in your library.');
         }
         return { id };
@@ -425,7 +415,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
         run.process.cancel();
         return { runId, cancelled: true };
       }
-      const known = deps.withStore((store) => new ScriptRunRepo(store.db).get(runId));
+      const known = deps.withStore((store) => store.scriptRuns.get(runId));
       if (!known) throw new CordonError('not_found', 'There is no such run.');
       return { runId, cancelled: false };
     },
@@ -433,13 +423,13 @@ export function createScriptService(deps: ScriptServiceDeps) {
     runs(incidentId: string): ScriptRun[] {
       return deps.withStore((store) => {
         store.log.summary(incidentId);
-        return new ScriptRunRepo(store.db).list(incidentId).map(withLive);
+        return store.scriptRuns.list(incidentId).map(withLive);
       });
     },
 
     output(runId: string): { run: ScriptRun; segments: OutputSegment[] } {
       return deps.withStore((store) => {
-        const repo = new ScriptRunRepo(store.db);
+        const repo = store.scriptRuns;
         const run = repo.get(runId);
         if (!run) throw new CordonError('not_found', 'There is no such run.');
         const live = active.get(runId);

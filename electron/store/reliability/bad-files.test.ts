@@ -20,7 +20,7 @@ function populated() {
   cleanup = s.cleanup;
   const incidentId = declareIncident(s.store);
   for (let i = 0; i < 300; i++) {
-    s.store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i} `.repeat(20) } } });
+    s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `note ${i} `.repeat(20) } } }));
   }
   s.store.close(); // checkpoints the WAL into the main file
   return s;

@@ -7,6 +7,7 @@ import { createPushBus } from '../../services/push-bus';
 import type { Logger } from '../../services/logger';
 import { noKeychain } from '../keychain';
 import { fillEveryTable } from '../testing/rich-store';
+import { rawDb } from '../testing/fixtures';
 import { tempDir, testScrypt } from '../testing/temp-dir';
 import { Vault } from '../vault';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await vault.create(passphrase);
   const pages = vault.use((store) => {
     fillEveryTable(store);
-    return store.db.prepare<[], { name: string; pageno: number }>('SELECT name, pageno FROM dbstat ORDER BY pageno').all();
+    return rawDb(store).prepare<[], { name: string; pageno: number }>('SELECT name, pageno FROM dbstat ORDER BY pageno').all();
   });
   await vault.lock(); // checkpoints the WAL into the file and writes an automatic backup
   pristine = readFileSync(dbFile);

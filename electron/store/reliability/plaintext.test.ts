@@ -40,11 +40,11 @@ describe('nothing readable on disk', () => {
     const marker = 'ZEBRA-MARKER-7f3a9 customer ana@example.org';
     await vault.create(passphrase);
     vault.use((store) => {
-      const incidentId = store.log.declare('Ana', { title: `${marker} title`, kind: 'real' }).event.incidentId;
+      const incidentId = store.write((tx) => tx.declare('Ana', { title: `${marker} title`, kind: 'real' })).value.event.incidentId;
       for (let i = 0; i < 50; i++) {
-        store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `${marker} ${i}` } } });
+        store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `${marker} ${i}` } } }));
       }
-      store.evidence.add(incidentId, 'Bo', 'leak.txt', 'text/plain', Buffer.from(`${marker} evidence`));
+      store.write((tx) => store.evidence.add(tx, incidentId, 'Bo', 'leak.txt', 'text/plain', Buffer.from(`${marker} evidence`)));
     });
 
     // While open: the committed notes are still in the WAL, not yet checkpointed.
