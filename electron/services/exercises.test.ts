@@ -116,7 +116,7 @@ describe('exercise runtime (fake clock)', () => {
     advance(1_000);
     expect(ex.get(v.id).injects.find((i) => i.id === 'press-inquiry')?.dueMs).toBe(900_000);
     // Respond to data-confirmed: severity SEV1 at T+6m.
-    services.incidents.append({ incidentId: v.incidentId, actor: 'Dana', kind: 'severity_changed', payload: { severity: 'SEV1' } } as never);
+    services.incidents.record(v.incidentId, 'Dana', { body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } });
     advance(6_000); // T+12m: revoke-decision (edited) fires
     v = ex.get(v.id);
     expect(v.injects.find((i) => i.id === 'revoke-decision')?.status).toBe('fired');
