@@ -11,7 +11,7 @@ import type { PushBus } from './push-bus';
 export function createIncidentService(vault: Vault, bus: PushBus) {
   const changed = (event: LoggedEvent): StoredEvent => {
     bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
-    return event as StoredEvent;
+    return event;
   };
   const append = (request: AppendRequest) => changed(vault.use((store) => store.log.append(request).event));
 
@@ -29,8 +29,7 @@ export function createIncidentService(vault: Vault, bus: PushBus) {
     get(input: ParsedInput<'incidentGet'>) {
       return vault.use((store) => {
         const incident = store.log.summary(input.incidentId);
-        const state = store.log.state(input.incidentId) as unknown as Record<string, unknown>;
-        return { incident, state, ...store.log.page(input.incidentId, input.after, input.limit) };
+        return { incident, state: store.log.state(input.incidentId), ...store.log.page(input.incidentId, input.after, input.limit) };
       });
     },
     async verify(input: ParsedInput<'incidentVerify'>) {

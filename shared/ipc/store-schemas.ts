@@ -19,6 +19,7 @@ import {
   type IncidentSummary,
   type StoredEvent,
 } from '../events/read-models';
+import { incidentStateSchema } from '../events/state-schema';
 import { minimumPassphraseLength } from '../vault/passphrase-strength';
 import { deliverySchema, uploadId } from './file-schemas';
 
@@ -95,7 +96,7 @@ export const incidentGetInputSchema = z
 export const incidentGetOutputSchema = z.object({
   incident: incidentSummarySchema,
   /** The full materialised IncidentState (see shared/events/fold.ts). */
-  state: z.record(z.string(), z.unknown()),
+  state: incidentStateSchema,
   events: z.array(eventViewSchema),
   /** Pass as `after` for the next page; null at the end of the log. */
   nextAfter: z.number().int().nullable(),

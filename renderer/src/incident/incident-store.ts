@@ -37,7 +37,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         return;
       }
       summary = result.value.incident;
-      state = result.value.state as unknown as IncidentState;
+      state = result.value.state;
       collected.push(...result.value.events);
       cursor = result.value.nextAfter;
     }
