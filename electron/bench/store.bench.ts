@@ -195,7 +195,7 @@ async function main() {
   const incidents = createIncidentService(vault);
   const declared = incidents.declare({ actor: 'bench', title: 'Append latency', kind: 'real' });
   const encNote = (incidentId: string) => (i: number) =>
-    incidents.append({ incidentId, actor: 'bench', kind: 'note', payload: { text: noteText(i) } });
+    incidents.record(incidentId, 'bench', { body: { kind: 'note', payload: { text: noteText(i) } } });
   const encAppend = alongsideFsync(encNote(declared.id));
   const encBulk = vault.use((s) => bulk(s));
   const encAppendLarge = alongsideFsync(encNote(declared.id));

@@ -7,7 +7,20 @@ const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';
 // (playbookSave: electron/services/playbooks.test.ts, which has a whole playbook at hand.)
 const forged: Record<string, Record<string, unknown>> = {
   incidentDeclare: { title: 'Forged' },
-  eventAppend: { incidentId: uuid, kind: 'note', payload: { text: 'x' } },
+  noteAdd: { incidentId: uuid, text: 'x' },
+  eventStar: { incidentId: uuid, eventId: uuid, key: true },
+  severityCall: { incidentId: uuid, severity: 'sev1', rationale: 'x' },
+  statusSet: { incidentId: uuid, status: 'mitigated' },
+  phaseStart: { incidentId: uuid, phase: 'triage' },
+  roleAssign: { incidentId: uuid, role: 'scribe', person: 'Bo' },
+  roleHandoff: { incidentId: uuid, role: 'scribe', to: 'Bo' },
+  roleRelease: { incidentId: uuid, role: 'scribe' },
+  checklistTick: { incidentId: uuid, phase: 'triage', itemId: 'a' },
+  checklistUntick: { incidentId: uuid, phase: 'triage', itemId: 'a' },
+  checklistAssign: { incidentId: uuid, phase: 'triage', itemId: 'a', assignee: 'Bo' },
+  checklistAdd: { incidentId: uuid, phase: 'triage', text: 'x' },
+  personalDataFlag: { incidentId: uuid, involved: true },
+  regulatorNotified: { incidentId: uuid, dutyKey: 'gdpr-art-33' },
   eventAmend: { incidentId: uuid, targetEventId: uuid, reason: 'x', key: true },
   eventRedact: { incidentId: uuid, targetEventId: uuid, reason: 'x' },
   evidenceAdd: { incidentId: uuid, uploadId: 'a'.repeat(24) },
@@ -55,7 +68,7 @@ describe('the main process stamps the actor', () => {
     const { value } = await setup();
     const incident = await value<{ id: string }>('incidentDeclare', { title: 'Checkout errors' });
     await value('settingsUpdate', { displayName: 'Ana Lima' });
-    const note = await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'replica lag' } });
+    const note = await value('noteAdd', { incidentId: incident.id, text: 'replica lag' });
     await value('eventAmend', { incidentId: incident.id, targetEventId: note.id, reason: 'key after all', key: true });
     await value('settingsUpdate', { displayName: 'Sam Okafor' });
     await value('eventRedact', { incidentId: incident.id, targetEventId: note.id, reason: 'pasted a password' });

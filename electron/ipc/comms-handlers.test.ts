@@ -56,7 +56,7 @@ describe('commsUpdateSend', () => {
 
   it('a regulator notice that names a duty stops that duty’s clock, in the same write', async () => {
     const { value, incidentId, events, call } = await setup();
-    await value('eventAppend', { incidentId, kind: 'personal_data_flagged', payload: { involved: true } });
+    await value('personalDataFlag', { incidentId, involved: true });
     await value('commsUpdateSend', { incidentId, audience: 'regulator', text: 'Notification under Art. 33.', dutyKey: 'gdpr-art-33' });
     const tail = (await events()).slice(-2);
     expect(tail.map((e) => e.kind)).toEqual(['comms_update_sent', 'regulator_notified']);
@@ -93,9 +93,9 @@ describe('commsUpdateSend', () => {
         expect(r.error.message).toMatch(message);
       }
     }
-    // Not through the generic path either.
+    // There is no generic path to write one either.
     const generic = await call('eventAppend', { incidentId, kind: 'comms_update_sent', payload: { audience: 'internal', audienceName: 'I', audienceKind: 'internal', text: 'x', format: 'plain' } });
-    expect(generic.ok).toBe(false);
+    expect(generic).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(await events()).toHaveLength(before);
   });
 

@@ -26,17 +26,15 @@ async function setup() {
     playbookId: `${playbook!.id}:${playbook!.version}`,
   });
   const incidentId = incident.id;
-  const append = (kind: string, payload: unknown, occurredAt?: string) =>
-    value('eventAppend', { incidentId, kind, payload, ...(occurredAt ? { occurredAt } : {}) });
-  await append('note', { text: 'Deploy 2024.11.3 rolled out to eu-west' }, '2020-01-01T08:00:00Z');
-  await append('severity_changed', { severity: 'sev1', reason: 'All EU customers cannot pay' });
-  await append('note', { text: 'Error rate at 40% on checkout-api', key: true });
-  await append('status_changed', { status: 'mitigated' });
+  await value('noteAdd', { incidentId, text: 'Deploy 2024.11.3 rolled out to eu-west', occurredAt: '2020-01-01T08:00:00Z' });
+  await value('severityCall', { incidentId, severity: 'sev1', rationale: 'All EU customers cannot pay' });
+  await value('noteAdd', { incidentId, text: 'Error rate at 40% on checkout-api', key: true });
+  await value('statusSet', { incidentId, status: 'mitigated' });
   const uploadId = await upload('evidence', 'gateway.log', Buffer.from('502 upstream\n'.repeat(20)), 'text/plain');
   await value('evidenceAdd', { incidentId, uploadId });
   /** The bytes of a delivered export, from where the "save dialog" put them. */
   const saved = (out: { delivery: { kind: string; fileName?: string } }) => readFileSync(join(exportsDir, out.delivery.fileName ?? ''));
-  return { dir, exportsDir, services, call, value, incidentId, append, saved };
+  return { dir, exportsDir, services, call, value, incidentId, saved };
 }
 
 const uuid = '0b6a1f5e-8a1c-4c1e-9b1a-1f2e3d4c5b6a';

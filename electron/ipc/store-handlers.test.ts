@@ -33,15 +33,6 @@ const badInputs: Record<StoreMethodName, unknown[]> = {
   incidentList: [{ status: ['open'] }, { limit: 0 }, { limit: 100000 }, { query: 5 }, { kind: 'fake' }],
   incidentGet: [{}, { incidentId: 'not-an-id' }, { incidentId: uuid, limit: -1 }],
   incidentVerify: [{ incidentId: 'x' }],
-  eventAppend: [
-    {},
-    { incidentId: uuid, actor: 'Ana', kind: 'note', payload: {} },
-    { incidentId: uuid, actor: 'Ana', kind: 'note', payload: { text: 'x', extra: 1 } },
-    { incidentId: uuid, actor: 'Ana', kind: 'declared', payload: { title: 'x', kind: 'real' } },
-    { incidentId: uuid, actor: 'Ana', kind: 'amend', payload: { targetEventId: uuid, reason: 'x', key: true } },
-    { incidentId: uuid, actor: 'Ana', kind: 'evidence_added', payload: {} },
-    { incidentId: uuid, actor: 'Ana', kind: 'severity_changed', payload: { severity: 'SEV 1!' } },
-  ],
   eventAmend: [{ incidentId: uuid, targetEventId: uuid, reason: 'x' }, { incidentId: uuid, targetEventId: uuid }],
   eventRedact: [{ incidentId: uuid, targetEventId: uuid }, { incidentId: uuid, targetEventId: uuid, reason: '' }],
   evidenceAdd: [
@@ -125,7 +116,7 @@ describe('store IPC methods', () => {
       ['incidentList', {}],
       ['incidentGet', { incidentId: incident.id }],
       ['incidentDeclare', { title: 'y' }],
-      ['eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'z' } }],
+      ['noteAdd', { incidentId: incident.id, text: 'z' }],
       ['incidentVerify', {}],
       ['evidenceList', { incidentId: incident.id }],
       ['backupList', {}],
@@ -141,10 +132,10 @@ describe('store IPC methods', () => {
     await value('vaultCreate', { passphrase });
     const incident = await value('incidentDeclare', { title: 'Checkout errors', severity: 'SEV2', commander: 'Ana' });
     expect(incident).toMatchObject({ title: 'Checkout errors', kind: 'real', status: 'active', commander: 'Ana', eventCount: 1 });
-    const note = await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'replica lag' } });
-    await value('eventAppend', { incidentId: incident.id, kind: 'status_changed', payload: { status: 'mitigated' } });
+    const note = await value('noteAdd', { incidentId: incident.id, text: 'replica lag' });
+    await value('statusSet', { incidentId: incident.id, status: 'mitigated' });
     await value('eventAmend', { incidentId: incident.id, targetEventId: note.id, reason: 'typo', payload: { text: 'primary lag' } });
-    const other = await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'oops a password' } });
+    const other = await value('noteAdd', { incidentId: incident.id, text: 'oops a password' });
     await value('eventRedact', { incidentId: incident.id, targetEventId: other.id, reason: 'secret' });
     expect(await call('eventAmend', { incidentId: incident.id, targetEventId: uuid, reason: 'x', key: true })).toMatchObject({
       ok: false,
@@ -184,7 +175,7 @@ describe('store IPC methods', () => {
     expect(backup).toMatchObject({ name: expect.stringMatching(/^manual-\d{8}T\d{9}Z\.db$/), automatic: false });
     expect(backup.path).toBe(join(dir, 'backups', backup.name));
     expect(statSync(backup.path).mode & 0o777).toBe(0o600);
-    await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'after the backup' } });
+    await value('noteAdd', { incidentId: incident.id, text: 'after the backup' });
     expect(await value('backupRestore', { backup: backup.name })).toEqual({ incidents: 1, events: 8 });
     expect((await value('incidentGet', { incidentId: incident.id })).incident.eventCount).toBe(8);
     expect(await value('backupList')).toEqual(
@@ -203,7 +194,7 @@ describe('store IPC methods', () => {
     await value('vaultCreate', { passphrase });
     const incident = await value('incidentDeclare', { title: 'Checkout errors' });
     const backup = await value('backupCreate', {});
-    await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: 'after the backup' } });
+    await value('noteAdd', { incidentId: incident.id, text: 'after the backup' });
     const uploadId = await upload('restore', 'my-copy.db', readFileSync(backup.path));
     expect(await value('backupRestore', { uploadId })).toEqual({ incidents: 1, events: 1 });
     const junk = await upload('restore', 'junk.db', Buffer.alloc(8192, 7));
@@ -217,7 +208,7 @@ describe('store IPC methods', () => {
     const { dir, value, pushed } = setup();
     await value('vaultCreate', { passphrase });
     const incident = await value('incidentDeclare', { title: 'Checkout errors' });
-    for (let i = 0; i < 50; i++) await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: `note ${i} `.repeat(30) } });
+    for (let i = 0; i < 50; i++) await value('noteAdd', { incidentId: incident.id, text: `note ${i} `.repeat(30) });
     expect(await value('storeCheck')).toMatchObject({ state: 'intact', problems: [], incidents: 1, events: 51, newestGoodBackup: null });
     expect(await value('storeHealth')).toMatchObject({ state: 'intact' });
     await value('vaultLock');

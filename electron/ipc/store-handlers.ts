@@ -19,7 +19,6 @@ export function createStoreHandlers(services: Services): Pick<Handlers, StoreMet
     incidentList: (input) => incidents.list(input),
     incidentGet: (input) => incidents.get(input),
     incidentVerify: (input) => incidents.verify(input),
-    eventAppend: async (input) => incidents.append(await stamp(input)),
     eventAmend: async (input) => incidents.amend(await stamp(input)),
     eventRedact: async (input) => incidents.redact(await stamp(input)),
     evidenceAdd: async (input) => evidence.add(await stamp(input)),

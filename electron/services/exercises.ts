@@ -15,6 +15,7 @@ import { postmortemHtml } from '../../shared/postmortem/html';
 import { actionItemsFrom } from '../../shared/postmortem/action-items';
 import { objectiveIds, objectivesOf, reviewFrom, type CarriedItem, type ReviewEvent } from '../../shared/exercises/review';
 import type { EventBody } from '../../shared/events/payloads';
+import { effectiveBody } from '../../shared/events/views';
 import { destinationOf, recordExport } from './export/record';
 import { slugify } from '../../shared/playbook/slug';
 import { errorShape } from '../store/error-shape';
@@ -114,7 +115,7 @@ export function createExerciseService(deps: ExerciseServiceDeps) {
     const summary = store.log.summary(incidentId);
     return store.log
       .page(incidentId, 0, summary.eventCount + 1)
-      .events.map((e) => ({ kind: e.kind, actor: e.actor, recordedAt: e.recordedAt, payload: e.redactedBy === null ? e.effectivePayload : null }));
+      .events.map((e) => ({ ...effectiveBody(e), actor: e.actor, recordedAt: e.recordedAt }));
   };
 
   /** Earlier runs of the same scenario, oldest first. */

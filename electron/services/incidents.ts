@@ -1,5 +1,5 @@
 import type { Stamped } from './actor';
-import type { PayloadOf } from '../../shared/events/payloads';
+import type { EventBody, PayloadOf } from '../../shared/events/payloads';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { StoredEvent } from '../../shared/ipc/store-schemas';
 import type { AppendRequest } from '../store/event-log';
@@ -25,8 +25,7 @@ export function createIncidentService(vault: Vault) {
     get(input: ParsedInput<'incidentGet'>) {
       return vault.use((store) => {
         const incident = store.log.summary(input.incidentId);
-        const state = store.log.state(input.incidentId) as unknown as Record<string, unknown>;
-        return { incident, state, ...store.log.page(input.incidentId, input.after, input.limit) };
+        return { incident, state: store.log.state(input.incidentId), ...store.log.page(input.incidentId, input.after, input.limit) };
       });
     },
     async verify(input: ParsedInput<'incidentVerify'>) {
@@ -36,13 +35,16 @@ export function createIncidentService(vault: Vault) {
       });
       return { ok: incidents.every((v) => v.ok), incidents };
     },
-    append: (input: Stamped<'eventAppend'>) =>
-      append({
-        incidentId: input.incidentId,
-        actor: input.actor,
-        occurredAt: input.occurredAt,
-        body: { kind: input.kind, payload: input.payload } as AppendRequest['body'],
-      }),
+    /**
+     * What a command decides with: the incident's current state and its pinned playbook's
+     * reference. Read and then `record` with no await between, a decision is made on the state it
+     * is appended to (one connection, synchronous calls: nothing else writes in between).
+     */
+    current: (incidentId: string) =>
+      vault.use((store) => ({ state: store.log.state(incidentId), playbookRef: store.log.summary(incidentId).playbookRef })),
+    /** Appends the one event a war-room command decided on, in the actor's name. */
+    record: (incidentId: string, actor: string, decision: { body: EventBody; occurredAt?: string | undefined }) =>
+      append({ incidentId, actor, occurredAt: decision.occurredAt, body: decision.body }),
     amend(input: Stamped<'eventAmend'>) {
       const { incidentId, actor, ...payload } = input;
       return append({ incidentId, actor, body: { kind: 'amend', payload } });

@@ -93,10 +93,8 @@ export function audiencesFor(playbook: Playbook | null, events: readonly EventVi
     if (!out.some((a) => a.key === key)) out.push({ key, name, kind, recipients: [], templateKeys: templates.filter((t) => templateAudience(t) === kind).map((t) => t.key) });
   };
   for (const e of events) {
-    const p = e.effectivePayload;
-    if (e.kind !== 'comms_update_sent' || p === null || typeof p.audience !== 'string' || !p.audience.startsWith('added-')) continue;
-    const kind = audienceKindSchema.safeParse(p.audienceKind);
-    if (typeof p.audienceName === 'string') add(p.audienceName, kind.success ? kind.data : 'other');
+    if (e.kind !== 'comms_update_sent' || e.effectivePayload === null || !e.effectivePayload.audience.startsWith('added-')) continue;
+    add(e.effectivePayload.audienceName, e.effectivePayload.audienceKind);
   }
   for (const a of extra) add(a.name, a.kind);
   return out;

@@ -1,4 +1,3 @@
-import type { EventView } from '../events/read-models';
 import type { Template } from '../playbook/model';
 import { milestones } from '../postmortem/milestones';
 import type { PostmortemSource } from '../postmortem/source';
@@ -42,25 +41,24 @@ export interface Draft {
 const statusWords: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
 const publicAudience = (a: Audience) => a.kind === 'customers';
 
-const isLive = (e: EventView) => e.redactedBy === null && e.effectivePayload !== null;
-
 /** What changed since `since` (exclusive): key events, severity, status and phase changes, actions run. One line each. */
 export function changesSince(source: PostmortemSource, since: string | null): string[] {
   const from = since === null ? -Infinity : Date.parse(since);
   const runs = new Map<string, string>();
   const lines: { at: number; n: number; text: string }[] = [];
   for (const e of source.events) {
-    if (!isLive(e)) continue;
+    if (e.redactedBy !== null || e.effectivePayload === null) continue;
     const at = Date.parse(e.effectiveOccurredAt);
-    const p = e.effectivePayload ?? {};
-    if (e.kind === 'script_started' && typeof p.runId === 'string') {
-      const name = typeof p.name === 'string' ? p.name : (source.playbook?.actions.find((a) => a.key === p.actionId)?.name ?? String(p.actionId));
+    if (e.kind === 'script_started') {
+      const p = e.effectivePayload;
+      const name = p.name ?? source.playbook?.actions.find((a) => a.key === p.actionId)?.name ?? p.actionId;
       runs.set(p.runId, `${name}${p.simulated ? ' (simulated)' : ''}`);
       continue;
     }
     if (at <= from) continue;
-    if (e.kind === 'script_finished' && typeof p.runId === 'string') {
-      const outcome = p.outcome === 'succeeded' ? 'succeeded' : p.outcome === 'simulated' ? 'simulated' : `did not succeed (${String(p.outcome).replace('_', ' ')})`;
+    if (e.kind === 'script_finished') {
+      const p = e.effectivePayload;
+      const outcome = p.outcome === 'succeeded' ? 'succeeded' : p.outcome === 'simulated' ? 'simulated' : `did not succeed (${p.outcome.replace('_', ' ')})`;
       lines.push({ at, n: e.n, text: `Ran ${runs.get(p.runId) ?? 'a containment action'}: ${outcome}` });
       continue;
     }

@@ -20,13 +20,10 @@ function recordNames(source: PostmortemSource): string[] {
   const names = new Set<string>();
   for (const e of source.events) {
     names.add(e.actor);
-    const p = e.effectivePayload;
-    if (!p) continue;
-    if (e.kind === 'role_assigned' && typeof p.person === 'string') names.add(p.person);
-    if (e.kind === 'script_started' && p.params && typeof p.params === 'object') {
-      for (const v of Object.values(p.params as Record<string, unknown>)) if (typeof v === 'string') names.add(v);
-    }
-    if (e.kind === 'evidence_added' && typeof p.name === 'string') names.add(p.name);
+    if (e.effectivePayload === null) continue;
+    if (e.kind === 'role_assigned' && e.effectivePayload.person !== null) names.add(e.effectivePayload.person);
+    if (e.kind === 'script_started') for (const v of Object.values(e.effectivePayload.params ?? {})) names.add(v);
+    if (e.kind === 'evidence_added') names.add(e.effectivePayload.name);
   }
   for (const c of source.playbook?.contacts ?? []) if (/@|\d{3}/.test(c.value)) names.add(c.value);
   return [...names].filter((n) => n.trim().length >= 3);

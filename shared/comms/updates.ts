@@ -1,5 +1,5 @@
 import type { EventView } from '../events/read-models';
-import { audienceKindSchema, type AudienceKind } from './audiences';
+import type { AudienceKind } from './audiences';
 
 // The updates already sent, read back from the log: the source of "last sent", of the cadence
 // restart, of "what changed since the last update" and of the post-mortem's messages section.
@@ -26,31 +26,27 @@ export interface SentUpdate {
   exerciseMs: number | null;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 /** Every update sent, oldest first; a redacted one is withdrawn (it neither counts nor shows). */
 export function sentUpdates(events: readonly EventView[]): SentUpdate[] {
   const out: SentUpdate[] = [];
   for (const e of events) {
+    if (e.kind !== 'comms_update_sent' || e.effectivePayload === null || e.redactedBy !== null) continue;
     const p = e.effectivePayload;
-    if (e.kind !== 'comms_update_sent' || p === null || e.redactedBy !== null) continue;
-    const kind = audienceKindSchema.safeParse(p.audienceKind);
     out.push({
       eventId: e.id,
-      audience: str(p.audience) ?? 'internal',
-      audienceName: str(p.audienceName) ?? str(p.audience) ?? 'Unknown audience',
-      audienceKind: kind.success ? kind.data : 'other',
+      audience: p.audience,
+      audienceName: p.audienceName,
+      audienceKind: p.audienceKind,
       at: e.effectiveOccurredAt,
       actor: e.actor,
-      subject: str(p.subject),
-      text: typeof p.text === 'string' ? p.text : '',
-      format: p.format === 'markdown' ? 'markdown' : 'plain',
-      channel: str(p.channel),
-      nextUpdateMinutes: num(p.nextUpdateMinutes),
-      severity: str(p.severity),
-      dutyKey: str(p.dutyKey),
-      exerciseMs: num(p.exerciseMs),
+      subject: p.subject ?? null,
+      text: p.text,
+      format: p.format,
+      channel: p.channel ?? null,
+      nextUpdateMinutes: p.nextUpdateMinutes ?? null,
+      severity: p.severity ?? null,
+      dutyKey: p.dutyKey ?? null,
+      exerciseMs: p.exerciseMs ?? null,
     });
   }
   return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -62,44 +62,42 @@ export const eventKinds = [
 export type EventKind = (typeof eventKinds)[number];
 
 /**
- * Kinds the generic `eventAppend` method accepts: the war room's own facts, whose payload
- * alone says everything. Every other kind is written only by the service that owns it, which
- * checks what a bare payload cannot (see `ownerOfKind`): a script run must really have run,
- * a post-mortem revision must not be stale, an evidence event comes with its bytes.
+ * The contract methods that alone write each kind. There is no generic way in: the war room's
+ * facts each have a method per intent (shared/ipc/warroom-contract.ts), and every other kind is
+ * written only by the service that owns it, which checks what a bare payload cannot (a script
+ * run must really have run, a post-mortem revision must not be stale, evidence comes with its
+ * bytes). The ownership test (electron/ipc/warroom-ownership.test.ts) holds the methods to this.
  */
-export const appendableKinds = [
-  'note',
-  'severity_changed',
-  'status_changed',
-  'phase_changed',
-  'role_assigned',
-  'checklist_item_set',
-  'checklist_item_assigned',
-  'personal_data_flagged',
-  'regulator_notified',
-] as const satisfies readonly EventKind[];
-export type AppendableKind = (typeof appendableKinds)[number];
-
-/** The contract method that alone writes each service-owned kind: what a refusal points to. */
-export const ownerOfKind: Record<Exclude<EventKind, AppendableKind>, string> = {
-  declared: 'incidentDeclare',
-  amend: 'eventAmend',
-  redact: 'eventRedact',
-  script_started: 'actionRun (the scripts service)',
-  script_finished: 'actionRun (the scripts service)',
-  evidence_added: 'evidenceAdd',
-  evidence_exported: 'evidenceExport',
-  postmortem_saved: 'postmortemSave (the post-mortem service)',
-  postmortem_status: 'postmortemSetStatus (the post-mortem service)',
-  action_item_created: 'actionItemSave (the post-mortem service)',
-  action_item_updated: 'actionItemSave (the post-mortem service)',
-  inject: 'injectFire (the exercise service)',
-  comms_update_sent: 'commsUpdateSend (the comms service)',
-  document_exported: 'exportMarkdown, exportPdf or exportBundle',
-  exercise_decision: 'exerciseDecision',
-  objective_assessed: 'objectiveAssess',
-  hot_wash_noted: 'hotWashAdd',
-};
+export const writersOfKind = {
+  declared: ['incidentDeclare'],
+  note: ['noteAdd'],
+  severity_changed: ['severityCall'],
+  status_changed: ['statusSet'],
+  phase_changed: ['phaseStart'],
+  role_assigned: ['roleAssign', 'roleHandoff', 'roleRelease'],
+  checklist_item_set: ['checklistTick', 'checklistUntick', 'checklistAdd'],
+  checklist_item_assigned: ['checklistAssign'],
+  personal_data_flagged: ['personalDataFlag'],
+  // A notice sent as a stakeholder update to a regulator records it too (the comms service).
+  regulator_notified: ['regulatorNotified', 'commsUpdateSend'],
+  amend: ['eventAmend', 'eventStar'],
+  redact: ['eventRedact'],
+  script_started: ['actionRun'],
+  script_finished: ['actionRun', 'actionCancel'],
+  evidence_added: ['evidenceAdd'],
+  evidence_exported: ['evidenceExport', 'exportBundle'],
+  postmortem_saved: ['postmortemSave'],
+  postmortem_status: ['postmortemSetStatus'],
+  action_item_created: ['actionItemSave'],
+  action_item_updated: ['actionItemSave'],
+  // Also fired by the exercise's own timer when an inject falls due.
+  inject: ['injectFire'],
+  comms_update_sent: ['commsUpdateSend'],
+  document_exported: ['exportMarkdown', 'exportPdf', 'exportBundle', 'exerciseReport'],
+  exercise_decision: ['exerciseDecision'],
+  objective_assessed: ['objectiveAssess'],
+  hot_wash_noted: ['hotWashAdd'],
+} as const satisfies Record<EventKind, readonly string[]>;
 
 /** Kinds whose payload an amend may replace (the ones describing the world, not the log). */
 export const amendablePayloadKinds: readonly EventKind[] = [

@@ -1,36 +1,61 @@
 import { z } from 'zod';
-import { eventKinds } from './kinds';
+import { eventKinds, type EventKind } from './kinds';
+import { payloadSchemas, type PayloadOf } from './payloads';
 import { incidentKindSchema, incidentStatusSchema } from './primitives';
 
 // What the store hands out about incidents and their events: the log as stored, the log as the
 // timeline shows it, and an incident's summary. The IPC contract and every domain folder read
-// these from here, so no domain folder needs shared/ipc.
+// these from here, so no domain folder needs shared/ipc. Events are one union discriminated by
+// `kind`: narrowing on the kind types the payload, so a renamed payload field fails to compile
+// wherever it is read (see typed-events.typecheck.ts).
 
-export const storedEventSchema = z.object({
+const eventFields = {
   id: z.string(),
   incidentId: z.string(),
+  /** 1-based position in the incident's chain. */
   n: z.number().int(),
-  kind: z.enum(eventKinds),
   actor: z.string(),
+  /** When it happened in the world (UTC ISO); changed only by a later amend event. */
   occurredAt: z.string(),
+  /** When it was written (UTC ISO); never changes. */
   recordedAt: z.string(),
-  payload: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
-});
-export type StoredEvent = z.infer<typeof storedEventSchema>;
+};
 
-/** An event as the timeline shows it: its latest amend applied, its content gone if redacted. */
-export const eventViewSchema = storedEventSchema.extend({
+/** What the timeline adds to an event: its corrections, applied. */
+const correctionFields = {
   /** occurredAt after amends (the original stays in `occurredAt`). */
   effectiveOccurredAt: z.string(),
-  /** Payload after amends; null when redacted. */
-  effectivePayload: z.record(z.string(), z.unknown()).nullable(),
   amendedBy: z.array(z.string()),
   redactedBy: z.string().nullable(),
   key: z.boolean(),
-});
-export type EventView = z.infer<typeof eventViewSchema>;
+};
+
+type EventFields = { [F in keyof typeof eventFields]: z.output<(typeof eventFields)[F]> };
+type CorrectionFields = { [F in keyof typeof correctionFields]: z.output<(typeof correctionFields)[F]> };
+
+/** One event as stored, of kind K. */
+export type StoredEventOf<K extends EventKind> = EventFields & { kind: K; payload: PayloadOf<K> };
+export type StoredEvent = { [K in EventKind]: StoredEventOf<K> }[EventKind];
+
+/** An event as the timeline shows it: its latest amend applied, its content gone if redacted. */
+export type EventViewOf<K extends EventKind> = StoredEventOf<K> &
+  CorrectionFields & {
+    /** Payload after amends (an amend's replacement is checked against the kind by the store); null when redacted. */
+    effectivePayload: PayloadOf<K> | null;
+  };
+export type EventView = { [K in EventKind]: EventViewOf<K> }[EventKind];
+
+// One variant per kind. zod cannot infer a union built from a list, so the schema is declared
+// to be the union above; each variant is exactly that kind's fields.
+const storedVariant = (kind: EventKind) => z.object({ ...eventFields, kind: z.literal(kind), payload: payloadSchemas[kind] });
+const viewVariant = (kind: EventKind) =>
+  z.object({ ...eventFields, ...correctionFields, kind: z.literal(kind), payload: payloadSchemas[kind], effectivePayload: payloadSchemas[kind].nullable() });
+type Variants<T> = [T, ...T[]];
+
+export const storedEventSchema = z.discriminatedUnion('kind', eventKinds.map(storedVariant) as Variants<ReturnType<typeof storedVariant>>) as unknown as z.ZodType<StoredEvent>;
+export const eventViewSchema = z.discriminatedUnion('kind', eventKinds.map(viewVariant) as Variants<ReturnType<typeof viewVariant>>) as unknown as z.ZodType<EventView>;
 
 export const incidentSummarySchema = z.object({
   id: z.string(),

@@ -1,3 +1,4 @@
+import type { EffectiveBody } from '../events/views';
 import { exerciseTimeAt, type ClockState } from './clock';
 import type { Scenario } from './scenario';
 import type { ScoreReport } from './score';
@@ -12,12 +13,8 @@ export type Rating = 'met' | 'partly' | 'not_met';
 export const ratingLabels: Record<Rating, string> = { met: 'Met', partly: 'Partly met', not_met: 'Not met' };
 
 /** What a review needs of an event: the effective payload (null when redacted, then ignored). */
-export interface ReviewEvent {
-  kind: string;
-  actor: string;
-  recordedAt: string;
-  payload: Record<string, unknown> | null;
-}
+/** An event of the exercise's incident: its payload as views read it, null when redacted. */
+export type ReviewEvent = EffectiveBody & { actor: string; recordedAt: string };
 
 export interface Decision {
   injectId: string;
@@ -64,19 +61,16 @@ export interface Objective {
 /** Objective ids are the scenario's outcomes in order: o1, o2, ... */
 export const objectiveIds = (scenario: Pick<Scenario, 'outcomes'>): string[] => scenario.outcomes.map((_, i) => `o${i + 1}`);
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 export function reviewFrom(events: readonly ReviewEvent[], clock: ClockState): ReviewRecord {
   const record: ReviewRecord = { decisions: [], assessments: {}, hotWash: [] };
   for (const e of events) {
-    const p = e.payload;
-    if (p === null) continue;
-    if (e.kind === 'exercise_decision' && str(p.injectId) && str(p.text)) {
-      record.decisions.push({ injectId: String(p.injectId), text: String(p.text), actor: e.actor, atMs: exerciseTimeAt(clock, Date.parse(e.recordedAt)) });
-    } else if (e.kind === 'objective_assessed' && str(p.objectiveId) && (p.rating === 'met' || p.rating === 'partly' || p.rating === 'not_met')) {
-      record.assessments[String(p.objectiveId)] = { rating: p.rating, note: str(p.note), actor: e.actor, recordedAt: e.recordedAt };
-    } else if (e.kind === 'hot_wash_noted' && (p.category === 'went_well' || p.category === 'to_improve') && str(p.text)) {
-      record.hotWash.push({ category: p.category, text: String(p.text), actor: e.actor });
+    if (e.payload === null) continue;
+    if (e.kind === 'exercise_decision') {
+      record.decisions.push({ injectId: e.payload.injectId, text: e.payload.text, actor: e.actor, atMs: exerciseTimeAt(clock, Date.parse(e.recordedAt)) });
+    } else if (e.kind === 'objective_assessed') {
+      record.assessments[e.payload.objectiveId] = { rating: e.payload.rating, note: e.payload.note ?? null, actor: e.actor, recordedAt: e.recordedAt };
+    } else if (e.kind === 'hot_wash_noted') {
+      record.hotWash.push({ category: e.payload.category, text: e.payload.text, actor: e.actor });
     }
   }
   return record;

@@ -15,7 +15,6 @@ export const methodNames = [
   'incidentList',
   'incidentGet',
   'incidentVerify',
-  'eventAppend',
   'eventAmend',
   'eventRedact',
   'evidenceAdd',
@@ -71,6 +70,21 @@ export const methodNames = [
   'exerciseDecision',
   'objectiveAssess',
   'hotWashAdd',
+  // What a person does in the war room (warroom-contract.ts).
+  'noteAdd',
+  'eventStar',
+  'severityCall',
+  'statusSet',
+  'phaseStart',
+  'roleAssign',
+  'roleHandoff',
+  'roleRelease',
+  'checklistTick',
+  'checklistUntick',
+  'checklistAssign',
+  'checklistAdd',
+  'personalDataFlag',
+  'regulatorNotified',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

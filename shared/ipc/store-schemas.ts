@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { appendableKinds, ownerOfKind, type AppendableKind } from '../events/kinds';
-import { amendChangesShape, amendsSomething, payloadSchemas, type PayloadOf } from '../events/payloads';
+import { amendChangesShape, amendsSomething } from '../events/payloads';
 import {
   incidentKindSchema,
   incidentStatusSchema,
@@ -20,6 +19,7 @@ import {
   type IncidentSummary,
   type StoredEvent,
 } from '../events/read-models';
+import { incidentStateSchema } from '../events/state-schema';
 import { minimumPassphraseLength } from '../vault/passphrase-strength';
 import { deliverySchema, uploadId } from './file-schemas';
 
@@ -96,39 +96,11 @@ export const incidentGetInputSchema = z
 export const incidentGetOutputSchema = z.object({
   incident: incidentSummarySchema,
   /** The full materialised IncidentState (see shared/events/fold.ts). */
-  state: z.record(z.string(), z.unknown()),
+  state: incidentStateSchema,
   events: z.array(eventViewSchema),
   /** Pass as `after` for the next page; null at the end of the log. */
   nextAfter: z.number().int().nullable(),
 });
-
-const appendVariant = <K extends AppendableKind>(kind: K) =>
-  z
-    .object({
-      incidentId: id,
-      occurredAt: utcTimestampSchema.optional(),
-      kind: z.literal(kind),
-      payload: payloadSchemas[kind],
-    })
-    .strict();
-export type EventAppendInput = {
-  [K in AppendableKind]: { incidentId: string; occurredAt?: string | undefined; kind: K; payload: PayloadOf<K> };
-}[AppendableKind];
-const appendVariants = z.discriminatedUnion(
-  'kind',
-  appendableKinds.map((kind) => appendVariant(kind)) as unknown as [
-    ReturnType<typeof appendVariant<AppendableKind>>,
-    ...ReturnType<typeof appendVariant<AppendableKind>>[],
-  ],
-);
-/** A kind some service owns is refused by name, pointing at the method that writes it. */
-const refuseServiceOwned = z.unknown().superRefine((value, ctx) => {
-  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
-  if (typeof kind !== 'string' || !Object.hasOwn(ownerOfKind, kind)) return;
-  const owner = ownerOfKind[kind as keyof typeof ownerOfKind];
-  ctx.addIssue({ code: 'custom', path: ['kind'], message: `${kind} events are written only by ${owner}, not by eventAppend` });
-});
-export const eventAppendInputSchema = refuseServiceOwned.pipe(appendVariants) as unknown as z.ZodType<EventAppendInput, { [k: string]: unknown }>;
 
 export const eventAmendInputSchema = z
   .object({ incidentId: id, targetEventId: id, reason: reasonSchema, ...amendChangesShape })

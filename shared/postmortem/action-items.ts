@@ -1,5 +1,6 @@
 import type { ActionItemType } from '../events/payloads';
 import type { EventView } from '../events/read-models';
+import { isLive } from '../events/views';
 import { table } from './format';
 
 // Action items live in the event log (action_item_created / action_item_updated), not in the
@@ -34,35 +35,32 @@ export const actionItemStatusLabels: Record<ActionItemStatus, string> = {
   wont_do: 'Won’t do',
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 /** The items as the log says they are now, in the order they were created. Redacted events count for nothing. */
 export function actionItemsFrom(events: readonly EventView[]): ActionItem[] {
   const items = new Map<string, ActionItem>();
   for (const e of events) {
-    const p = e.effectivePayload;
-    if (p === null || e.redactedBy !== null) continue;
+    if (!isLive(e)) continue;
     if (e.kind === 'action_item_created') {
-      const id = str(p.actionItemId);
-      if (!id) continue;
-      items.set(id, {
-        id,
-        title: str(p.title) ?? id,
-        owner: str(p.owner),
-        dueDate: str(p.dueDate),
-        type: (str(p.type) as ActionItemType | null) ?? null,
+      const p = e.effectivePayload;
+      items.set(p.actionItemId, {
+        id: p.actionItemId,
+        title: p.title,
+        owner: p.owner ?? null,
+        dueDate: p.dueDate ?? null,
+        type: p.type ?? null,
         status: 'open',
         createdAt: e.effectiveOccurredAt,
         createdBy: e.actor,
       });
     } else if (e.kind === 'action_item_updated') {
-      const item = items.get(str(p.actionItemId) ?? '');
+      const p = e.effectivePayload;
+      const item = items.get(p.actionItemId);
       if (!item) continue;
-      if (str(p.title)) item.title = str(p.title) ?? item.title;
-      if (p.owner !== undefined) item.owner = str(p.owner);
-      if (p.dueDate !== undefined) item.dueDate = str(p.dueDate);
-      if (p.type !== undefined) item.type = (str(p.type) as ActionItemType | null) ?? null;
-      if (p.status !== undefined) item.status = (str(p.status) as ActionItemStatus | null) ?? item.status;
+      if (p.title) item.title = p.title;
+      if (p.owner !== undefined) item.owner = p.owner;
+      if (p.dueDate !== undefined) item.dueDate = p.dueDate;
+      if (p.type !== undefined) item.type = p.type;
+      if (p.status !== undefined) item.status = p.status;
     }
   }
   return [...items.values()];

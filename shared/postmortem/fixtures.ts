@@ -1,5 +1,6 @@
 import type { LoggedEvent } from '../events/event';
-import { foldIncident } from '../events/fold';
+import { collectCorrections, foldIncident } from '../events/fold';
+import { eventView } from '../events/views';
 import type { EventBody } from '../events/payloads';
 import type { EventView, IncidentSummary } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
@@ -37,14 +38,8 @@ export function sourceFrom(events: readonly FixtureEvent[], playbook: Playbook |
   });
   const state = foldIncident(logged);
   const keys = new Set(state.keyEventIds);
-  const views: EventView[] = logged.map((e) => ({
-    ...(e as unknown as EventView),
-    effectiveOccurredAt: e.occurredAt,
-    effectivePayload: e.payload as Record<string, unknown>,
-    amendedBy: [],
-    redactedBy: null,
-    key: keys.has(e.id),
-  }));
+  const corrections = collectCorrections(logged);
+  const views: EventView[] = logged.map((e) => eventView(e, corrections, keys.has(e.id)));
   const incident: IncidentSummary = {
     id: incidentId,
     title: state.title,

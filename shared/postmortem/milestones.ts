@@ -1,4 +1,4 @@
-import type { EventView } from '../events/read-models';
+import { isLive } from '../events/views';
 import type { Playbook } from '../playbook/model';
 import { incidentTimes } from '../warroom/incident-times';
 import type { PostmortemSource } from './source';
@@ -34,7 +34,6 @@ export interface Durations {
 
 const containPhase = /contain/i;
 
-const isLive = (e: EventView) => e.redactedBy === null && e.effectivePayload !== null;
 
 function isContainmentPhase(key: string, playbook: Playbook | null): boolean {
   const name = playbook?.phases.find((p) => p.key === key)?.name ?? '';
@@ -52,10 +51,9 @@ export function milestones(source: PostmortemSource): { milestones: Milestones; 
     const t = Date.parse(e.effectiveOccurredAt);
     if (impactStart === null || t < impactStart) impactStart = t;
     if (!isLive(e)) continue;
-    const p = e.effectivePayload ?? {};
     const containing =
-      (e.kind === 'phase_changed' && typeof p.phase === 'string' && isContainmentPhase(p.phase, playbook)) ||
-      (e.kind === 'status_changed' && p.status === 'mitigated');
+      (e.kind === 'phase_changed' && isContainmentPhase(e.effectivePayload.phase, playbook)) ||
+      (e.kind === 'status_changed' && e.effectivePayload.status === 'mitigated');
     if (containing && (contained === null || t < contained)) contained = t;
   }
   const detectedMs = Date.parse(detected);

@@ -1,4 +1,5 @@
-import type { EventView } from '../events/read-models';
+import type { IncidentStatus } from '../events/primitives';
+import { isLive, type LiveEventOf } from '../events/views';
 import { buildCorrectionIndex, redactionReason } from '../warroom/history';
 import { describeEvent, formatBytes, phaseName, severityName, sortChronologically } from '../warroom/timeline-filter';
 import { formatTPlus } from '../warroom/elapsed';
@@ -9,11 +10,10 @@ import type { PostmortemSource } from './source';
 // The sections of a post-mortem that are facts from the record, each a pure function of the
 // source. The templates (templates.ts) decide which of them a document holds and in what order.
 
-const statusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
+const statusLabels: Record<IncidentStatus, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
 
 export const prompt = (text: string) => `_${text}_`;
 
-const isLive = (e: EventView): e is EventView & { effectivePayload: Record<string, unknown> } => e.redactedBy === null && e.effectivePayload !== null;
 const liveChronological = (source: PostmortemSource) => sortChronologically(source.events).filter(isLive);
 
 /** When the document's story ends: resolution, else the last thing on the timeline. */
@@ -39,9 +39,8 @@ export function severityPeriods(source: PostmortemSource): SeverityPeriod[] {
   const end = endOf(source).at;
   const calls: { at: string; severity: string | null }[] = [];
   for (const e of liveChronological(source)) {
-    const p = e.effectivePayload;
-    if (e.kind === 'declared') calls.push({ at: start, severity: typeof p.severity === 'string' ? p.severity : null });
-    else if (e.kind === 'severity_changed' && typeof p.severity === 'string') calls.push({ at: e.effectiveOccurredAt < start ? start : e.effectiveOccurredAt, severity: p.severity });
+    if (e.kind === 'declared') calls.push({ at: start, severity: e.effectivePayload.severity ?? null });
+    else if (e.kind === 'severity_changed') calls.push({ at: e.effectiveOccurredAt < start ? start : e.effectiveOccurredAt, severity: e.effectivePayload.severity });
   }
   calls.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const periods: SeverityPeriod[] = [];
@@ -69,7 +68,7 @@ export function systemsNamed(source: PostmortemSource): { name: string; firstAt:
   };
   for (const e of liveChronological(source)) {
     if (e.kind !== 'note' && e.kind !== 'inject') continue;
-    const text = String(e.effectivePayload.text ?? '');
+    const { text } = e.effectivePayload;
     for (const m of text.matchAll(/`([^`\n]{1,80})`/g)) add(m[1] ?? '', e.effectiveOccurredAt);
     const plain = text.replace(/`[^`\n]*`/g, ' ');
     for (const m of plain.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g)) add(m[0], e.effectiveOccurredAt);
@@ -166,9 +165,8 @@ export function roleSpans(source: PostmortemSource): RoleSpan[] {
     }
   };
   for (const e of liveChronological(source)) {
-    const p = e.effectivePayload;
-    if (e.kind === 'declared' && typeof p.commander === 'string') take('commander', p.commander, e.recordedAt);
-    else if (e.kind === 'role_assigned' && typeof p.role === 'string') take(p.role, typeof p.person === 'string' ? p.person : null, e.effectiveOccurredAt);
+    if (e.kind === 'declared' && e.effectivePayload.commander) take('commander', e.effectivePayload.commander, e.recordedAt);
+    else if (e.kind === 'role_assigned') take(e.effectivePayload.role, e.effectivePayload.person, e.effectiveOccurredAt);
   }
   return spans;
 }
@@ -211,11 +209,11 @@ export function severityHistory(source: PostmortemSource): string {
   const { playbook } = source;
   const rows: string[][] = [];
   for (const e of liveChronological(source)) {
-    const p = e.effectivePayload;
-    if ((e.kind === 'declared' || e.kind === 'severity_changed') && typeof p.severity === 'string') {
-      const reason = e.kind === 'declared' ? 'Declared' : typeof p.reason === 'string' ? p.reason : '';
-      const cell = p.cell as { row?: string; column?: string } | undefined;
-      rows.push([utc(e.effectiveOccurredAt), severityName(p.severity, playbook), e.actor, cell?.row ? `${reason}${reason ? ' ' : ''}(matrix: ${cell.row} × ${cell.column ?? '?'})` : reason]);
+    if (e.kind === 'declared' && e.effectivePayload.severity) {
+      rows.push([utc(e.effectiveOccurredAt), severityName(e.effectivePayload.severity, playbook), e.actor, 'Declared']);
+    } else if (e.kind === 'severity_changed') {
+      const { severity, reason = '', cell } = e.effectivePayload;
+      rows.push([utc(e.effectiveOccurredAt), severityName(severity, playbook), e.actor, cell ? `${reason}${reason ? ' ' : ''}(matrix: ${cell.row} × ${cell.column})` : reason]);
     }
   }
   if (rows.length === 0) return prompt('No severity was ever set.');
@@ -248,9 +246,9 @@ export function detectionSection(source: PostmortemSource): string {
   const { milestones: m, durations: d } = milestones(source);
   const declared = source.events.find((e) => e.kind === 'declared');
   const firstNotes = liveChronological(source)
-    .filter((e) => e.kind === 'note' && Date.parse(e.effectiveOccurredAt) <= Date.parse(m.declared))
+    .flatMap((e) => (e.kind === 'note' && Date.parse(e.effectiveOccurredAt) <= Date.parse(m.declared) ? [e] : []))
     .slice(0, 3)
-    .map((e) => `- ${utc(e.effectiveOccurredAt)} — ${String(e.effectivePayload.text).replace(/\s+/g, ' ').slice(0, 200)} (${e.actor})`);
+    .map((e) => `- ${utc(e.effectiveOccurredAt)} — ${e.effectivePayload.text.replace(/\s+/g, ' ').slice(0, 200)} (${e.actor})`);
   const lines = [
     `- **Impact began:** ${utc(m.impactStart)}; **detected:** ${utc(m.detected)} (${duration(d.toDetect)} to detect).`,
     `- **Declared in Cordon:** ${utc(m.declared)} by ${declared?.actor ?? 'unknown'}${m.declared !== m.detected ? ` (${duration(Math.abs(Date.parse(m.declared) - Date.parse(m.detected)))} after detection)` : ''}.`,
@@ -271,9 +269,9 @@ export function responseSection(source: PostmortemSource): string {
 
 export function resolutionSection(source: PostmortemSource): string {
   const { milestones: m, durations: d } = milestones(source);
-  const changes = liveChronological(source)
-    .filter((e) => e.kind === 'status_changed')
-    .map((e) => [utc(e.effectiveOccurredAt), statusLabels[String(e.effectivePayload.status)] ?? String(e.effectivePayload.status), e.actor, typeof e.effectivePayload.reason === 'string' ? e.effectivePayload.reason : '']);
+  const changes = liveChronological(source).flatMap((e) =>
+    e.kind === 'status_changed' ? [[utc(e.effectiveOccurredAt), statusLabels[e.effectivePayload.status], e.actor, e.effectivePayload.reason ?? '']] : [],
+  );
   const head = m.resolved ? `Resolved ${utc(m.resolved)}, ${duration(d.toResolve)} after detection.` : 'The incident is not resolved yet.';
   return [head, changes.length ? table(['When (UTC)', 'Status', 'By', 'Why'], changes) : null, prompt('What fixed it, how the fix was verified, and what was left to clean up.')]
     .filter((x): x is string => x !== null)
@@ -309,32 +307,28 @@ export function phasesSection(source: PostmortemSource): string {
 
 export function actionsRun(source: PostmortemSource): string {
   const { events, playbook } = source;
-  const runs = new Map<string, { start: EventView; finish: EventView | null }>();
+  const runs = new Map<string, { start: LiveEventOf<'script_started'>; finish: LiveEventOf<'script_finished'> | null }>();
   for (const e of events) {
     if (!isLive(e)) continue;
-    const runId = e.effectivePayload.runId;
-    if (typeof runId !== 'string') continue;
-    if (e.kind === 'script_started') runs.set(runId, { start: e, finish: null });
+    if (e.kind === 'script_started') runs.set(e.effectivePayload.runId, { start: e, finish: null });
     else if (e.kind === 'script_finished') {
-      const run = runs.get(runId);
+      const run = runs.get(e.effectivePayload.runId);
       if (run) run.finish = e;
     }
   }
   if (runs.size === 0) return prompt('No containment actions were run from Cordon.');
   const rows = [...runs.values()].map(({ start, finish }) => {
-    const p = start.effectivePayload ?? {};
+    const p = start.effectivePayload;
     const f = finish?.effectivePayload ?? null;
-    const actionId = typeof p.actionId === 'string' ? p.actionId : '?';
-    const name = playbook?.actions.find((a) => a.key === actionId)?.name ?? (typeof p.name === 'string' ? p.name : actionId);
-    const argv = Array.isArray(p.argv) ? p.argv.map(String).join(' ') : '';
+    const name = playbook?.actions.find((a) => a.key === p.actionId)?.name ?? p.name ?? p.actionId;
     return [
       utc(start.effectiveOccurredAt, true),
       `${name}${p.simulated ? ' (simulated)' : ''}`,
-      code(argv),
-      f ? String(f.outcome) : 'no result recorded',
-      f ? (typeof f.exitCode === 'number' ? String(f.exitCode) : typeof f.signal === 'string' ? `signal ${f.signal}` : '—') : '—',
-      f && typeof f.durationMs === 'number' ? `${(f.durationMs / 1000).toFixed(1)} s` : '—',
-      f && typeof f.outputSha256 === 'string' ? code(f.outputSha256) : '—',
+      code(p.argv.join(' ')),
+      f ? f.outcome : 'no result recorded',
+      f ? (f.exitCode !== null ? String(f.exitCode) : f.signal ? `signal ${f.signal}` : '—') : '—',
+      f ? `${(f.durationMs / 1000).toFixed(1)} s` : '—',
+      f ? code(f.outputSha256) : '—',
       start.actor,
     ];
   });
@@ -343,12 +337,12 @@ export function actionsRun(source: PostmortemSource): string {
 
 export function evidenceSection(source: PostmortemSource): string {
   const exports = new Map<string, number>();
-  for (const e of source.events) if (e.kind === 'evidence_exported' && isLive(e)) exports.set(String(e.effectivePayload.evidenceId), (exports.get(String(e.effectivePayload.evidenceId)) ?? 0) + 1);
+  for (const e of source.events) if (e.kind === 'evidence_exported' && isLive(e)) exports.set(e.effectivePayload.evidenceId, (exports.get(e.effectivePayload.evidenceId) ?? 0) + 1);
   const rows: string[][] = [];
   for (const e of source.events) {
     if (e.kind !== 'evidence_added' || !isLive(e)) continue;
     const p = e.effectivePayload;
-    rows.push([String(p.name), formatBytes(Number(p.size)), code(String(p.sha256)), `${e.actor}, ${utc(e.effectiveOccurredAt)}`, String(exports.get(String(p.evidenceId)) ?? 0)]);
+    rows.push([p.name, formatBytes(p.size), code(p.sha256), `${e.actor}, ${utc(e.effectiveOccurredAt)}`, String(exports.get(p.evidenceId) ?? 0)]);
   }
   return rows.length ? table(['File', 'Size', 'SHA-256', 'Added', 'Copies exported'], rows) : prompt('No evidence was attached to the incident.');
 }

@@ -29,9 +29,9 @@ export function revisionsOf(events: readonly EventView[]): Revisions {
   let latest: Revisions['latest'] = null;
   for (const e of events) {
     if (e.kind !== 'postmortem_saved') continue;
-    const n = typeof e.payload.revision === 'number' ? e.payload.revision : 0;
-    const redacted = e.redactedBy !== null || e.effectivePayload === null;
-    const markdown = redacted ? null : String(e.effectivePayload?.markdown ?? '');
+    const n = e.payload.revision;
+    const markdown = e.redactedBy !== null || e.effectivePayload === null ? null : e.effectivePayload.markdown;
+    const redacted = markdown === null;
     const info: RevisionInfo = { revision: n, savedAt: e.recordedAt, actor: e.actor, eventId: e.id, chars: markdown?.length ?? 0, redacted };
     list.push(info);
     byRevision.set(n, { info, markdown });

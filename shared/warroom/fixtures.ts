@@ -1,5 +1,6 @@
 import type { EventKind } from '../events/kinds';
-import type { EventView } from '../events/read-models';
+import type { PayloadOf } from '../events/payloads';
+import type { EventViewOf } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
 // Test data for the war-room's tests (shared and renderer). Pure: no fs, no DOM.
@@ -8,7 +9,7 @@ let counter = 0;
 const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** An EventView with sensible defaults; `payload` also becomes the effective payload unless given. */
-export function makeEvent(kind: EventKind, payload: Record<string, unknown>, over: Partial<EventView> = {}): EventView {
+export function makeEvent<K extends EventKind>(kind: K, payload: PayloadOf<K>, over: Partial<EventViewOf<K>> = {}): EventViewOf<K> {
   counter += 1;
   const occurredAt = over.occurredAt ?? '2024-05-01T09:00:00.000Z';
   return {
@@ -26,7 +27,7 @@ export function makeEvent(kind: EventKind, payload: Record<string, unknown>, ove
     effectivePayload: payload,
     amendedBy: [],
     redactedBy: null,
-    key: ['declared', 'severity_changed', 'status_changed', 'phase_changed'].includes(kind) || payload.key === true,
+    key: ['declared', 'severity_changed', 'status_changed', 'phase_changed'].includes(kind) || ('key' in payload && payload.key === true),
     ...over,
   };
 }

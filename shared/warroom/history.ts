@@ -1,19 +1,21 @@
-import type { EventView } from '../events/read-models';
+import type { EventView, EventViewOf } from '../events/read-models';
+
+/** An amend or a redaction: an event that points at another. */
+export type Correction = EventViewOf<'amend'> | EventViewOf<'redact'>;
 
 // The corrections of each event (amends and its redaction), for "show history" and for the
 // "Redacted: <reason>" line. One pass over the log; rows look themselves up in O(1).
 
 export interface CorrectionIndex {
   /** targetEventId -> the amend/redact events pointing at it, in log order. */
-  byTarget: Map<string, EventView[]>;
+  byTarget: Map<string, Correction[]>;
 }
 
 export function buildCorrectionIndex(events: readonly EventView[]): CorrectionIndex {
-  const byTarget = new Map<string, EventView[]>();
+  const byTarget = new Map<string, Correction[]>();
   for (const e of events) {
     if (e.kind !== 'amend' && e.kind !== 'redact') continue;
     const target = e.payload.targetEventId;
-    if (typeof target !== 'string') continue;
     const list = byTarget.get(target);
     if (list) list.push(e);
     else byTarget.set(target, [e]);
@@ -42,15 +44,20 @@ export function historyOf(event: EventView, index: CorrectionIndex): HistoryEntr
     { kind: 'original', occurredAt: event.occurredAt, recordedAt: event.recordedAt, actor: event.actor, payload: event.payload },
   ];
   for (const c of index.byTarget.get(event.id) ?? []) {
-    const p = c.payload;
-    const reason = typeof p.reason === 'string' ? p.reason : '';
+    const { reason } = c.payload;
     if (c.kind === 'redact') out.push({ kind: 'redact', eventId: c.id, recordedAt: c.recordedAt, actor: c.actor, reason });
     else {
-      const entry: HistoryEntry = { kind: 'amend', eventId: c.id, recordedAt: c.recordedAt, actor: c.actor, reason };
-      if (typeof p.occurredAt === 'string') entry.occurredAt = p.occurredAt;
-      if (p.payload !== null && typeof p.payload === 'object') entry.payload = p.payload as Record<string, unknown>;
-      if (typeof p.key === 'boolean') entry.key = p.key;
-      out.push(entry);
+      const { occurredAt, payload, key } = c.payload;
+      out.push({
+        kind: 'amend',
+        eventId: c.id,
+        recordedAt: c.recordedAt,
+        actor: c.actor,
+        reason,
+        ...(occurredAt !== undefined ? { occurredAt } : {}),
+        ...(payload !== undefined ? { payload } : {}),
+        ...(key !== undefined ? { key } : {}),
+      });
     }
   }
   return out;
@@ -60,5 +67,5 @@ export function historyOf(event: EventView, index: CorrectionIndex): HistoryEntr
 export function redactionReason(event: EventView, index: CorrectionIndex): string | null {
   if (event.redactedBy === null) return null;
   const r = index.byTarget.get(event.id)?.find((c) => c.id === event.redactedBy);
-  return typeof r?.payload.reason === 'string' ? r.payload.reason : null;
+  return r?.payload.reason ?? null;
 }

@@ -16,18 +16,18 @@ export interface IncidentTimes {
   acknowledged: string | null;
 }
 
-type TimedEvent = Pick<EventView, 'kind' | 'recordedAt' | 'effectiveOccurredAt' | 'effectivePayload' | 'redactedBy'>;
+// Picked per kind, so the kind still says what the payload holds.
+type TimedEvent = EventView extends infer E ? (E extends EventView ? Pick<E, 'kind' | 'recordedAt' | 'effectiveOccurredAt' | 'effectivePayload' | 'redactedBy'> : never) : never;
 
 export function incidentTimes(events: readonly TimedEvent[], state: Pick<IncidentState, 'declaredAt' | 'detectedAt' | 'acknowledgedAt'>): IncidentTimes {
   const declaredEvent = events.find((e) => e.kind === 'declared');
   if (!declaredEvent) return { detected: detectedAtOf(state), declared: state.declaredAt, acknowledged: state.acknowledgedAt };
   let acknowledged: string | null = null;
   for (const e of events) {
-    const p = e.effectivePayload;
-    if (p === null || e.redactedBy !== null) continue;
+    if (e.effectivePayload === null || e.redactedBy !== null) continue;
     const takes =
-      (e.kind === 'declared' && typeof p.commander === 'string' && p.commander !== '') ||
-      (e.kind === 'role_assigned' && p.role === 'commander' && typeof p.person === 'string');
+      (e.kind === 'declared' && Boolean(e.effectivePayload.commander)) ||
+      (e.kind === 'role_assigned' && e.effectivePayload.role === 'commander' && e.effectivePayload.person !== null);
     if (takes) {
       acknowledged = e.recordedAt;
       break;

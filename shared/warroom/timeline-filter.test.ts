@@ -1,6 +1,8 @@
 import { eventKinds } from '../events/kinds';
 import { describe, expect, it } from 'vitest';
 import type { EventKind } from '../events/kinds';
+import type { PayloadOf } from '../events/payloads';
+import type { EventView } from '../events/read-models';
 import { makeEvent, samplePlaybook } from './fixtures';
 import { buildCorrectionIndex, historyOf, redactionReason } from './history';
 import { warRoles } from './roles';
@@ -76,7 +78,7 @@ describe('filterEvents', () => {
 
 describe('describeEvent', () => {
   const p = samplePlaybook;
-  const d = (kind: EventKind, payload: Record<string, unknown>) => describeEvent(makeEvent(kind, payload), { playbook: p });
+  const d = <K extends EventKind>(kind: K, payload: PayloadOf<K>) => describeEvent(makeEvent(kind, payload) as EventView, { playbook: p });
 
   it('has human sentences for every kind', () => {
     expect(d('severity_changed', { severity: 'sev1', reason: 'customer data exposed' }).title).toBe('Severity set to SEV1 (Critical) — customer data exposed');

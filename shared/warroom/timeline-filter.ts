@@ -1,4 +1,6 @@
 import type { EventKind } from '../events/kinds';
+import type { PayloadOf } from '../events/payloads';
+import type { IncidentStatus } from '../events/primitives';
 import type { EventView } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
@@ -40,7 +42,7 @@ export function phaseChanges(events: readonly EventView[]): PhaseChange[] {
   for (const e of events) {
     if (e.kind !== 'phase_changed' || e.redactedBy !== null) continue;
     const phase = e.effectivePayload?.phase;
-    if (typeof phase === 'string') out.push({ at: timeOf(e), phase, eventId: e.id });
+    if (phase !== undefined) out.push({ at: timeOf(e), phase, eventId: e.id });
   }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -177,20 +179,18 @@ export const kindIcons: Record<EventKind, string> = {
   hot_wash_noted: '✎',
 };
 
-const statusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
-const outcomeLabels: Record<string, string> = {
+const statusLabels: Record<IncidentStatus, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
+const outcomeLabels: Record<PayloadOf<'script_finished'>['outcome'], string> = {
   succeeded: 'succeeded',
   failed: 'failed',
   cancelled: 'was cancelled',
   timed_out: 'timed out',
   simulated: 'was simulated',
 };
-const itemStatusLabels: Record<string, string> = { open: 'open', in_progress: 'in progress', done: 'done', wont_do: 'won’t do' };
+const itemStatusLabels: Record<NonNullable<PayloadOf<'action_item_updated'>['status']>, string> = { open: 'open', in_progress: 'in progress', done: 'done', wont_do: 'won’t do' };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const withReason = (text: string, reason: unknown): string => (str(reason) ? `${text} — ${str(reason)}` : text);
-const shortHash = (h: unknown): string => (str(h) ? `${String(h).slice(0, 12)}…` : '');
+const withReason = (text: string, reason: string | undefined): string => (reason ? `${text} — ${reason}` : text);
+const shortHash = (h: string): string => `${h.slice(0, 12)}…`;
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -234,131 +234,152 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
   const { playbook } = ctx;
   const kind = event.kind;
   const icon = kindIcons[kind];
-  const p = event.effectivePayload;
-  if (event.redactedBy !== null || p === null) {
+  if (event.redactedBy !== null || event.effectivePayload === null) {
     return { icon: kindIcons.redact, title: `Redacted: ${ctx.redactionReason ?? 'reason not loaded'}`, detail: `${kindLabels[kind]} hidden` };
   }
-  switch (kind) {
+  // Each case reads the payload its kind has (amends applied): a renamed field fails to compile here.
+  switch (event.kind) {
     case 'declared': {
+      const p = event.effectivePayload;
       const bits = [
-        str(p.severity) ? `Severity ${severityName(String(p.severity), playbook)}` : undefined,
-        str(p.commander) ? `Commander ${String(p.commander)}` : undefined,
+        p.severity ? `Severity ${severityName(p.severity, playbook)}` : undefined,
+        p.commander ? `Commander ${p.commander}` : undefined,
         p.kind === 'exercise' ? 'Exercise' : undefined,
-        str(p.summary),
+        p.summary,
       ].filter((x): x is string => x !== undefined);
-      return { icon, title: `Incident declared: ${str(p.title) ?? 'untitled'}`, detail: bits.length ? bits.join(' · ') : null };
+      return { icon, title: `Incident declared: ${p.title}`, detail: bits.length ? bits.join(' · ') : null };
     }
     case 'note':
-      return { icon, title: str(p.text) ?? '', detail: null };
-    case 'severity_changed':
-      return { icon, title: withReason(`Severity set to ${severityName(str(p.severity) ?? '?', playbook)}`, p.reason), detail: null };
-    case 'status_changed':
-      return { icon, title: withReason(`Status set to ${statusLabels[String(p.status)] ?? String(p.status)}`, p.reason), detail: null };
-    case 'phase_changed':
-      return { icon, title: withReason(`Moved to ${phaseName(str(p.phase) ?? null, playbook)}`, p.reason), detail: null };
+      return { icon, title: event.effectivePayload.text, detail: null };
+    case 'severity_changed': {
+      const p = event.effectivePayload;
+      return { icon, title: withReason(`Severity set to ${severityName(p.severity, playbook)}`, p.reason), detail: null };
+    }
+    case 'status_changed': {
+      const p = event.effectivePayload;
+      return { icon, title: withReason(`Status set to ${statusLabels[p.status]}`, p.reason), detail: null };
+    }
+    case 'phase_changed': {
+      const p = event.effectivePayload;
+      return { icon, title: withReason(`Moved to ${phaseName(p.phase, playbook)}`, p.reason), detail: null };
+    }
     case 'role_assigned': {
-      const role = roleName(str(p.role) ?? '?', playbook);
-      return { icon, title: str(p.person) ? `${String(p.person)} is now ${role}` : `${role} released`, detail: null };
+      const p = event.effectivePayload;
+      const role = roleName(p.role, playbook);
+      return { icon, title: p.person ? `${p.person} is now ${role}` : `${role} released`, detail: null };
     }
     case 'checklist_item_set': {
-      const found = itemText(str(p.itemId) ?? '?', str(p.phase), playbook);
-      const label = str(p.label) ?? found.text;
+      const p = event.effectivePayload;
+      const found = itemText(p.itemId, p.phase, playbook);
+      const label = p.label ?? found.text;
       const phase = found.phase ? ` (${phaseName(found.phase, playbook)})` : '';
       return { icon: p.done ? '☑' : '☐', title: `${p.done ? 'Ticked' : 'Unticked'} “${label}”${phase}`, detail: null };
     }
     case 'checklist_item_assigned': {
-      const found = itemText(str(p.itemId) ?? '?', str(p.phase), playbook);
-      const who = str(p.assignee);
-      return { icon, title: who ? `Assigned “${found.text}” to ${who}` : `Unassigned “${found.text}”`, detail: null };
+      const p = event.effectivePayload;
+      const found = itemText(p.itemId, p.phase, playbook);
+      return { icon, title: p.assignee ? `Assigned “${found.text}” to ${p.assignee}` : `Unassigned “${found.text}”`, detail: null };
     }
     case 'personal_data_flagged': {
+      const p = event.effectivePayload;
       const title = p.involved ? 'Personal data is involved: regulatory clocks started' : 'Personal data is not involved after all';
       return { icon, title: withReason(title, p.reason), detail: null };
     }
     case 'regulator_notified': {
+      const p = event.effectivePayload;
       const duty = playbook?.compliance.find((d) => d.key === p.dutyKey);
-      const what = duty ? `${duty.framework} ${duty.control}`.trim() : (str(p.dutyKey) ?? 'a duty');
-      const bits = [str(p.authority), str(p.reference) ? `ref. ${String(p.reference)}` : undefined].filter((x): x is string => x !== undefined);
+      const what = duty ? `${duty.framework} ${duty.control}`.trim() : p.dutyKey;
+      const bits = [p.authority, p.reference ? `ref. ${p.reference}` : undefined].filter((x): x is string => x !== undefined);
       return { icon, title: `Regulator notified for ${what}`, detail: bits.length ? bits.join(' · ') : null };
     }
     case 'script_started': {
-      const action = str(p.name) ?? playbook?.actions.find((a) => a.key === p.actionId)?.name ?? str(p.actionId) ?? 'script';
-      const argv = Array.isArray(p.argv) ? p.argv.map(String).join(' ') : null;
-      return { icon, title: `Started ${action}${p.simulated ? ' (simulated)' : ''}`, detail: argv };
+      const p = event.effectivePayload;
+      const action = p.name ?? playbook?.actions.find((a) => a.key === p.actionId)?.name ?? p.actionId;
+      return { icon, title: `Started ${action}${p.simulated ? ' (simulated)' : ''}`, detail: p.argv.join(' ') };
     }
     case 'script_finished': {
-      const exit = num(p.exitCode);
-      const duration = num(p.durationMs);
-      const bits = [
-        exit !== undefined ? `exit ${exit}` : str(p.signal) ? `signal ${String(p.signal)}` : undefined,
-        duration !== undefined ? `${(duration / 1000).toFixed(1)} s` : undefined,
-      ].filter(Boolean);
-      const out = num(p.outputBytes);
+      const p = event.effectivePayload;
+      const bits = [p.exitCode !== null ? `exit ${p.exitCode}` : p.signal ? `signal ${p.signal}` : undefined, `${(p.durationMs / 1000).toFixed(1)} s`].filter(Boolean);
       return {
         icon: p.outcome === 'succeeded' ? '✓' : p.outcome === 'simulated' ? '■' : '✗',
-        title: `Script ${outcomeLabels[String(p.outcome)] ?? String(p.outcome)}${bits.length ? ` (${bits.join(', ')})` : ''}`,
+        title: `Script ${outcomeLabels[p.outcome]} (${bits.join(', ')})`,
         detail: [
-          out !== undefined ? `Output ${formatBytes(out)}${p.truncated ? ' (truncated)' : ''}, SHA-256 ${shortHash(p.outputSha256)}` : null,
-          num(p.stragglersKilled) ? `Cordon ended ${num(p.stragglersKilled)} process${num(p.stragglersKilled) === 1 ? '' : 'es'} the program left running` : null,
-        ].filter(Boolean).join('. ') || null,
+          `Output ${formatBytes(p.outputBytes)}${p.truncated ? ' (truncated)' : ''}, SHA-256 ${shortHash(p.outputSha256)}`,
+          p.stragglersKilled ? `Cordon ended ${p.stragglersKilled} process${p.stragglersKilled === 1 ? '' : 'es'} the program left running` : null,
+        ]
+          .filter(Boolean)
+          .join('. '),
       };
     }
-    case 'evidence_added':
-      return {
-        icon,
-        title: `Evidence added: ${str(p.name) ?? '?'}`,
-        detail: `${formatBytes(num(p.size) ?? 0)}, ${str(p.mediaType) ?? ''}, SHA-256 ${shortHash(p.sha256)}`,
-      };
-    case 'evidence_exported':
-      return { icon, title: `Evidence exported to ${str(p.destination) ?? '?'}`, detail: `SHA-256 ${shortHash(p.sha256)}` };
+    case 'evidence_added': {
+      const p = event.effectivePayload;
+      return { icon, title: `Evidence added: ${p.name}`, detail: `${formatBytes(p.size)}, ${p.mediaType}, SHA-256 ${shortHash(p.sha256)}` };
+    }
+    case 'evidence_exported': {
+      const p = event.effectivePayload;
+      return { icon, title: `Evidence exported to ${p.destination}`, detail: `SHA-256 ${shortHash(p.sha256)}` };
+    }
     case 'postmortem_saved':
-      return { icon, title: `Post-mortem saved (revision ${num(p.revision) ?? '?'})`, detail: null };
+      return { icon, title: `Post-mortem saved (revision ${event.effectivePayload.revision})`, detail: null };
     case 'postmortem_status': {
-      const s: Record<string, string> = { draft: 'back to draft', in_review: 'in review', published: 'published' };
-      return { icon, title: `Post-mortem ${s[String(p.status)] ?? String(p.status)}`, detail: null };
+      const s = { draft: 'back to draft', in_review: 'in review', published: 'published' } as const;
+      return { icon, title: `Post-mortem ${s[event.effectivePayload.status]}`, detail: null };
     }
     case 'action_item_created': {
-      const bits = [str(p.owner) ? `Owner ${String(p.owner)}` : undefined, str(p.dueDate) ? `due ${String(p.dueDate)}` : undefined].filter(Boolean);
-      return { icon, title: `Action item: ${str(p.title) ?? '?'}`, detail: bits.length ? bits.join(', ') : null };
+      const p = event.effectivePayload;
+      const bits = [p.owner ? `Owner ${p.owner}` : undefined, p.dueDate ? `due ${p.dueDate}` : undefined].filter(Boolean);
+      return { icon, title: `Action item: ${p.title}`, detail: bits.length ? bits.join(', ') : null };
     }
     case 'action_item_updated': {
+      const p = event.effectivePayload;
       const bits = [
-        str(p.title) ? `title “${String(p.title)}”` : undefined,
-        p.status !== undefined ? `status ${itemStatusLabels[String(p.status)] ?? String(p.status)}` : undefined,
-        p.owner === null ? 'owner cleared' : str(p.owner) ? `owner ${String(p.owner)}` : undefined,
-        p.dueDate === null ? 'due date cleared' : str(p.dueDate) ? `due ${String(p.dueDate)}` : undefined,
+        p.title ? `title “${p.title}”` : undefined,
+        p.status !== undefined ? `status ${itemStatusLabels[p.status]}` : undefined,
+        p.owner === null ? 'owner cleared' : p.owner ? `owner ${p.owner}` : undefined,
+        p.dueDate === null ? 'due date cleared' : p.dueDate ? `due ${p.dueDate}` : undefined,
       ].filter(Boolean);
       return { icon, title: `Action item updated${bits.length ? `: ${bits.join(', ')}` : ''}`, detail: null };
     }
     case 'amend': {
+      const p = event.effectivePayload;
       const changed = [p.occurredAt !== undefined ? 'time' : '', p.payload !== undefined ? 'content' : '', p.key !== undefined ? (p.key ? 'marked key' : 'unmarked key') : '']
         .filter((x) => x !== '')
         .join(', ');
       return { icon, title: withReason(`Corrected an earlier event (${changed || 'no change'})`, p.reason), detail: null };
     }
     case 'redact':
-      return { icon, title: withReason('Redacted an earlier event', p.reason), detail: null };
-    case 'inject':
-      return { icon, title: `Inject: ${str(p.title) ?? '?'}`, detail: str(p.text) ?? null };
-    case 'comms_update_sent':
-      return { icon, title: `Update sent to ${str(p.audienceName) ?? str(p.audience) ?? '?'}${str(p.subject) ? `: ${String(p.subject)}` : ''}`, detail: str(p.text) ?? null };
+      return { icon, title: withReason('Redacted an earlier event', event.effectivePayload.reason), detail: null };
+    case 'inject': {
+      const p = event.effectivePayload;
+      return { icon, title: `Inject: ${p.title}`, detail: p.text };
+    }
+    case 'comms_update_sent': {
+      const p = event.effectivePayload;
+      return { icon, title: `Update sent to ${p.audienceName}${p.subject ? `: ${p.subject}` : ''}`, detail: p.text };
+    }
     case 'document_exported': {
-      const doc: Record<string, string> = { postmortem: 'Post-mortem', after_action_report: 'After-action report', bundle: 'Evidence bundle' };
-      const fmt: Record<string, string> = { markdown: 'Markdown', pdf: 'PDF', zip: 'ZIP' };
+      const p = event.effectivePayload;
+      const doc = { postmortem: 'Post-mortem', after_action_report: 'After-action report', bundle: 'Evidence bundle' } as const;
+      const fmt = { markdown: 'Markdown', pdf: 'PDF', zip: 'ZIP' } as const;
       return {
         icon,
-        title: `${doc[String(p.document)] ?? 'Document'} exported as ${fmt[String(p.format)] ?? String(p.format)}: ${str(p.fileName) ?? '?'}`,
-        detail: `${formatBytes(num(p.bytes) ?? 0)}, SHA-256 ${shortHash(p.sha256)}, chain head ${shortHash(p.chainHead)}`,
+        title: `${doc[p.document]} exported as ${fmt[p.format]}: ${p.fileName}`,
+        detail: `${formatBytes(p.bytes)}, SHA-256 ${shortHash(p.sha256)}, chain head ${shortHash(p.chainHead)}`,
       };
     }
-    case 'exercise_decision':
-      return { icon, title: `Decision on ${str(p.injectId) ?? 'an inject'}: ${str(p.text) ?? ''}`, detail: null };
-    case 'objective_assessed': {
-      const r: Record<string, string> = { met: 'met', partly: 'partly met', not_met: 'not met' };
-      return { icon, title: `Objective ${str(p.objectiveId) ?? '?'} assessed: ${r[String(p.rating)] ?? String(p.rating)}`, detail: str(p.note) ?? null };
+    case 'exercise_decision': {
+      const p = event.effectivePayload;
+      return { icon, title: `Decision on ${p.injectId}: ${p.text}`, detail: null };
     }
-    case 'hot_wash_noted':
-      return { icon, title: `Hot wash (${p.category === 'went_well' ? 'went well' : 'to improve'}): ${str(p.text) ?? ''}`, detail: null };
+    case 'objective_assessed': {
+      const p = event.effectivePayload;
+      const r = { met: 'met', partly: 'partly met', not_met: 'not met' } as const;
+      return { icon, title: `Objective ${p.objectiveId} assessed: ${r[p.rating]}`, detail: p.note ?? null };
+    }
+    case 'hot_wash_noted': {
+      const p = event.effectivePayload;
+      return { icon, title: `Hot wash (${p.category === 'went_well' ? 'went well' : 'to improve'}): ${p.text}`, detail: null };
+    }
   }
 }
 

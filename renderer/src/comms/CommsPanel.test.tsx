@@ -20,7 +20,12 @@ const source = sourceFrom(
 const stored = { id: 'default', version: 1, playbook: samplePlaybook, source: null, unparsed: [] } as unknown as StoredPlaybook;
 const record = { summary: source.incident, state: source.state, events: source.events, stored, exerciseClock: null };
 
-const commsUpdateSend = vi.fn(async (_input: MethodInput<'commsUpdateSend'>): Promise<Result<StoredEvent>> => ({ ok: true, value: { ...(source.events[1] as StoredEvent), kind: 'comms_update_sent', payload: { audienceName: 'Internal responders' } } }));
+const commsUpdateSend = vi.fn(async (_input: MethodInput<'commsUpdateSend'>): Promise<Result<StoredEvent>> => ({ ok: true, value: {
+    ...source.events[1]!,
+    kind: 'comms_update_sent',
+    payload: { audience: 'internal', audienceName: 'Internal responders', audienceKind: 'internal', text: 'x', format: 'plain' },
+  },
+}));
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true, now: Date.parse('2026-12-01T09:10:00.000Z') });

@@ -84,7 +84,9 @@ export const useComms = create<CommsState>((set, get) => ({
     }
     const overrides = new Map(get().overrides);
     overrides.delete(draft.audienceKey);
-    set({ busy: false, error: null, draft: null, overrides, notice: `Logged as sent to ${String(result.value.payload.audienceName)}. The next update’s clock has restarted.` });
+    const sent = result.value;
+    const audience = sent.kind === 'comms_update_sent' ? sent.payload.audienceName : draft.audienceKey;
+    set({ busy: false, error: null, draft: null, overrides, notice: `Logged as sent to ${audience}. The next update’s clock has restarted.` });
     return true;
   },
 }));

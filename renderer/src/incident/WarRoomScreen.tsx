@@ -1,19 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
-import {
-  checklistAdd,
-  checklistAssign,
-  checklistTick,
-  noteAdd,
-  personalDataFlag,
-  phaseStart,
-  regulatorNotified,
-  roleAssign,
-  severityCall,
-  statusSet,
-} from '../../../shared/warroom/intents';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
+import { cordon } from '../platform/cordon';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { ActivityChart } from '../warroom/ActivityChart.lazy';
@@ -47,7 +36,7 @@ const noActions: never[] = [];
 export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const actor = useActor();
   const go = useNavigation((state) => state.go);
-  const { summary, state, events, error, actionError, append, amend, redact } = useOpenIncident();
+  const { summary, state, events, error, actionError, act, amend, redact } = useOpenIncident();
   const presenter = usePresenterStore((s) => s.presenter);
   const togglePresenter = usePresenterStore((s) => s.togglePresenter);
   const stored = usePinnedPlaybook(summary?.playbookRef ?? null);
@@ -80,12 +69,12 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
 
   const advance = useCallback(
-    (phaseKey: string) => void append(phaseStart(phaseKey)),
-    [append],
+    (phase: string) => void act((incidentId) => cordon().phaseStart({ incidentId, phase })),
+    [act],
   );
   const setStatus = useCallback(
-    (status: IncidentStatus, reason?: string) => void append(statusSet(status, reason)),
-    [append],
+    (status: IncidentStatus) => void act((incidentId) => cordon().statusSet({ incidentId, status })),
+    [act],
   );
 
   useShortcuts({
@@ -198,10 +187,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               jumpTo={jumpTo}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await append(noteAdd(text, key, occurredAt));
+                const saved = await act((incidentId) => cordon().noteAdd({ incidentId, text, key, ...(occurredAt ? { occurredAt } : {}) }));
                 if (!saved) throw new Error('not saved');
               }}
-              onToggleKey={(eventId, key) => void amend({ targetEventId: eventId, reason: key ? 'Marked as a key event' : 'No longer a key event', key })}
+              onToggleKey={(eventId, key) => void act((incidentId) => cordon().eventStar({ incidentId, eventId, key }))}
               onAmend={(eventId, request) => void amend({ targetEventId: eventId, ...request })}
               onRedact={(eventId, reason) => void redact(eventId, reason)}
             />
@@ -220,7 +209,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
                 matrix={playbook.matrix}
                 current={state.severity}
                 currentCell={state.severityCell}
-                onChoose={(severity, reason, cell) => void append(severityCall(severity, reason, cell))}
+                onChoose={(severity, rationale, cell) => void act((incidentId) => cordon().severityCall({ incidentId, severity, rationale, ...(cell ? { cell } : {}) }))}
               />
             ) : (
               <p className="muted">This incident has no playbook, so there is no severity scheme to choose from.</p>
@@ -235,9 +224,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               assignments={state.assignments}
               assignees={assignees}
               presenter={presenter}
-              onToggle={(itemId, done, phase, label) => void append(checklistTick(itemId, done, phase, label))}
-              onAssign={(itemId, assignee) => void append(checklistAssign(itemId, assignee))}
-              onAddItem={(phase, text) => void append(checklistAdd(phase, text, Date.now()))}
+              onToggle={(itemId, done, phase) => void act((incidentId) => cordon()[done ? 'checklistTick' : 'checklistUntick']({ incidentId, phase, itemId }))}
+              onAssign={(itemId, assignee, phase) => void act((incidentId) => cordon().checklistAssign({ incidentId, phase, itemId, assignee }))}
+              onAddItem={(phase, text) => void act((incidentId) => cordon().checklistAdd({ incidentId, phase, text }))}
               onAdvance={advance}
             />
           </section>
@@ -247,15 +236,17 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               holders={state.roles}
               people={people}
               now={minute}
-              onAssign={(role, person) => void append(roleAssign(role, person))}
+              onAssign={(role, person) => void act((incidentId) => cordon().roleAssign({ incidentId, role, person }))}
+              onHandoff={(role, to) => void act((incidentId) => cordon().roleHandoff({ incidentId, role, to }))}
+              onRelease={(role) => void act((incidentId) => cordon().roleRelease({ incidentId, role }))}
             />
           </div>
           <ComplianceCard
             duties={playbook?.compliance ?? []}
             personalDataAt={state.personalDataAt}
             notified={state.notified}
-            onFlag={(involved, reason) => void append(personalDataFlag(involved, reason))}
-            onNotified={(dutyKey, authority) => void append(regulatorNotified(dutyKey, authority))}
+            onFlag={(involved) => void act((incidentId) => cordon().personalDataFlag({ incidentId, involved }))}
+            onNotified={(dutyKey, authority) => void act((incidentId) => cordon().regulatorNotified({ incidentId, dutyKey, ...(authority ? { authority } : {}) }))}
           />
           <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
         </aside>

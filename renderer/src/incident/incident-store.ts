@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { IncidentState } from '../../../shared/events/fold';
-import type { EventAppendInput, EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
+import type { Result } from '../../../shared/ipc/result';
+import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
-
-type AppendBody = Omit<EventAppendInput, 'incidentId'>;
 
 interface OpenIncidentState {
   incidentId: string | null;
@@ -15,7 +14,8 @@ interface OpenIncidentState {
   /** The last action's failure, shown beside the control that caused it. */
   actionError: string | null;
   open(incidentId: string): () => void;
-  append(body: AppendBody & { occurredAt?: string | undefined }): Promise<boolean>;
+  /** Sends one war-room intent for the open incident (e.g. `(id) => cordon().noteAdd({ incidentId: id, text })`). */
+  act(send: (incidentId: string) => Promise<Result<unknown>>): Promise<boolean>;
   amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
   redact(targetEventId: string, reason: string): Promise<boolean>;
 }
@@ -37,7 +37,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         return;
       }
       summary = result.value.incident;
-      state = result.value.state as unknown as IncidentState;
+      state = result.value.state;
       collected.push(...result.value.events);
       cursor = result.value.nextAfter;
     }
@@ -90,11 +90,10 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         });
       });
     },
-    async append(body) {
+    async act(send) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
-      const result = await cordon().eventAppend({ ...body, incidentId } as EventAppendInput);
-      return finish(result);
+      return finish(await send(incidentId));
     },
     async amend(input) {
       const incidentId = get().incidentId;

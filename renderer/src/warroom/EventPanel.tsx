@@ -39,7 +39,7 @@ export function EventPanel(props: EventPanelProps) {
   const headingId = useId();
   const firstField = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const closeButton = useRef<HTMLButtonElement | null>(null);
-  const currentText = typeof event.effectivePayload?.text === 'string' ? event.effectivePayload.text : '';
+  const currentText = (event.kind === 'note' || event.kind === 'inject') && event.effectivePayload ? event.effectivePayload.text : '';
   const [reason, setReason] = useState('');
   const [time, setTime] = useState('');
   const [text, setText] = useState(currentText);

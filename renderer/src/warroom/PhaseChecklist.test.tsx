@@ -46,7 +46,7 @@ describe('PhaseChecklist', () => {
     const who = screen.getByRole('combobox', { name: 'Assign “Block malicious IPs” to' });
     fireEvent.change(who, { target: { value: 'carol' } });
     fireEvent.submit(who.closest('form')!);
-    expect(props.onAssign).toHaveBeenCalledWith('block', 'carol');
+    expect(props.onAssign).toHaveBeenCalledWith('block', 'carol', 'containment');
     const add = screen.getByRole('textbox', { name: 'Add an item to Containment' });
     fireEvent.change(add, { target: { value: 'Rotate API keys' } });
     fireEvent.submit(add.closest('form')!);

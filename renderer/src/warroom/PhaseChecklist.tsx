@@ -15,7 +15,7 @@ export interface PhaseChecklistProps {
   assignees?: readonly string[];
   presenter?: boolean;
   onToggle(itemId: string, done: boolean, phaseKey: string, label: string): void;
-  onAssign(itemId: string, assignee: string): void;
+  onAssign(itemId: string, assignee: string, phaseKey: string): void;
   onAddItem(phaseKey: string, text: string): void;
   onAdvance(nextPhaseKey: string): void;
 }
@@ -139,7 +139,8 @@ export function PhaseChecklist(props: PhaseChecklistProps) {
                     className="wr-inline-form"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      if (assigning.value.trim() !== '') props.onAssign(item.key, assigning.value.trim());
+                      const assignee = assigning.value.trim();
+                      if (assignee !== '' && assignee !== assignments[item.key]) props.onAssign(item.key, assignee, shown.key);
                       setAssigning(null);
                     }}
                   >

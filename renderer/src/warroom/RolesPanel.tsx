@@ -11,14 +11,17 @@ export interface RolesPanelProps {
   holders: IncidentState['roles'];
   /** Names offered when assigning. */
   people?: readonly string[];
-  /** person = null releases the role. */
-  onAssign(roleKey: string, person: string | null): void;
+  /** Someone takes a role nobody holds. */
+  onAssign(roleKey: string, person: string): void;
+  /** The holder passes the role to someone else. */
+  onHandoff(roleKey: string, person: string): void;
+  onRelease(roleKey: string): void;
   /** For "since 12 min ago"; pass a minute-granular value. */
   now: number;
 }
 
 /** Who holds each role, with assign / hand off / release. */
-export function RolesPanel({ playbookRoles, holders, people = [], onAssign, now }: RolesPanelProps) {
+export function RolesPanel({ playbookRoles, holders, people = [], onAssign, onHandoff, onRelease, now }: RolesPanelProps) {
   const id = useId();
   const roles = useMemo(() => {
     const list = warRoles(playbookRoles);
@@ -55,7 +58,7 @@ export function RolesPanel({ playbookRoles, holders, people = [], onAssign, now 
                   onSubmit={(e) => {
                     e.preventDefault();
                     const v = editing.value.trim();
-                    if (v !== '' && v !== holder?.person) onAssign(r.key, v);
+                    if (v !== '' && v !== holder?.person) (holder ? onHandoff : onAssign)(r.key, v);
                     setEditing(null);
                   }}
                 >
@@ -86,7 +89,7 @@ export function RolesPanel({ playbookRoles, holders, people = [], onAssign, now 
                     {holder ? 'Hand off' : 'Assign'}
                   </button>
                   {holder && (
-                    <button type="button" className="button wr-small-button" aria-label={`Release ${r.name}`} onClick={() => onAssign(r.key, null)}>
+                    <button type="button" className="button wr-small-button" aria-label={`Release ${r.name}`} onClick={() => onRelease(r.key)}>
                       Release
                     </button>
                   )}
