@@ -34,45 +34,78 @@ function seed(dataDir: string): Promise<void> {
 
 const caption = (page: Page, total: number) => page.locator('#incident-count').getByText(`${total} incidents`, { exact: true });
 
+// Timed inside the page, so the figures are the app's and not the test driver's (Playwright's
+// checks before a click cost more than the list itself): when each caption text first showed,
+// since the page's navigation, and when the last click or keystroke came.
+const pageClock = `(() => {
+  window.benchSeen = {};
+  window.benchInputAt = 0;
+  const mark = () => { window.benchInputAt = performance.now(); };
+  document.addEventListener('click', mark, true);
+  document.addEventListener('input', mark, true);
+  new MutationObserver(() => {
+    const text = document.querySelector('#incident-count')?.textContent;
+    if (text && !(text in window.benchSeen)) window.benchSeen[text] = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})()`;
+
+/** Milliseconds from the input `act` makes to the caption showing `total`. */
+async function timed(page: Page, total: number, act: () => Promise<void>): Promise<number> {
+  await page.evaluate('window.benchSeen = {}');
+  await act();
+  await caption(page, total).waitFor({ timeout: 60_000 });
+  return page.evaluate(`window.benchSeen[${JSON.stringify(`${total} incidents`)}] - window.benchInputAt`) as Promise<number>;
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cordon-bench-incidents-'));
   const real = Array.from({ length: INCIDENTS }, (_, i) => i).filter((i) => !isExercise(i));
   const openReal = real.filter((i) => ['active', 'mitigated'].includes(statusOf(i))).length;
   const ledger = real.filter((i) => systems[i % systems.length] === 'ledger').length;
+  const vpn = real.filter((i) => systems[i % systems.length] === 'vpn').length;
   try {
-    let t = performance.now();
+    const t = performance.now();
     await seed(dataDir);
     process.stdout.write(`seeded ${INCIDENTS.toLocaleString('en')} incidents of ${EVENTS_EACH} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     const harness = await startHarness(dataDir);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.addInitScript(pageClock);
       await unlock(page, harness.url);
       await caption(page, openReal).waitFor({ timeout: 60_000 });
 
-      // A reload with the vault open: the script, the shell and the first page of the list.
-      t = performance.now();
+      // A reload with the vault open: the script, the shell and the first page of the list,
+      // from the navigation (the page's clock starts there).
       await page.reload();
       await caption(page, openReal).waitFor({ timeout: 60_000 });
-      await page.getByRole('link', { name: /degraded/ }).first().waitFor();
-      const reloadMs = performance.now() - t;
-
-      t = performance.now();
-      await page.getByRole('radio', { name: 'All' }).check();
-      await caption(page, real.length).waitFor({ timeout: 60_000 });
-      const allMs = performance.now() - t;
+      const reloadMs = (await page.evaluate(`window.benchSeen[${JSON.stringify(`${openReal} incidents`)}]`)) as number;
+      const allMs = await timed(page, real.length, () => page.getByRole('radio', { name: 'All' }).check());
       const rows = await page.locator('.incident-table tbody tr').count();
+      const search = page.getByRole('searchbox', { name: 'Search incidents' });
+      const searchMs = await timed(page, ledger, () => search.fill('ledger'));
+      const searchAgainMs = await timed(page, vpn, () => search.fill('vpn'));
 
-      t = performance.now();
-      await page.getByRole('searchbox', { name: 'Search incidents' }).fill('ledger');
-      await caption(page, ledger).waitFor({ timeout: 60_000 });
-      const searchMs = performance.now() - t;
+      // The same questions asked of the harness directly: what of the above is the answer, not the drawing.
+      const askMs = (query: string | null) =>
+        page.evaluate(async (q) => {
+          type List = (input: object) => Promise<{ ok: boolean; error?: { message: string } }>;
+          const t = performance.now();
+          const result = await (window as unknown as { cordon: { incidentList: List } }).cordon.incidentList({ kind: 'real', limit: 200, ...(q ? { query: q } : {}) });
+          if (!result.ok) throw new Error(result.error?.message);
+          return performance.now() - t;
+        }, query);
+      const answerAllMs = await askMs(null);
+      const answerSearchMs = await askMs('ledger');
 
       process.stdout.write(`list: ${openReal} open of ${real.length} real incidents (${INCIDENTS - real.length} exercises hidden); "All" shows ${rows} rows\n`);
       const lines: [string, number, number][] = [
         ['reload to the open incidents listed', reloadMs, OPEN_MS],
         [`all ${real.length} incidents (status "All")`, allMs, FILTER_MS],
-        [`search "ledger" (${ledger} found)`, searchMs, FILTER_MS],
+        [`first search, "ledger" (${ledger} found)`, searchMs, FILTER_MS],
+        [`next search, "vpn" (${vpn} found)`, searchAgainMs, FILTER_MS],
+        ['  of which the answer to "All"', answerAllMs, FILTER_MS],
+        ['  of which the answer to the search', answerSearchMs, FILTER_MS],
       ];
       for (const [name, ms, target] of lines) {
         process.stdout.write(`${name.padEnd(40)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ≤ ${`${target} ms`.padEnd(8)} ${ms <= target ? 'PASS' : 'FAIL'}\n`);
