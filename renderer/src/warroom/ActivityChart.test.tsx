@@ -44,7 +44,9 @@ describe('ActivityChart', () => {
   it('sums up the activity for a screen reader', () => {
     const { container } = renderChart();
     expect(screen.getByRole('figure', { name: 'Activity over time' })).toBeTruthy();
-    expect(container.querySelector('figcaption')?.textContent).toBe('16 events in 4 buckets of 5m; busiest at 09:10 with 12. 2 phase changes, 2 severity calls.');
+    expect(container.querySelector('figcaption')?.textContent).toBe(
+      '16 events in 4 buckets of 5m; busiest at 09:10 with 12. Phases: Detection & Analysis from 09:00, Containment from 09:10. Severity calls: SEV2 (High) at 09:00, SEV1 (Critical) at 09:12.',
+    );
   });
 
   it('draws bars as high as their counts, phase bands with their names, and severity calls', () => {
@@ -89,7 +91,7 @@ describe('ActivityChart', () => {
   it('shows a tip with the span and count for the bar under the pointer', () => {
     const { container } = renderChart();
     fireEvent.mouseEnter(screen.getByRole('button', { name: '09:10–09:15: 12 events' }));
-    expect(container.querySelector('.wr-activity-tip')?.textContent).toBe('09:10–09:15 12 events');
+    expect(container.querySelector('.wr-activity-tip')?.textContent).toBe('09:10–09:15 12 events · Containment');
     fireEvent.mouseLeave(screen.getByRole('button', { name: '09:10–09:15: 12 events' }));
     expect(container.querySelector('.wr-activity-tip')).toBeNull();
   });

@@ -94,7 +94,17 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
   }
 
   const busiest = buckets.reduce((m, b) => (b.count > m.count ? b : m), activeBucket);
-  const summary = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'} in ${buckets.length} ${buckets.length === 1 ? 'bucket' : 'buckets'} of ${formatDuration(bucketMs)}; busiest at ${time(busiest.start)} with ${busiest.count}. ${phases.length} phase changes, ${severities.length} severity calls.`;
+  // The figure's text for a screen reader: the bands and calls are drawn, so they are also said.
+  const phaseList = phases.map((p) => `${phaseName(p.phase, playbook)} from ${time(Date.parse(p.start))}`).join(', ');
+  const callList = severities.map((c) => `${severityName(c.severity, playbook)} at ${time(Date.parse(c.at))}`).join(', ');
+  const summary = [
+    `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'} in ${buckets.length} ${buckets.length === 1 ? 'bucket' : 'buckets'} of ${formatDuration(bucketMs)}; busiest at ${time(busiest.start)} with ${busiest.count}.`,
+    phaseList && `Phases: ${phaseList}.`,
+    callList && `Severity calls: ${callList}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const phaseOf = (t: number) => phases.find((p) => Date.parse(p.start) <= t && t < Date.parse(p.end));
   const nameOf = (b: Bucket) => `${time(b.start)}–${time(b.end)}: ${b.count.toLocaleString('en')} ${b.count === 1 ? 'event' : 'events'}`;
 
   // Layout: severity labels above the plot, time labels below, counts on the left.
@@ -154,31 +164,9 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
   return (
     <figure className={`wr-activity${presenter ? ' wr-activity-presenter' : ''}`} aria-label="Activity over time" ref={figureRef}>
       <figcaption className="visually-hidden">{summary}</figcaption>
-      {zoomable && (
-        <div className="wr-activity-zoom" role="group" aria-label="Zoom the activity chart">
-          <button type="button" className="button wr-small-button" onClick={() => zoomBy('in')} disabled={view.end - view.start <= bucketMs}>
-            Zoom in
-          </button>
-          <button type="button" className="button wr-small-button" onClick={() => zoomBy('out')} disabled={!zoomed}>
-            Zoom out
-          </button>
-          <button type="button" className="button wr-small-button" onClick={() => zoomBy('earlier')} disabled={!zoomed || view.start <= full.start}>
-            Earlier
-          </button>
-          <button type="button" className="button wr-small-button" onClick={() => zoomBy('later')} disabled={!zoomed || view.end >= full.end}>
-            Later
-          </button>
-          {zoomed && (
-            <span className="muted small">
-              Showing {time(view.start)}–{time(view.end)}{' '}
-              <button type="button" className="button wr-small-button" onClick={() => zoomBy('all')}>
-                Show all
-              </button>
-            </span>
-          )}
-        </div>
-      )}
-      <div className="wr-activity-plot">
+      {/* Absolutely placed inside a box of its height: the SVG's fixed width must never hold the
+          card open, or a narrower window would keep the wider chart (the width follows the box). */}
+      <div className="wr-activity-plot" style={{ height }}>
         <svg width={width} height={height} fontSize={fontSize} role="group" aria-label={`Events per ${formatDuration(bucketMs)}: choose a bar to jump the timeline there`}>
           <g aria-hidden="true">
             {phases.map((p, i) => {
@@ -279,9 +267,34 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
               {time(tip.start)}–{time(tip.end)}
             </strong>{' '}
             {tip.count.toLocaleString('en')} {tip.count === 1 ? 'event' : 'events'}
+            {phaseOf(tip.start) && <span className="wr-activity-tip-phase"> · {phaseName(phaseOf(tip.start)?.phase ?? null, playbook)}</span>}
           </div>
         )}
       </div>
+      {zoomable && (
+        <div className="wr-activity-zoom" role="group" aria-label="Zoom the activity chart">
+          <button type="button" className="button wr-small-button" onClick={() => zoomBy('in')} disabled={view.end - view.start <= bucketMs}>
+            Zoom in
+          </button>
+          <button type="button" className="button wr-small-button" onClick={() => zoomBy('out')} disabled={!zoomed}>
+            Zoom out
+          </button>
+          <button type="button" className="button wr-small-button" onClick={() => zoomBy('earlier')} disabled={!zoomed || view.start <= full.start}>
+            Earlier
+          </button>
+          <button type="button" className="button wr-small-button" onClick={() => zoomBy('later')} disabled={!zoomed || view.end >= full.end}>
+            Later
+          </button>
+          {zoomed && (
+            <span className="muted small">
+              Showing {time(view.start)}–{time(view.end)}{' '}
+              <button type="button" className="button wr-small-button" onClick={() => zoomBy('all')}>
+                Show all
+              </button>
+            </span>
+          )}
+        </div>
+      )}
     </figure>
   );
 });
