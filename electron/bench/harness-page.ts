@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServices } from '../services/container';
 import { chromiumOnThisMachine } from '../services/export/find-chromium';
@@ -64,4 +67,44 @@ export async function unlock(page: Page, url: string): Promise<number> {
   await shell.or(page.getByRole('alert')).first().waitFor({ timeout: 120_000 });
   if (!(await shell.isVisible())) throw new Error(`unlock failed: ${await page.getByRole('alert').innerText()}`);
   return performance.now() - t;
+}
+
+export interface HarnessBench<S> {
+  /** The section's name, for its failure line. */
+  name: string;
+  /** Fills the new vault; its result reaches `run`. */
+  seed(dataDir: string): Promise<S>;
+  /** What was seeded, for the timing line ("100,000 events"). */
+  seeded: string;
+  /** Before the page opens the harness (init scripts). */
+  prepare?(page: Page): Promise<unknown>;
+  run(page: Page, seeded: S, unlockMs: number): Promise<void>;
+}
+
+/**
+ * One benchmark through the real UI: a temporary data folder seeded, the harness and Chromium
+ * started on it, the vault unlocked, `run`, and everything stopped and removed however it ends.
+ * A failure is printed, never thrown: a benchmark never fails the build.
+ */
+export async function benchInHarness<S>(bench: HarnessBench<S>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), `cordon-bench-${bench.name}-`));
+  try {
+    const t = performance.now();
+    const seeded = await bench.seed(dataDir);
+    process.stdout.write(`seeded ${bench.seeded} in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+    const harness = await startHarness(dataDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await bench.prepare?.(page);
+      await bench.run(page, seeded, await unlock(page, harness.url));
+    } finally {
+      await browser.close();
+      await harness.stop();
+    }
+  } catch (error) {
+    process.stderr.write(`${bench.name} bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { IncidentStatus } from '../../shared/events/primitives';
-import { inBatches, launchChromium, seedVault, startHarness, unlock } from './harness-page';
+import { benchInHarness, inBatches, seedVault } from './harness-page';
 
 // The incidents list with 1,000 incidents on the machine (a year of a busy team, some of them
 // exercises), in the real UI through the harness: the list after a reload, switching to all
@@ -16,6 +13,11 @@ const FILTER_MS = 100;
 const statusOf = (i: number): IncidentStatus => (i % 10 === 0 ? 'active' : i % 10 === 1 ? 'mitigated' : i % 10 < 8 ? 'closed' : 'resolved');
 const isExercise = (i: number) => i % 10 === 9;
 const systems = ['checkout-api', 'ledger', 'auth', 'search', 'payments-gateway', 'cdn', 'mail-relay', 'vpn'];
+const real = Array.from({ length: INCIDENTS }, (_, i) => i).filter((i) => !isExercise(i));
+const openReal = real.filter((i) => ['active', 'mitigated'].includes(statusOf(i))).length;
+const about = (system: string) => real.filter((i) => systems[i % systems.length] === system).length;
+const ledger = about('ledger');
+const vpn = about('vpn');
 
 function seed(dataDir: string): Promise<void> {
   return seedVault(dataDir, (store) => {
@@ -57,68 +59,48 @@ async function timed(page: Page, total: number, act: () => Promise<void>): Promi
   return page.evaluate(`window.benchSeen[${JSON.stringify(`${total} incidents`)}] - window.benchInputAt`) as Promise<number>;
 }
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cordon-bench-incidents-'));
-  const real = Array.from({ length: INCIDENTS }, (_, i) => i).filter((i) => !isExercise(i));
-  const openReal = real.filter((i) => ['active', 'mitigated'].includes(statusOf(i))).length;
-  const ledger = real.filter((i) => systems[i % systems.length] === 'ledger').length;
-  const vpn = real.filter((i) => systems[i % systems.length] === 'vpn').length;
-  try {
-    const t = performance.now();
-    await seed(dataDir);
-    process.stdout.write(`seeded ${INCIDENTS.toLocaleString('en')} incidents of ${EVENTS_EACH} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-    const harness = await startHarness(dataDir);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.addInitScript(pageClock);
-      await unlock(page, harness.url);
-      await caption(page, openReal).waitFor({ timeout: 60_000 });
+void benchInHarness({
+  name: 'incidents-list',
+  seed,
+  seeded: `${INCIDENTS.toLocaleString('en')} incidents of ${EVENTS_EACH} events`,
+  prepare: (page) => page.addInitScript(pageClock),
+  async run(page) {
+    await caption(page, openReal).waitFor({ timeout: 60_000 });
 
-      // A reload with the vault open: the script, the shell and the first page of the list,
-      // from the navigation (the page's clock starts there).
-      await page.reload();
-      await caption(page, openReal).waitFor({ timeout: 60_000 });
-      const reloadMs = (await page.evaluate(`window.benchSeen[${JSON.stringify(`${openReal} incidents`)}]`)) as number;
-      const allMs = await timed(page, real.length, () => page.getByRole('radio', { name: 'All' }).check());
-      const rows = await page.locator('.incident-table tbody tr').count();
-      const search = page.getByRole('searchbox', { name: 'Search incidents' });
-      const searchMs = await timed(page, ledger, () => search.fill('ledger'));
-      const searchAgainMs = await timed(page, vpn, () => search.fill('vpn'));
+    // A reload with the vault open: the script, the shell and the first page of the list,
+    // from the navigation (the page's clock starts there).
+    await page.reload();
+    await caption(page, openReal).waitFor({ timeout: 60_000 });
+    const reloadMs = (await page.evaluate(`window.benchSeen[${JSON.stringify(`${openReal} incidents`)}]`)) as number;
+    const allMs = await timed(page, real.length, () => page.getByRole('radio', { name: 'All' }).check());
+    const rows = await page.locator('.incident-table tbody tr').count();
+    const search = page.getByRole('searchbox', { name: 'Search incidents' });
+    const searchMs = await timed(page, ledger, () => search.fill('ledger'));
+    const searchAgainMs = await timed(page, vpn, () => search.fill('vpn'));
 
-      // The same questions asked of the harness directly: what of the above is the answer, not the drawing.
-      const askMs = (query: string | null) =>
-        page.evaluate(async (q) => {
-          type List = (input: object) => Promise<{ ok: boolean; error?: { message: string } }>;
-          const t = performance.now();
-          const result = await (window as unknown as { cordon: { incidentList: List } }).cordon.incidentList({ kind: 'real', limit: 200, ...(q ? { query: q } : {}) });
-          if (!result.ok) throw new Error(result.error?.message);
-          return performance.now() - t;
-        }, query);
-      const answerAllMs = await askMs(null);
-      const answerSearchMs = await askMs('ledger');
+    // The same questions asked of the harness directly: what of the above is the answer, not the drawing.
+    const askMs = (query: string | null) =>
+      page.evaluate(async (q) => {
+        type List = (input: object) => Promise<{ ok: boolean; error?: { message: string } }>;
+        const t = performance.now();
+        const result = await (window as unknown as { cordon: { incidentList: List } }).cordon.incidentList({ kind: 'real', limit: 200, ...(q ? { query: q } : {}) });
+        if (!result.ok) throw new Error(result.error?.message);
+        return performance.now() - t;
+      }, query);
+    const answerAllMs = await askMs(null);
+    const answerSearchMs = await askMs('ledger');
 
-      process.stdout.write(`list: ${openReal} open of ${real.length} real incidents (${INCIDENTS - real.length} exercises hidden); "All" shows ${rows} rows\n`);
-      const lines: [string, number, number][] = [
-        ['reload to the open incidents listed', reloadMs, OPEN_MS],
-        [`all ${real.length} incidents (status "All")`, allMs, FILTER_MS],
-        [`first search, "ledger" (${ledger} found)`, searchMs, FILTER_MS],
-        [`next search, "vpn" (${vpn} found)`, searchAgainMs, FILTER_MS],
-        ['  of which the answer to "All"', answerAllMs, FILTER_MS],
-        ['  of which the answer to the search', answerSearchMs, FILTER_MS],
-      ];
-      for (const [name, ms, target] of lines) {
-        process.stdout.write(`${name.padEnd(40)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ≤ ${`${target} ms`.padEnd(8)} ${ms <= target ? 'PASS' : 'FAIL'}\n`);
-      }
-    } finally {
-      await browser.close();
-      await harness.stop();
+    process.stdout.write(`list: ${openReal} open of ${real.length} real incidents (${INCIDENTS - real.length} exercises hidden); "All" shows ${rows} rows\n`);
+    const lines: [string, number, number][] = [
+      ['reload to the open incidents listed', reloadMs, OPEN_MS],
+      [`all ${real.length} incidents (status "All")`, allMs, FILTER_MS],
+      [`first search, "ledger" (${ledger} found)`, searchMs, FILTER_MS],
+      [`next search, "vpn" (${vpn} found)`, searchAgainMs, FILTER_MS],
+      ['  of which the answer to "All"', answerAllMs, FILTER_MS],
+      ['  of which the answer to the search', answerSearchMs, FILTER_MS],
+    ];
+    for (const [name, ms, target] of lines) {
+      process.stdout.write(`${name.padEnd(40)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ≤ ${`${target} ms`.padEnd(8)} ${ms <= target ? 'PASS' : 'FAIL'}\n`);
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`incidents-list bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  },
 });

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AppendRequest } from '../store/event-log';
-import { inBatches, launchChromium, seedVault, startHarness, unlock } from './harness-page';
+import { benchInHarness, inBatches, seedVault } from './harness-page';
 
 // The post-mortem of a 100,000-event incident, drafted in the real UI through the harness: how
 // long the screen takes to open and the draft to arrive, and whether the page froze meanwhile
@@ -56,53 +53,36 @@ function stopFrames(page: Page): Promise<{ longest: number; progress: boolean }>
   });
 }
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cordon-bench-postmortem-'));
-  try {
+void benchInHarness({
+  name: 'postmortem-draft',
+  seed,
+  seeded: `${EVENTS.toLocaleString('en')} events`,
+  async run(page, incidentId) {
+    await watchFrames(page);
     let t = performance.now();
-    const incidentId = await seed(dataDir);
-    process.stdout.write(`seeded ${EVENTS.toLocaleString('en')} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-    const harness = await startHarness(dataDir);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await unlock(page, harness.url);
+    await page.evaluate((id) => (window.location.hash = `#/postmortem/${id}`), incidentId);
+    await page.getByRole('button', { name: 'Draft from the record' }).waitFor({ timeout: 300_000 });
+    const openMs = performance.now() - t;
+    const opening = await stopFrames(page);
 
-      await watchFrames(page);
-      t = performance.now();
-      await page.evaluate((id) => (window.location.hash = `#/postmortem/${id}`), incidentId);
-      await page.getByRole('button', { name: 'Draft from the record' }).waitFor({ timeout: 300_000 });
-      const openMs = performance.now() - t;
-      const opening = await stopFrames(page);
+    await watchFrames(page);
+    t = performance.now();
+    await page.getByRole('button', { name: 'Draft from the record' }).click();
+    await page.getByText(/^Saved · revision 1$/).waitFor({ timeout: 300_000 });
+    const draftMs = performance.now() - t;
+    const drafting = await stopFrames(page);
+    const chars = /([\d,]+) characters/.exec((await page.locator('.pm-revisions li').first().textContent()) ?? '')?.[1] ?? '?';
 
-      await watchFrames(page);
-      t = performance.now();
-      await page.getByRole('button', { name: 'Draft from the record' }).click();
-      await page.getByText(/^Saved · revision 1$/).waitFor({ timeout: 300_000 });
-      const draftMs = performance.now() - t;
-      const drafting = await stopFrames(page);
-      const chars = /([\d,]+) characters/.exec((await page.locator('.pm-revisions li').first().textContent()) ?? '')?.[1] ?? '?';
-
-      const rows: [string, string, string, boolean | null][] = [
-        ['open the post-mortem screen', `${openMs.toFixed(0)} ms`, `≤ ${OPEN_MS} ms`, openMs <= OPEN_MS],
-        ['  longest frame while opening', `${opening.longest.toFixed(0)} ms`, `≤ ${FREEZE_MS} ms`, opening.longest <= FREEZE_MS],
-        ['draft from the record, to saved', `${draftMs.toFixed(0)} ms`, '', null],
-        ['  longest frame while drafting', `${drafting.longest.toFixed(0)} ms`, `≤ ${FREEZE_MS} ms`, drafting.longest <= FREEZE_MS],
-        ['  progress shown (needed past 1 s)', drafting.progress ? 'yes' : 'no', draftMs > 1000 ? 'yes' : 'not needed', draftMs <= 1000 || drafting.progress],
-      ];
-      process.stdout.write(`draft (key events): ${chars} characters\n`);
-      for (const [name, value, target, pass] of rows) {
-        process.stdout.write(`${name.padEnd(38)} ${value.padStart(10)}  ${target ? `${target.padEnd(11)} ${pass === null ? '' : pass ? 'PASS' : 'FAIL'}` : ''}\n`);
-      }
-    } finally {
-      await browser.close();
-      await harness.stop();
+    const rows: [string, string, string, boolean | null][] = [
+      ['open the post-mortem screen', `${openMs.toFixed(0)} ms`, `≤ ${OPEN_MS} ms`, openMs <= OPEN_MS],
+      ['  longest frame while opening', `${opening.longest.toFixed(0)} ms`, `≤ ${FREEZE_MS} ms`, opening.longest <= FREEZE_MS],
+      ['draft from the record, to saved', `${draftMs.toFixed(0)} ms`, '', null],
+      ['  longest frame while drafting', `${drafting.longest.toFixed(0)} ms`, `≤ ${FREEZE_MS} ms`, drafting.longest <= FREEZE_MS],
+      ['  progress shown (needed past 1 s)', drafting.progress ? 'yes' : 'no', draftMs > 1000 ? 'yes' : 'not needed', draftMs <= 1000 || drafting.progress],
+    ];
+    process.stdout.write(`draft (key events): ${chars} characters\n`);
+    for (const [name, value, target, pass] of rows) {
+      process.stdout.write(`${name.padEnd(38)} ${value.padStart(10)}  ${target ? `${target.padEnd(11)} ${pass === null ? '' : pass ? 'PASS' : 'FAIL'}` : ''}\n`);
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`postmortem-draft bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  },
 });

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AppendRequest } from '../store/event-log';
-import { inBatches, launchChromium, seedVault, startHarness, unlock } from './harness-page';
+import { benchInHarness, inBatches, seedVault } from './harness-page';
 
 // The war room with 100,000 events, in the real harness and Chromium: how long the screen
 // takes to open, and the frame times while the timeline is scrolled end to end.
@@ -28,74 +25,57 @@ function seed(dataDir: string): Promise<string> {
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cordon-bench-warroom-'));
-  try {
+void benchInHarness({
+  name: 'warroom',
+  seed,
+  seeded: `${EVENTS.toLocaleString('en')} events`,
+  async run(page, incidentId, unlockMs) {
     let t = performance.now();
-    const incidentId = await seed(dataDir);
-    process.stdout.write(`seeded ${EVENTS.toLocaleString('en')} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-    const harness = await startHarness(dataDir);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      const unlockMs = await unlock(page, harness.url);
+    await page.evaluate((id) => (window.location.hash = `#/incident/${id}`), incidentId);
+    await page.getByText(`${EVENTS.toLocaleString('en')} events`).or(page.getByText(`${EVENTS} events`)).first().waitFor({ timeout: 120_000 });
+    const openMs = performance.now() - t;
 
-      t = performance.now();
-      await page.evaluate((id) => (window.location.hash = `#/incident/${id}`), incidentId);
-      await page.getByText(`${EVENTS.toLocaleString('en')} events`).or(page.getByText(`${EVENTS} events`)).first().waitFor({ timeout: 120_000 });
-      const openMs = performance.now() - t;
-
-      const frames = await page.getByRole('region', { name: 'Timeline events' }).evaluate(async (scroller) => {
-        const times: number[] = [];
-        let last = performance.now();
-        scroller.scrollTop = 0;
-        const step = scroller.scrollHeight / 240;
-        for (let i = 0; i < 240; i++) {
-          scroller.scrollTop += step;
-          await new Promise((r) => requestAnimationFrame(r));
-          const now = performance.now();
-          times.push(now - last);
-          last = now;
-        }
-        return times;
-      });
-      const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-
-      t = performance.now();
-      const quickAdd = page.getByRole('textbox', { name: 'Add to timeline' });
-      await quickAdd.fill('Benchmark note after 100k events');
-      await quickAdd.press('Enter');
-      await page.getByText('Benchmark note after 100k events').waitFor();
-      const addMs = performance.now() - t;
-
-      // A text search over all 100k events, for one from the middle (not on screen before).
-      t = performance.now();
-      await page.getByRole('searchbox', { name: 'Search the timeline' }).fill('Observation 50001:');
-      await page.getByText('Observation 50001:').first().waitFor({ timeout: 120_000 });
-      const searchMs = performance.now() - t;
-
-      const p95 = percentile(frames, 0.95);
-      const rows: [string, string, string, boolean][] = [
-        ['unlock (scrypt + open)', `${(unlockMs / 1000).toFixed(2)} s`, '', true],
-        ['open the war room (100k events)', `${(openMs / 1000).toFixed(2)} s`, '≤ 5 s', openMs <= 5000],
-        ['scroll frame time p50', `${percentile(frames, 0.5).toFixed(1)} ms`, '', true],
-        ['scroll frame time p95', `${p95.toFixed(1)} ms`, '≤ 50 ms', p95 <= 50],
-        ['add a note and see it', `${addMs.toFixed(0)} ms`, '≤ 500 ms', addMs <= 500],
-        ['search the timeline (100k events)', `${searchMs.toFixed(0)} ms`, '≤ 1500 ms', searchMs <= 1500],
-        ['renderer JS heap', `${(heap / 1024 / 1024).toFixed(0)} MiB`, '', true],
-      ];
-      for (const [name, value, target, pass] of rows) {
-        process.stdout.write(`${name.padEnd(36)} ${value.padStart(10)}  ${target ? `${target.padEnd(9)} ${pass ? 'PASS' : 'FAIL'}` : ''}\n`);
+    const frames = await page.getByRole('region', { name: 'Timeline events' }).evaluate(async (scroller) => {
+      const times: number[] = [];
+      let last = performance.now();
+      scroller.scrollTop = 0;
+      const step = scroller.scrollHeight / 240;
+      for (let i = 0; i < 240; i++) {
+        scroller.scrollTop += step;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
       }
-    } finally {
-      await browser.close();
-      await harness.stop();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+      return times;
+    });
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
 
-main().catch((error: unknown) => {
-  process.stderr.write(`warroom bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    t = performance.now();
+    const quickAdd = page.getByRole('textbox', { name: 'Add to timeline' });
+    await quickAdd.fill('Benchmark note after 100k events');
+    await quickAdd.press('Enter');
+    await page.getByText('Benchmark note after 100k events').waitFor();
+    const addMs = performance.now() - t;
+
+    // A text search over all 100k events, for one from the middle (not on screen before).
+    t = performance.now();
+    await page.getByRole('searchbox', { name: 'Search the timeline' }).fill('Observation 50001:');
+    await page.getByText('Observation 50001:').first().waitFor({ timeout: 120_000 });
+    const searchMs = performance.now() - t;
+
+    const p95 = percentile(frames, 0.95);
+    const rows: [string, string, string, boolean][] = [
+      ['unlock (scrypt + open)', `${(unlockMs / 1000).toFixed(2)} s`, '', true],
+      ['open the war room (100k events)', `${(openMs / 1000).toFixed(2)} s`, '≤ 5 s', openMs <= 5000],
+      ['scroll frame time p50', `${percentile(frames, 0.5).toFixed(1)} ms`, '', true],
+      ['scroll frame time p95', `${p95.toFixed(1)} ms`, '≤ 50 ms', p95 <= 50],
+      ['add a note and see it', `${addMs.toFixed(0)} ms`, '≤ 500 ms', addMs <= 500],
+      ['search the timeline (100k events)', `${searchMs.toFixed(0)} ms`, '≤ 1500 ms', searchMs <= 1500],
+      ['renderer JS heap', `${(heap / 1024 / 1024).toFixed(0)} MiB`, '', true],
+    ];
+    for (const [name, value, target, pass] of rows) {
+      process.stdout.write(`${name.padEnd(36)} ${value.padStart(10)}  ${target ? `${target.padEnd(9)} ${pass ? 'PASS' : 'FAIL'}` : ''}\n`);
+    }
+  },
 });
