@@ -109,7 +109,12 @@ describe('ActivityChart', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: '09:10–09:11: 3 events' }), { key: 'ArrowLeft' });
     expect(screen.getByText(/^Showing 09:09–09:29/)).toBeTruthy();
     expect(document.activeElement?.getAttribute('aria-label')).toBe('09:09–09:10: 2 events');
-    fireEvent.keyDown(document.activeElement!, { key: '-' });
+    // Panned away from the bar last used: the latest bar with events in view takes the tab stop.
+    fireEvent.click(screen.getByRole('button', { name: 'Later' }));
+    expect(screen.getByText(/^Showing 09:19–09:39/)).toBeTruthy();
+    const stops = screen.getAllByRole('button', { name: /events?$/ }).filter((b) => b.getAttribute('tabindex') === '0');
+    expect(stops.map((b) => b.getAttribute('aria-label'))).toEqual(['09:38–09:39: 3 events']);
+    fireEvent.keyDown(stops[0]!, { key: '-' });
     expect(screen.queryByText(/^Showing/)).toBeNull();
     expect(screen.getAllByRole('button', { name: /events?$/ })).toHaveLength(40);
   });

@@ -76,7 +76,8 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
 
   const view = full && zoom && zoom.end > full.start && zoom.start < full.end ? zoom : full;
   const visible = view ? buckets.filter((b) => b.end > view.start && b.start < view.end) : [];
-  const activeBucket = buckets.find((b) => b.start === active) ?? [...visible].reverse().find((b) => b.count > 0) ?? visible[visible.length - 1];
+  // The one bar in the tab order: the last one used while it is in view, else the latest with events.
+  const activeBucket = visible.find((b) => b.start === active) ?? [...visible].reverse().find((b) => b.count > 0) ?? visible[visible.length - 1];
 
   useEffect(() => {
     if (!focusAfterRender.current || !activeBucket) return;
