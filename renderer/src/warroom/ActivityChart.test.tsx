@@ -131,6 +131,13 @@ describe('ActivityChart', () => {
     expect(svg.getAttribute('height')).toBe('220');
   });
 
+  it('keeps a lone bucket’s bar narrow instead of filling the chart', () => {
+    const { container } = renderChart({ buckets: bucketsOf([4], 1), phases: [], severities: [] });
+    const bar = container.querySelector('rect.wr-bar')!;
+    expect(Number(bar.getAttribute('width'))).toBe(48);
+    expect(screen.getByRole('button', { name: '09:00–09:01: 4 events' }).getAttribute('width')).not.toBe('48');
+  });
+
   it('says when there is no activity', () => {
     const { container } = renderChart({ buckets: [], phases: [], severities: [] });
     expect(container.querySelector('figcaption')?.textContent).toBe('No activity yet.');

@@ -58,6 +58,7 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
   const [figureRef, width] = useWidth(fixedWidth);
   const height = fixedHeight ?? (presenter ? 220 : 160);
   const fontSize = presenter ? 16 : 12;
+  const maxBarWidth = presenter ? 64 : 48;
   const shownZone = timeMode === 'utc' ? utcZone : zone;
   const time = (t: number) => formatInstant(t, timeMode, zone, { seconds: false });
 
@@ -214,7 +215,9 @@ export const ActivityChart = memo(function ActivityChart({ buckets: rawBuckets, 
             {visible.map((b) => {
               const bx = x(Math.max(b.start, view.start));
               const bw = x(Math.min(b.end, view.end)) - bx;
-              return b.count > 0 ? <rect key={b.start} className="wr-bar" x={bx + 0.5} y={y(b.count)} width={Math.max(1, bw - 1)} height={y(0) - y(b.count)} /> : null;
+              // A young incident has few buckets: a bar as wide as the chart reads as a wall, not a count.
+              const barW = Math.max(1, Math.min(bw - 1, maxBarWidth));
+              return b.count > 0 ? <rect key={b.start} className="wr-bar" x={bx + (bw - barW) / 2} y={y(b.count)} width={barW} height={y(0) - y(b.count)} /> : null;
             })}
           </g>
           {visible.map((b) => {
