@@ -7,7 +7,7 @@ import { LockScreen } from './vault/LockScreen';
 import { useVault } from './vault/vault-store';
 import { Loading } from './shell/Loading';
 
-// Everything behind the vault (the screens, their stores, recharts…) is one chunk loaded after
+// Everything behind the vault (the screens and their stores) is one chunk loaded after
 // the unlock form is up: the form itself needs only React and the vault's store.
 const Shell = lazy(() => import('./shell/Shell').then((m) => ({ default: m.Shell })));
 

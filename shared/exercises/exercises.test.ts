@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { controlClock, exerciseTimeAt, newClock } from './clock';
 import { importMarkdownScenario, parseExpectation } from './import-markdown';
 import { afterActionMarkdown } from './report';
-import { formatExerciseTime, parseExerciseTime, parseScenarioYaml, validateScenario } from './scenario';
+import { formatExerciseTime, parseExerciseTime } from './exercise-time';
+import { parseScenarioYaml, validateScenario } from './scenario';
 import { dueNow, initialInjectStates, resolveDue } from './schedule';
 import { scoreExercise, type ScoredEvent } from './score';
 

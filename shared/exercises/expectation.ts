@@ -1,4 +1,5 @@
-import { parseExerciseTime, type ExpectedAction } from './scenario';
+import { parseExerciseTime } from './exercise-time';
+import type { ExpectedAction } from './scenario';
 
 // "Expected: severity SEV1 within 10m; phase containment" lines: the expected actions the
 // exercise console can check against the timeline.

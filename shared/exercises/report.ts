@@ -1,4 +1,5 @@
-import { formatExerciseTime, type Scenario } from './scenario';
+import { formatExerciseTime } from './exercise-time';
+import type { Scenario } from './scenario';
 import type { InjectState, ScoreReport } from './score';
 import { objectivesOf, ratingLabels, type CarriedItem, type ReviewRecord } from './review';
 import { actionItemStatusLabels, applyActionItems, type ActionItem } from '../postmortem/action-items';

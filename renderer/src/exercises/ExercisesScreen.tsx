@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ExerciseView, ScenarioListItem } from '../../../shared/ipc/exercise-contract';
-import { formatExerciseTime } from '../../../shared/exercises/scenario';
+import { formatExerciseTime } from '../../../shared/exercises/exercise-time';
 import { speeds } from '../../../shared/exercises/clock';
 import { cordon } from '../platform/cordon';
 import { useActor } from '../settings/settings-store';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ExerciseView } from '../../../shared/ipc/exercise-contract';
 import { ratingLabels, type Rating } from '../../../shared/exercises/review';
-import { formatExerciseTime } from '../../../shared/exercises/scenario';
+import { formatExerciseTime } from '../../../shared/exercises/exercise-time';
 import { actionItemStatusLabels } from '../../../shared/postmortem/action-items';
 import { renderMarkdown } from '../../../shared/postmortem/render';
 import { ActionItemsTable } from '../postmortem/ActionItemsTable';

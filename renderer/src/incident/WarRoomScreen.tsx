@@ -6,6 +6,7 @@ import { cordon } from '../platform/cordon';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { ActivityChart } from '../warroom/ActivityChart.lazy';
+import { activityFromEvents } from '../warroom/activity-from-events';
 import { CommandPalette, type Command } from '../warroom/CommandPalette';
 import { IncidentHeader } from '../warroom/IncidentHeader';
 import { PhaseChecklist } from '../warroom/PhaseChecklist';
@@ -171,7 +172,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         <div className="warroom-main">
           <section className="card" aria-labelledby="activity-title">
             <h2 id="activity-title">Activity</h2>
-            <ActivityChart events={chartEvents} playbook={playbook} now={minute} zone={zone} timeMode={timeMode} onJump={(at) => setJumpTo({ at })} />
+            <ActivityChart {...activityFromEvents(chartEvents, minute)} playbook={playbook} zone={zone} timeMode={timeMode} presenter={presenter} onJump={(at) => setJumpTo({ at })} />
           </section>
           <div className="card">
             <Timeline

@@ -8,6 +8,7 @@ import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
 import { ActionItemsTable } from './ActionItemsTable';
 import { MarkdownEditor } from './MarkdownEditor';
+import { StartDraft } from './StartDraft';
 import { usePostmortem, type ExportFormat, type SaveState } from './postmortem-store';
 import './postmortem.css';
 
@@ -113,7 +114,7 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
       )}
 
       {!started ? (
-        <StartDraft templates={view.templates} onStart={(template, timeline) => void pm.startDraft(template, timeline)} />
+        <StartDraft templates={view.templates} drafting={pm.drafting} events={summary?.eventCount ?? null} onStart={(template, timeline) => void pm.startDraft(template, timeline)} />
       ) : (
         <>
           <div className="pm-toolbar" role="toolbar" aria-label="Post-mortem">
@@ -185,42 +186,5 @@ export function PostmortemScreen({ incidentId }: { incidentId: string }) {
         </details>
       )}
     </div>
-  );
-}
-
-function StartDraft({ templates, onStart }: { templates: { key: string; name: string }[]; onStart(template: string, timeline: 'key' | 'all'): void }) {
-  const [template, setTemplate] = useState(templates[0]?.key ?? 'cordon');
-  const [timeline, setTimeline] = useState<'key' | 'all'>('key');
-  return (
-    <section className="card pm-start" aria-labelledby="pm-start-title">
-      <h2 id="pm-start-title">Write the post-mortem</h2>
-      <p className="muted">
-        Cordon drafts it from the record: summary, impact (time at each severity, systems named in the notes), key figures, responders and their roles,
-        timeline, detection, response, resolution, action items and appendices (actions run, evidence, chain head). The causes and lessons are yours to
-        write. Besides Cordon’s structure, start from contributors / mitigators / learnings, a classic root-cause analysis, or the playbook’s own template.
-      </p>
-      <div className="pm-start-fields">
-        <label>
-          <span className="pm-label">Template</span>
-          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
-            {templates.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="pm-label">Timeline</span>
-          <select value={timeline} onChange={(e) => setTimeline(e.target.value as 'key' | 'all')}>
-            <option value="key">Key events (severity, status, phases, starred notes)</option>
-            <option value="all">All events</option>
-          </select>
-        </label>
-        <button type="button" className="button button-primary" onClick={() => onStart(template, timeline)}>
-          Draft from the record
-        </button>
-      </div>
-    </section>
   );
 }

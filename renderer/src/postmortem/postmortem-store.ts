@@ -32,6 +32,8 @@ interface PostmortemState {
   error: string | null;
   exporting: ExportFormat | null;
   lastExport: ExportResult | null;
+  /** A draft was asked for and has not arrived: a long incident takes seconds to read. */
+  drafting: boolean;
   load(incidentId: string): Promise<void>;
   refresh(): Promise<void>;
   edit(text: string): void;
@@ -72,10 +74,11 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
     error: null,
     exporting: null,
     lastExport: null,
+    drafting: false,
 
     async load(incidentId) {
       clearTimer();
-      set({ incidentId, view: null, text: '', baseRevision: 0, dirty: false, saveState: 'idle', error: null, lastExport: null });
+      set({ incidentId, view: null, text: '', baseRevision: 0, dirty: false, saveState: 'idle', error: null, lastExport: null, drafting: false });
       const view = await fetchView(incidentId);
       if (view) set({ view, text: view.markdown ?? '', baseRevision: view.revision });
     },
@@ -120,13 +123,15 @@ export const usePostmortem = create<PostmortemState>((set, get) => {
 
     async startDraft(template, timeline) {
       const incidentId = get().incidentId;
-      if (!incidentId) return;
+      if (!incidentId || get().drafting) return;
+      set({ drafting: true, error: null });
       const result = await cordon().postmortemDraft({ incidentId, template, timeline });
+      if (get().incidentId !== incidentId) return;
       if (!result.ok) {
-        set({ error: result.error.message });
+        set({ error: result.error.message, drafting: false });
         return;
       }
-      set({ text: result.value.markdown, dirty: true });
+      set({ text: result.value.markdown, dirty: true, drafting: false });
       await get().saveNow();
     },
 

@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Loading } from '../shell/Loading';
 import type { ActivityChartProps } from './ActivityChart';
 
-// recharts and d3 serve only this chart: they load with the war room's first chart, not with
-// the app. The placeholder keeps the chart's height so the timeline below does not jump.
+// The chart's drawing code loads with the war room's first chart, not with the app. The
+// placeholder keeps the chart's height so the timeline below does not jump.
 const Chart = lazy(() => import('./ActivityChart').then((m) => ({ default: m.ActivityChart })));
 
 export function ActivityChart(props: ActivityChartProps) {

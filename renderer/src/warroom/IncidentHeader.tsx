@@ -4,7 +4,7 @@ import type { ComplianceDuty, SeverityLevel } from '../../../shared/playbook/mod
 import { formatInstant, formatStopwatch, toMs, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import { regulatoryClocks, slaClocks } from '../../../shared/warroom/sla';
 import { exerciseTimeAt, type ClockState } from '../../../shared/exercises/clock';
-import { formatExerciseTime } from '../../../shared/exercises/scenario';
+import { formatExerciseTime } from '../../../shared/exercises/exercise-time';
 import { CountdownChip } from './CountdownChip';
 import { SeverityChip } from './SeverityChip';
 import { presentText } from './PresenterMode';

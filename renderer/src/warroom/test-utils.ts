@@ -1,8 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 
 /**
- * jsdom has no layout: give scroll containers a size so the virtualiser renders rows, and
- * ResizeObserver a no-op stand-in for recharts.
+ * jsdom has no layout: give scroll containers a size so the virtualiser renders rows.
  */
 export function installFakeLayout(height = 600, width = 800): void {
   const saved: Array<[object, string, PropertyDescriptor | undefined]> = [];
