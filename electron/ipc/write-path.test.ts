@@ -27,7 +27,7 @@ async function setup() {
 describe('the write path, through the router', () => {
   it('a regulator notice and the duty it meets: both events or neither, and nothing pushed when neither', async () => {
     const { value, call, incidentId, kinds, refuse, changes } = await setup();
-    await value('eventAppend', { incidentId, kind: 'personal_data_flagged', payload: { involved: true } });
+    await value('personalDataFlag', { incidentId, involved: true });
     const before = await kinds();
     const pushedBefore = changes().length;
     refuse('regulator_notified');
@@ -39,7 +39,7 @@ describe('the write path, through the router', () => {
 
   it('pushes each committed event of one action once, after the commit, with its id', async () => {
     const { value, incidentId, changes } = await setup();
-    await value('eventAppend', { incidentId, kind: 'personal_data_flagged', payload: { involved: true } });
+    await value('personalDataFlag', { incidentId, involved: true });
     const pushedBefore = changes().length;
     await value('commsUpdateSend', { incidentId, audience: 'regulator', text: 'Notification under Art. 33.', dutyKey: 'gdpr-art-33' });
     const events = (await value<{ events: { id: string; kind: string }[] }>('incidentGet', { incidentId })).events.slice(-2);
