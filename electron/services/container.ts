@@ -24,6 +24,7 @@ import { actorName } from '../../shared/settings/settings';
 import { createCommsService, type CommsService } from './comms';
 import { noFileSink, type FileSink } from './files/file-sink';
 import { createUploads, type Uploads } from './files/uploads';
+import { createTimelineService, type TimelineService } from './timeline';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -65,6 +66,7 @@ export interface Services {
   settings: ReturnType<typeof createSettingsService>;
   vault: Vault;
   incidents: IncidentService;
+  timeline: TimelineService;
   evidence: EvidenceService;
   playbooks: PlaybookService;
   postmortem: PostmortemService;
@@ -159,6 +161,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     vault,
     incidents,
+    timeline: createTimelineService(vault),
     evidence: createEvidenceService(vault, bus, files, uploads),
     uploads,
     playbooks,

@@ -6,6 +6,7 @@ import { migrate, schemaVersion } from './migrate';
 import { latestSchemaVersion } from './migrations';
 import type { Migration } from './migrations/migration';
 import { StoreError } from './store-error';
+import { TimelineQuery } from './timeline-query';
 import { checkStoreHealth, type StoreHealth } from './store-health';
 import { verifyChains } from './verify-chains';
 import { verifyChainsInParallel } from './verify-parallel';
@@ -33,6 +34,8 @@ export interface Store {
   readonly db: Db;
   readonly log: EventLog;
   readonly evidence: EvidenceRepo;
+  /** The war room's timeline, read in windows. */
+  readonly timeline: TimelineQuery;
   verify(incidentId?: string): ReturnType<typeof verifyChains>;
   /** The same verdicts; a whole large store is scanned by worker threads (verify-parallel.ts). */
   verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
@@ -70,6 +73,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       db,
       log,
       evidence,
+      timeline: new TimelineQuery(db, () => log.indexPending()),
       verify: (incidentId) => verifyChains(db, incidentId),
       verifyInParallel: async (incidentId) =>
         incidentId

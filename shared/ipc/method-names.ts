@@ -71,6 +71,11 @@ export const methodNames = [
   'exerciseDecision',
   'objectiveAssess',
   'hotWashAdd',
+  // The war room's timeline, served in windows (timeline-contract.ts).
+  'timelineOpen',
+  'timelineWindow',
+  'timelineLocate',
+  'timelineBuckets',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
