@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EventKind } from '../../shared/events/kinds';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
-import type { TimelineAnchor, TimelineBuckets, TimelineFilterInput, TimelineLocate, TimelineWindow } from '../../shared/ipc/timeline-contract';
+import { digestKinds, type TimelineAnchor, type TimelineBuckets, type TimelineFilterInput, type TimelineLocate, type TimelineWindow } from '../../shared/ipc/timeline-contract';
 import { pickBucketSize, type PhaseBand, type SeverityMarker } from '../../shared/warroom/activity';
 import { NO_PHASE } from '../../shared/warroom/timeline-filter';
 import type { Db } from './database';
@@ -23,21 +23,6 @@ import { EventViews } from './event-views';
 
 const STRIDE = 256;
 const MAX_DIRECTORIES = 16;
-/** Kinds the war room reads beyond what is on screen (header times, comms drafts, SLA clocks). */
-const digestKinds: readonly EventKind[] = [
-  'declared',
-  'severity_changed',
-  'status_changed',
-  'phase_changed',
-  'role_assigned',
-  'personal_data_flagged',
-  'regulator_notified',
-  'script_started',
-  'script_finished',
-  'evidence_added',
-  'comms_update_sent',
-  'inject',
-];
 const DIGEST_LIMIT = 2_000;
 
 interface Key {

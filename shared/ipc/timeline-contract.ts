@@ -9,13 +9,32 @@ const cordonId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 /** Epoch milliseconds within the years 1970-9999 (what the store's timestamps can hold). */
 const epochMs = z.number().int().min(0).max(253_402_300_799_999);
 
+/**
+ * Kinds the war room reads beyond the rows on screen (header times, comms drafts, SLA clocks):
+ * timelineOpen's digest holds these and the key events.
+ */
+export const digestKinds = [
+  'declared',
+  'severity_changed',
+  'status_changed',
+  'phase_changed',
+  'role_assigned',
+  'personal_data_flagged',
+  'regulator_notified',
+  'script_started',
+  'script_finished',
+  'evidence_added',
+  'comms_update_sent',
+  'inject',
+] as const satisfies readonly (typeof eventKinds)[number][];
+
 /** The most rows one window carries: a few screens of rows. */
 export const maxWindowRows = 500;
 
 /** What the timeline shows; every field narrows (AND). Same meaning as shared/warroom/timeline-filter. */
 export const timelineFilterSchema = z
   .object({
-    kinds: z.array(z.enum(eventKinds)).max(eventKinds.length).optional(),
+    kinds: z.array(z.enum(eventKinds)).max(eventKinds.length).readonly().optional(),
     /** A phase key, or NO_PHASE ("before any phase"). */
     phase: z.string().min(1).max(100).optional(),
     actor: z.string().min(1).max(100).optional(),

@@ -5,7 +5,7 @@ import type { EventView } from '../events/read-models';
 
 export interface CorrectionIndex {
   /** targetEventId -> the amend/redact events pointing at it, in log order. */
-  byTarget: Map<string, EventView[]>;
+  byTarget: ReadonlyMap<string, readonly EventView[]>;
 }
 
 export function buildCorrectionIndex(events: readonly EventView[]): CorrectionIndex {
