@@ -235,11 +235,13 @@ export class EventLog {
   private index(seq: number, event: LoggedEvent): void {
     const text = searchableText(event.kind, event.payload);
     if (text !== null) this.s.searchInsert.run(seq, event.incidentId, text);
-    if (event.kind === 'amend' || event.kind === 'redact') {
+    // An amend of the time or key flag leaves the words as they are; a redacted event's stay gone.
+    if (event.kind === 'redact' || (event.kind === 'amend' && event.payload.payload !== undefined)) {
       const target = this.s.eventById.get(event.payload.targetEventId);
       if (!target) return;
       this.s.searchDelete.run(target.seq);
-      if (event.kind === 'amend' && event.payload.payload !== undefined) {
+      const redacted = this.s.correctionsOf.all(JSON.stringify([target.id])).some((c) => c.kind === 'redact');
+      if (event.kind === 'amend' && event.payload.payload !== undefined && !redacted) {
         const replaced = searchableText(target.kind as EventKind, event.payload.payload);
         if (replaced !== null) this.s.searchInsert.run(target.seq, event.incidentId, replaced);
       }

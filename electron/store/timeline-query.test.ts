@@ -6,6 +6,7 @@ import { filterEvents, NO_PHASE, phaseChanges, sortChronologically } from '../..
 import type { AppendRequest } from './event-log';
 import { migrations } from './migrations';
 import { openStore, type Store } from './store';
+import { TimelineQuery } from './timeline-query';
 import { declareIncident, newStore } from './testing/fixtures';
 
 let cleanups: (() => void)[] = [];
@@ -76,39 +77,45 @@ const filters: TimelineFilterInput[] = [
   { phase: 'contain' },
   { phase: NO_PHASE },
   { kinds: ['note'], actor: 'Chen', phase: 'detect' },
+  { text: 'observation' },
+  { text: 'checkout', kinds: ['note'], keyOnly: true },
 ];
+
+/** The store's query, and one with checkpoints every 8 rows and ends of 10, so that small incidents cross every path. */
+const queries = (store: Store) => [store.timeline, new TimelineQuery(store.db, () => store.log.indexPending(), { stride: 8, nearEnd: 10 })];
 
 describe('TimelineQuery windows', () => {
   it('serves every window, total and position exactly as the in-memory timeline had them', () => {
     const { store } = setup();
     const incidentId = seedIncident(store, 1_400);
+    for (const timeline of queries(store))
     for (const filter of filters) {
       const expected = reference(store, incidentId, filter);
       const label = JSON.stringify(filter);
       const ids = (rows: readonly EventView[]) => rows.map((r) => r.id);
       for (const start of [0, 1, 255, 256, 257, 700, Math.max(0, expected.length - 3)]) {
-        const w = store.timeline.window(incidentId, filter, { from: 'index', index: start }, 40);
+        const w = timeline.window(incidentId, filter, { from: 'index', index: start }, 40);
         const from = Math.min(start, Math.max(0, expected.length - 40));
         expect(w.total, label).toBe(expected.length);
         expect(w.offset, label).toBe(from);
         expect(ids(w.rows), `${label} @${start}`).toEqual(ids(expected.slice(from, from + 40)));
       }
-      const end = store.timeline.window(incidentId, filter, { from: 'end' }, 50);
+      const end = timeline.window(incidentId, filter, { from: 'end' }, 50);
       expect(ids(end.rows), label).toEqual(ids(expected.slice(-50)));
       const probe = expected[Math.floor(expected.length / 2)];
       if (!probe) continue;
       const index = expected.indexOf(probe);
-      expect(store.timeline.locate(incidentId, filter, { eventId: probe.id })).toMatchObject({ index, total: expected.length, row: probe });
-      const after = store.timeline.window(incidentId, filter, { from: 'after', eventId: probe.id }, 10);
+      expect(timeline.locate(incidentId, filter, { eventId: probe.id })).toMatchObject({ index, total: expected.length, row: probe });
+      const after = timeline.window(incidentId, filter, { from: 'after', eventId: probe.id }, 10);
       expect(ids(after.rows), label).toEqual(ids(expected.slice(index + 1, index + 11)));
-      const beforeRows = store.timeline.window(incidentId, filter, { from: 'before', eventId: probe.id }, 10);
+      const beforeRows = timeline.window(incidentId, filter, { from: 'before', eventId: probe.id }, 10);
       expect(ids(beforeRows.rows), label).toEqual(ids(expected.slice(Math.max(0, index - 10), index)));
-      const around = store.timeline.window(incidentId, filter, { from: 'event', eventId: probe.id }, 10);
+      const around = timeline.window(incidentId, filter, { from: 'event', eventId: probe.id }, 10);
       expect(around.rows.map((r) => r.id)).toContain(probe.id);
       expect(around.rows[index - around.offset]?.id).toBe(probe.id);
       const at = Date.parse(probe.effectiveOccurredAt);
       const first = expected.findIndex((e) => Date.parse(e.effectiveOccurredAt) >= at);
-      expect(store.timeline.locate(incidentId, filter, { at }).index, label).toBe(first);
+      expect(timeline.locate(incidentId, filter, { at }).index, label).toBe(first);
     }
   });
 
@@ -131,16 +138,21 @@ describe('TimelineQuery windows', () => {
   it('keeps windows right as events arrive: appended at the end, backdated, and corrected', () => {
     const { store } = setup();
     const incidentId = seedIncident(store, 600, 3);
-    for (const filter of [{}, { kinds: ['note'] }, { phase: 'contain' }] as TimelineFilterInput[]) store.timeline.window(incidentId, filter, { from: 'end' }, 20);
+    const shapes: TimelineFilterInput[] = [{}, { kinds: ['note'] }, { phase: 'contain' }, { text: 'observation' }];
+    const timelines = queries(store);
+    // Directories built (checkpoints too) before the writes below, so these extend or rebuild them.
+    for (const timeline of timelines) for (const filter of shapes) timeline.window(incidentId, filter, { from: 'index', index: 300 }, 20);
     const late = Date.parse('2031-01-01T00:00:00.000Z');
-    for (let i = 0; i < 300; i++) store.log.append({ incidentId, actor: 'Dee', occurredAt: iso(late + i), body: { kind: 'note', payload: { text: `tail ${i}` } } });
+    for (let i = 0; i < 30; i++) store.log.append({ incidentId, actor: 'Dee', occurredAt: iso(late + i), body: { kind: 'note', payload: { text: `tail observation ${i}` } } });
+    for (const timeline of timelines) for (const filter of shapes) timeline.window(incidentId, filter, { from: 'end' }, 20);
     const backdated = store.log.append({ incidentId, actor: 'Dee', occurredAt: iso(t0 + 1), body: { kind: 'note', payload: { text: 'we saw it first here' } } }).event;
     store.log.append({ incidentId, actor: 'Dee', occurredAt: iso(late + 500), body: { kind: 'phase_changed', payload: { phase: 'contain' } } });
     store.log.append({ incidentId, actor: 'Dee', body: { kind: 'amend', payload: { targetEventId: backdated.id, reason: 'later', occurredAt: iso(late + 400) } } });
-    for (const filter of [{}, { kinds: ['note'] }, { phase: 'contain' }] as TimelineFilterInput[]) {
+    for (const timeline of timelines)
+    for (const filter of shapes) {
       const expected = reference(store, incidentId, filter);
       for (const start of [0, 300, expected.length - 20]) {
-        const w = store.timeline.window(incidentId, filter, { from: 'index', index: start }, 20);
+        const w = timeline.window(incidentId, filter, { from: 'index', index: start }, 20);
         expect(w.total).toBe(expected.length);
         expect(w.rows.map((r) => r.id), JSON.stringify(filter)).toEqual(expected.slice(w.offset, w.offset + 20).map((r) => r.id));
       }
@@ -157,11 +169,14 @@ describe('TimelineQuery windows', () => {
     const c = store.log.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'password is replica123' } } }).event;
     store.log.append({ incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: c.id, reason: 'secret' } } });
     const found = (text: string) => store.timeline.window(incidentId, { text }, { from: 'start' }, 50).rows.map((r) => r.id);
+    // Amending only the key flag keeps the words; amending a redacted event does not bring them back.
+    store.log.append({ incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: a.id, reason: 'important', key: true } } });
+    store.log.append({ incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: c.id, reason: 'typo', payload: { text: 'password is replica456' } } } });
     expect(found('replica')).toEqual([a.id, b.id]);
     expect(found('REPLICA lag')).toEqual([a.id]);
     expect(found('nothing-like-this')).toEqual([]);
     // Nothing searchable in it: the filter does not narrow (as an empty search box).
-    expect(store.timeline.window(incidentId, { text: '"*) - (' }, { from: 'start' }, 50).total).toBe(5);
+    expect(store.timeline.window(incidentId, { text: '"*) - (' }, { from: 'start' }, 50).total).toBe(7);
   });
 
   it('buckets, phase bands and severity calls match the chart computed from every event', () => {

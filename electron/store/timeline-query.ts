@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { EventKind } from '../../shared/events/kinds';
+import { eventKinds, type EventKind } from '../../shared/events/kinds';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import { digestKinds, type TimelineAnchor, type TimelineBuckets, type TimelineFilterInput, type TimelineLocate, type TimelineWindow } from '../../shared/ipc/timeline-contract';
@@ -14,15 +14,22 @@ import { EventViews } from './event-views';
 // timeline order (effective time, then write order) around an anchor, the count for a filter,
 // the position of an event or a time, and activity buckets. Filters are SQL over indexes.
 //
-// Positions without OFFSET: per incident and filter a directory holds the key (at, seq) of
-// every STRIDE-th row and the total. A row index is found from the directory's key before it
-// (a keyset seek) and at most STRIDE-1 index entries stepped over; a key's index is the
-// directory's index plus a count of at most STRIDE rows. Appends at the end of the timeline
-// (the live case) extend a directory in place; anything else (a backdated note, an amend, a
-// redaction, a phase change under a phase filter) rebuilds it on next use.
+// Positions without OFFSET: per incident and filter a directory holds the total, the last key
+// and, once a position far from either end is asked for, the key (at, seq) of every stride-th
+// row. Rows near an end are read from that end; a row index elsewhere is found from the
+// directory's key before it (a keyset seek) and at most stride-1 index entries stepped over. A
+// key's index is counted from the nearer checkpoint, or back from the end (where live events
+// land). Appends at the end of the timeline (the live case) extend a directory in place;
+// anything else (a backdated note, an amend, a redaction, a phase change under a phase
+// filter) rebuilds it on next use.
 
-const STRIDE = 256;
-const MAX_DIRECTORIES = 16;
+export interface TimelineQueryOptions {
+  /** Rows between checkpoints (default 256). */
+  stride?: number;
+  /** Positions this close to an end are read from that end, without the checkpoints (default 2,000). */
+  nearEnd?: number;
+}
+const MAX_DIRECTORIES = 8;
 const DIGEST_LIMIT = 2_000;
 
 interface Key {
@@ -35,8 +42,10 @@ interface Directory {
   /** The incident's newest seq when built or last extended. */
   headSeq: number;
   total: number;
-  /** keys[i] is the key of row i * STRIDE. */
-  keys: Key[];
+  /** keys[i] is the key of row i * stride; built when first needed. */
+  keys: Key[] | null;
+  /** Under a text match: every matching key, in order (read once from the full-text index). */
+  all: Key[] | null;
   last: Key | null;
 }
 
@@ -46,6 +55,10 @@ interface Compiled {
   params: unknown[];
   /** Phase ranges depend on phase changes: any new one invalidates a directory. */
   usesPhases: boolean;
+  /** A full-text match: re-run per statement, so its keys are read once, in order, and held. */
+  usesText: boolean;
+  /** The same conditions, the incident's not used to pick an index (`+t.incident`): for reads driven by seq. */
+  bySeq: string;
 }
 
 interface Incident {
@@ -62,18 +75,35 @@ interface PhaseChange {
 
 const before = (a: Key, b: Key) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
+/** How many keys of a sorted list come before `key`. */
+function lowerBound(keys: readonly Key[], key: Key): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(keys[mid] as Key, key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class TimelineQuery {
   private prepared: ReturnType<TimelineQuery['prepare']> | null = null;
   private readonly views: EventViews;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
   private readonly directories = new Map<string, Directory>();
+  private readonly stride: number;
+  private readonly nearEnd: number;
 
   constructor(
     private readonly db: Db,
     /** Brings the full-text index up to date before a text filter reads it (EventLog.indexPending). */
     private readonly indexPending: () => void = () => undefined,
+    options: TimelineQueryOptions = {},
   ) {
     this.views = new EventViews(db);
+    this.stride = options.stride ?? 256;
+    this.nearEnd = options.nearEnd ?? 2_000;
   }
 
   // Prepared on first use, so a store migrated only part of the way (tests, the CLI) still opens.
@@ -95,8 +125,9 @@ export class TimelineQuery {
         `SELECT ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')}, t.key AS key
          FROM json_each(?) j JOIN events e ON e.seq = j.value JOIN timeline t ON t.seq = e.seq ORDER BY j.key`,
       ),
+      // `+incident`: read the few rows written since by their seq, not the incident's index.
       newRows: db.prepare<[number, number], { at: number; seq: number; kind: string }>(
-        'SELECT at, seq, kind FROM timeline WHERE seq > ? AND incident = ? ORDER BY seq',
+        'SELECT at, seq, kind FROM timeline WHERE seq > ? AND +incident = ? ORDER BY seq',
       ),
       phaseChanges: db.prepare<[number], EventRow>(
         `SELECT ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')}
@@ -117,12 +148,12 @@ export class TimelineQuery {
          WHERE incident = ? AND at >= ? AND at < ? AND kind NOT IN ('amend', 'redact') GROUP BY b`,
       ),
       declared: db.prepare<[string], number>('SELECT seq FROM events WHERE incident_id = ? AND n = 1').pluck(),
-      actors: db.prepare<[number], string>('SELECT actor FROM timeline WHERE incident = ? GROUP BY actor ORDER BY count(*) DESC, actor').pluck(),
-      kinds: db.prepare<[number], string>('SELECT DISTINCT kind FROM timeline WHERE incident = ?').pluck(),
-      digest: db.prepare<[number, number], { seq: number }>(
-        `SELECT seq FROM timeline WHERE incident = ? AND (kind IN (${digestKinds.map((k) => `'${k}'`).join(', ')}) OR key = 1)
-         ORDER BY at DESC, seq DESC LIMIT ?`,
-      ),
+      // Distinct values read by seeks on their index, one per value, rather than a scan of the incident.
+      nextActor: db.prepare<[number, string], string>('SELECT actor FROM timeline WHERE incident = ? AND actor > ? ORDER BY actor LIMIT 1').pluck(),
+      actorCount: db.prepare<[number, string], number>('SELECT count(*) FROM timeline WHERE incident = ? AND actor = ?').pluck(),
+      hasKind: db.prepare<[number, string], number>('SELECT EXISTS (SELECT 1 FROM timeline WHERE incident = ? AND kind = ?)').pluck(),
+      newestOfKind: db.prepare<[number, string, number], Key>('SELECT at, seq FROM timeline WHERE incident = ? AND kind = ? ORDER BY at DESC, seq DESC LIMIT ?'),
+      newestKeys: db.prepare<[number, number], Key>('SELECT at, seq FROM timeline WHERE incident = ? AND key = 1 ORDER BY at DESC, seq DESC LIMIT ?'),
     };
   }
 
@@ -186,13 +217,24 @@ export class TimelineQuery {
   /** The first screen's side data: actors and kinds present, and the events the header and comms read. */
   overview(incidentId: string): { actors: string[]; kinds: EventKind[]; digest: EventView[] } {
     const incident = this.incident(incidentId);
-    const digest = this.s.digest.all(incident.rowid, DIGEST_LIMIT).map((r) => r.seq).reverse();
+    const picked = new Map<number, Key>();
+    for (const kind of digestKinds) for (const key of this.s.newestOfKind.all(incident.rowid, kind, DIGEST_LIMIT)) picked.set(key.seq, key);
+    for (const key of this.s.newestKeys.all(incident.rowid, DIGEST_LIMIT)) picked.set(key.seq, key);
+    const digest = [...picked.values()]
+      .sort((a, b) => (before(a, b) ? 1 : -1))
+      .slice(0, DIGEST_LIMIT)
+      .reverse()
+      .map((k) => k.seq);
     // The declaration is the oldest row: a long digest may have cut it, and the header needs it.
     const declared = this.s.declared.get(incidentId);
     if (declared !== undefined && !digest.includes(declared)) digest.unshift(declared);
+    const actors: { name: string; count: number }[] = [];
+    for (let name = this.s.nextActor.get(incident.rowid, ''); name !== undefined; name = this.s.nextActor.get(incident.rowid, name)) {
+      actors.push({ name, count: this.s.actorCount.get(incident.rowid, name) ?? 0 });
+    }
     return {
-      actors: this.s.actors.all(incident.rowid),
-      kinds: this.s.kinds.all(incident.rowid) as EventKind[],
+      actors: actors.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((a) => a.name),
+      kinds: eventKinds.filter((kind) => this.s.hasKind.get(incident.rowid, kind) === 1),
       digest: this.rows(digest),
     };
   }
@@ -305,7 +347,8 @@ export class TimelineQuery {
       });
       where.push(ranges.length > 0 ? `(${ranges.join(' OR ')})` : '0');
     }
-    return { where: where.join(' AND '), params, usesPhases: filter.phase !== undefined };
+    const joined = where.join(' AND ');
+    return { where: joined, bySeq: `+${joined}`, params, usesPhases: filter.phase !== undefined, usesText: match !== null };
   }
 
   private statement(sql: string): Database.Statement<unknown[]> {
@@ -334,29 +377,48 @@ export class TimelineQuery {
   }
 
   private build(incident: Incident, compiled: Compiled): Directory {
-    const rows = this.statement(
-      `SELECT at, seq, n, total FROM (
-         SELECT t.at AS at, t.seq AS seq, row_number() OVER (ORDER BY t.at, t.seq) - 1 AS n, count(*) OVER () AS total
-         FROM timeline t WHERE ${compiled.where})
-       WHERE n % ${STRIDE} = 0 OR n = total - 1 ORDER BY n`,
-    ).all(...compiled.params) as { at: number; seq: number; n: number; total: number }[];
-    const last = rows.at(-1);
-    const keys = rows.filter((r) => r.n % STRIDE === 0).map((r) => ({ at: r.at, seq: r.seq }));
-    return { eventCount: incident.eventCount, headSeq: incident.headSeq, total: last?.total ?? 0, keys, last: last ? { at: last.at, seq: last.seq } : null };
+    const base = { eventCount: incident.eventCount, headSeq: incident.headSeq, keys: null };
+    if (compiled.usesText) {
+      // Driven by the full-text index's matches (often few), sorted once; positions are then array lookups.
+      const all = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.bySeq} ORDER BY t.at, t.seq`).all(...compiled.params) as Key[];
+      return { ...base, total: all.length, last: all.at(-1) ?? null, all };
+    }
+    const total = this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.where}`).pluck().get(...compiled.params) as number;
+    const last = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} ORDER BY t.at DESC, t.seq DESC LIMIT 1`).get(...compiled.params) as
+      | Key
+      | undefined;
+    return { ...base, total, last: last ?? null, all: null };
+  }
+
+  /** The checkpoints: a seek and a step of this.stride per checkpoint, or one sorted read under a text match. */
+  private checkpoints(compiled: Compiled, dir: Directory): Key[] {
+    if (dir.keys) return dir.keys;
+    const keys: Key[] = [];
+    if (dir.all) {
+      for (let i = 0; i < dir.all.length; i += this.stride) keys.push(dir.all[i] as Key);
+    } else {
+      const first = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} ORDER BY t.at, t.seq LIMIT 1`);
+      // The this.stride-th row after a key: a seek, then SQLite steps the index (bounded, never from the start).
+      const hop = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} AND (t.at, t.seq) >= (?, ?) ORDER BY t.at, t.seq LIMIT 1 OFFSET ${this.stride}`);
+      for (let key = first.get(...compiled.params) as Key | undefined; key; key = hop.get(...compiled.params, key.at, key.seq) as Key | undefined) keys.push(key);
+    }
+    dir.keys = keys;
+    return keys;
   }
 
   /** Brings a directory up to date with rows appended since; false when it must be rebuilt. */
   private extend(incident: Incident, compiled: Compiled, dir: Directory): boolean {
     const added = this.s.newRows.all(dir.headSeq, incident.rowid);
-    if (added.length === 0 || added.length > STRIDE) return false;
+    if (added.length === 0 || added.length > this.stride) return false;
     if (added.some((r) => r.kind === 'amend' || r.kind === 'redact' || (compiled.usesPhases && r.kind === 'phase_changed'))) return false;
-    const matching = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE t.seq > ? AND ${compiled.where} ORDER BY t.at, t.seq`).all(
+    const matching = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE t.seq > ? AND ${compiled.bySeq} ORDER BY t.at, t.seq`).all(
       dir.headSeq,
       ...compiled.params,
     ) as Key[];
     for (const key of matching) {
       if (dir.last && before(key, dir.last)) return false;
-      if (dir.total % STRIDE === 0) dir.keys.push(key);
+      if (dir.keys && dir.total % this.stride === 0) dir.keys.push(key);
+      dir.all?.push(key);
       dir.total += 1;
       dir.last = key;
     }
@@ -367,42 +429,44 @@ export class TimelineQuery {
 
   /** How many matching rows come before `key` (its index when it matches). */
   private indexOf(compiled: Compiled, dir: Directory, key: Key): number {
+    if (dir.all) return lowerBound(dir.all, key);
+    const count = (sql: string, ...bounds: number[]) => this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.where} AND ${sql}`).pluck().get(...compiled.params, ...bounds) as number;
+    if (!dir.keys) {
+      // Counted back from the end: live events and recent jumps land there, so this reads little.
+      return dir.total - count('(t.at, t.seq) >= (?, ?)', key.at, key.seq);
+    }
     let lo = 0;
     let hi = dir.keys.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const k = dir.keys[mid] as Key;
-      if (!before(key, k)) {
+      if (!before(key, dir.keys[mid] as Key)) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     if (found < 0) return 0;
     const from = dir.keys[found] as Key;
-    const between = this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.where} AND (t.at, t.seq) >= (?, ?) AND (t.at, t.seq) < (?, ?)`)
-      .pluck()
-      .get(...compiled.params, from.at, from.seq, key.at, key.seq) as number;
-    return found * STRIDE + between;
+    return found * this.stride + count('(t.at, t.seq) >= (?, ?) AND (t.at, t.seq) < (?, ?)', from.at, from.seq, key.at, key.seq);
   }
 
   private matches(compiled: Compiled, key: Key): boolean {
-    return this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.where} AND t.seq = ?`).pluck().get(...compiled.params, key.seq) === 1;
+    return this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.bySeq} AND t.seq = ?`).pluck().get(...compiled.params, key.seq) === 1;
   }
 
-  /** The keys of rows start..start+limit-1: a seek to the directory's key before start, then a short step. */
+  /** The keys of rows start..start+limit-1: read from the nearer end, or from the checkpoint before start. */
   private keysFrom(compiled: Compiled, dir: Directory, start: number, limit: number): Key[] {
-    if (start >= dir.total) return [];
-    const c = Math.floor(start / STRIDE);
-    const from = dir.keys[c];
+    if (start >= dir.total || limit <= 0) return [];
+    const end = Math.min(dir.total, start + limit);
+    if (dir.all) return dir.all.slice(start, end);
+    const page = (sql: string, ...args: unknown[]) => this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where}${sql}`).all(...compiled.params, ...args) as Key[];
+    if (dir.total - start <= this.nearEnd) return page(' ORDER BY t.at DESC, t.seq DESC LIMIT ?', dir.total - start).reverse().slice(0, end - start);
+    if (start <= this.nearEnd) return page(' ORDER BY t.at, t.seq LIMIT ?', end).slice(start);
+    const keys = this.checkpoints(compiled, dir);
+    const c = Math.floor(start / this.stride);
+    const from = keys[c];
     if (!from) return [];
-    const skip = start - c * STRIDE;
-    const rows = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} AND (t.at, t.seq) >= (?, ?) ORDER BY t.at, t.seq LIMIT ?`).all(
-      ...compiled.params,
-      from.at,
-      from.seq,
-      skip + limit,
-    ) as Key[];
-    return rows.slice(skip);
+    const skip = start - c * this.stride;
+    return page(' AND (t.at, t.seq) >= (?, ?) ORDER BY t.at, t.seq LIMIT ?', from.at, from.seq, skip + (end - start)).slice(skip);
   }
 }

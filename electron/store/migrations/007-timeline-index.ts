@@ -8,6 +8,10 @@ import type { Migration } from './migration';
 // Triggers keep it in the same transaction as the event they follow, so every writer (the log,
 // imports, sync) keeps it right without knowing it exists; the log itself stays append-only.
 // `incident` is the incidents row's rowid: four indexes of 100k rows repeat it.
+//
+// The full-text index is rebuilt (as in 006): it used to drop an event's words when only its
+// time or key flag was amended, and to bring a redacted event's words back when it was
+// amended, and the timeline's search reads it.
 
 /** ISO-8601 UTC text to epoch milliseconds, exact for the store's toISOString() times. */
 const ms = (iso: string) => `CAST(round((julianday(${iso}) - 2440587.5) * 86400000.0) AS INTEGER)`;
@@ -68,6 +72,8 @@ export const migration007: Migration = {
       CREATE INDEX timeline_by_kind ON timeline (incident, kind, at, seq);
       CREATE INDEX timeline_by_actor ON timeline (incident, actor, at, seq);
       CREATE INDEX timeline_keys ON timeline (incident, at, seq) WHERE key = 1;
+      DELETE FROM search;
+      UPDATE search_progress SET indexed_through = 0;
       CREATE TRIGGER timeline_follows_events AFTER INSERT ON events BEGIN
         ${insertRow((c) => `new.${c}`)};
         ${correctionStatements((c) => `new.${c}`).join(';\n')};
