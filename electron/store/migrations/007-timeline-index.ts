@@ -72,6 +72,8 @@ export const migration007: Migration = {
       CREATE INDEX timeline_by_kind ON timeline (incident, kind, at, seq);
       CREATE INDEX timeline_by_actor ON timeline (incident, actor, at, seq);
       CREATE INDEX timeline_keys ON timeline (incident, at, seq) WHERE key = 1;
+      -- The evidence panel re-reads an incident's evidence trail on every change to it: a seek, not a scan of the log.
+      CREATE INDEX events_by_kind ON events (incident_id, kind);
       DELETE FROM search;
       UPDATE search_progress SET indexed_through = 0;
       CREATE TRIGGER timeline_follows_events AFTER INSERT ON events BEGIN
