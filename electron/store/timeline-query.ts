@@ -44,7 +44,7 @@ interface Directory {
   total: number;
   /** keys[i] is the key of row i * stride; built when first needed. */
   keys: Key[] | null;
-  /** Under a text match: every matching key, in order (read once from the full-text index). */
+  /** Under a text match, once a position far from both ends is asked for: every matching key, in order. */
   all: Key[] | null;
   last: Key | null;
 }
@@ -377,23 +377,23 @@ export class TimelineQuery {
   }
 
   private build(incident: Incident, compiled: Compiled): Directory {
-    const base = { eventCount: incident.eventCount, headSeq: incident.headSeq, keys: null };
-    if (compiled.usesText) {
-      // Driven by the full-text index's matches (often few), sorted once; positions are then array lookups.
-      const all = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.bySeq} ORDER BY t.at, t.seq`).all(...compiled.params) as Key[];
-      return { ...base, total: all.length, last: all.at(-1) ?? null, all };
-    }
-    const total = this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.where}`).pluck().get(...compiled.params) as number;
+    // A text match is counted from the full-text index's matches (looked up by seq), not by
+    // walking the incident's rows; other filters count over their index.
+    const total = this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.usesText ? compiled.bySeq : compiled.where}`).pluck().get(...compiled.params) as number;
     const last = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} ORDER BY t.at DESC, t.seq DESC LIMIT 1`).get(...compiled.params) as
       | Key
       | undefined;
-    return { ...base, total, last: last ?? null, all: null };
+    return { eventCount: incident.eventCount, headSeq: incident.headSeq, keys: null, all: null, total, last: last ?? null };
   }
 
   /** The checkpoints: a seek and a step of this.stride per checkpoint, or one sorted read under a text match. */
   private checkpoints(compiled: Compiled, dir: Directory): Key[] {
     if (dir.keys) return dir.keys;
     const keys: Key[] = [];
+    if (compiled.usesText) {
+      // Seeks would run the match again per checkpoint: read its keys once, in order, and hold them.
+      dir.all = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.bySeq} ORDER BY t.at, t.seq`).all(...compiled.params) as Key[];
+    }
     if (dir.all) {
       for (let i = 0; i < dir.all.length; i += this.stride) keys.push(dir.all[i] as Key);
     } else {

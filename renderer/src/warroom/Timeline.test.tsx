@@ -209,3 +209,39 @@ describe('QuickAdd', () => {
     expect(input.value).toBe('hello');
   });
 });
+
+describe('Timeline over windows', () => {
+  const rowAt = (i: number) => makeEvent('note', { text: `note ${i}` }, { occurredAt: new Date(Date.parse(declaredAt) + i * 60_000).toISOString() });
+
+  it('shows rows not held yet as placeholders in their place, asks for the range on screen, and says the total', () => {
+    const held = new Map(Array.from({ length: 5 }, (_, i) => [i, rowAt(i)] as const));
+    const onRange = vi.fn();
+    const data = { total: 5_000, eventCount: 5_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };
+    render(
+      <Timeline
+        data={data}
+        filter={data.shown}
+        onFilterChange={vi.fn()}
+        onRange={onRange}
+        declaredAt={declaredAt}
+        zone={zone}
+        timeMode="local"
+        onTimeModeChange={vi.fn()}
+        onAdd={vi.fn()}
+        onToggleKey={vi.fn()}
+        onAmend={vi.fn()}
+        onRedact={vi.fn()}
+        now={now}
+        scrollTo={{ index: 0 }}
+      />,
+    );
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[0]!.textContent).toContain('note 0');
+    const placeholder = rows.find((r) => r.getAttribute('aria-busy') === 'true');
+    expect(placeholder?.textContent).toBe('Loading…');
+    expect(placeholder?.getAttribute('aria-setsize')).toBe('5000');
+    expect(Number(placeholder?.getAttribute('aria-posinset'))).toBeGreaterThan(5);
+    expect(screen.getByRole('list', { name: '5,000 events' })).toBeTruthy();
+    expect(onRange).toHaveBeenLastCalledWith(0, rows.length - 1);
+  });
+});
