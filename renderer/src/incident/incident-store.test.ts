@@ -108,6 +108,19 @@ describe('the open incident', () => {
     await settle();
   });
 
+  it('fills the viewport with the new answer after a filter change, wherever it was', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(400, 420);
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.has(400)).toBe(true));
+    useOpenIncident.getState().setFilter({ text: 'n' });
+    await vi.waitFor(() => expect(main.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.get(400)?.payload.text).toBe('n400'));
+    expect(useOpenIncident.getState().shown).toEqual({ text: 'n' });
+    expect(main.calls.slice(1)).toEqual(['window end {"text":"n"}', 'window index320 {"text":"n"}']);
+  });
+
   it('drops an answer for a filter that was changed again before it came', async () => {
     const main = fakeMain(log());
     close = useOpenIncident.getState().open('inc');

@@ -74,7 +74,8 @@ const empty = {
 export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   // Bumped on open, filter change and resync: an answer from an older generation is dropped.
   let generation = 0;
-  let viewport = { from: 0, to: 0 };
+  // Unknown until the timeline says what is on screen: nothing is fetched for a screen not drawn yet.
+  let viewport: { from: number; to: number } | null = null;
   let fetching = false;
   // Pushes are applied one at a time, in order: each one's answer says what the count was.
   let pushes: Promise<void> = Promise.resolve();
@@ -91,7 +92,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       state: state as unknown as IncidentState,
       total: window.total,
       eventCount: window.eventCount,
-      rows: mergeWindow(new Map(), window.offset, window.rows, viewport, keepRows),
+      rows: mergeWindow(new Map(), window.offset, window.rows, viewport ?? { from: window.offset, to: window.offset + window.rows.length }, keepRows),
       corrections: mergeCorrections(new Map(), window.corrections),
       digest,
       actors,
@@ -99,6 +100,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       loading: false,
       error: null,
     });
+    fill();
   }
 
   /** Fetches a window and holds it; a window read at another event count replaces what is held. */
@@ -116,14 +118,14 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       shown: filter,
       total: w.total,
       eventCount: w.eventCount,
-      rows: mergeWindow(fresh ? new Map() : current.rows, w.offset, w.rows, viewport, keepRows),
+      rows: mergeWindow(fresh ? new Map() : current.rows, w.offset, w.rows, viewport ?? { from: w.offset, to: w.offset + w.rows.length }, keepRows),
       corrections: mergeCorrections(fresh ? new Map() : current.corrections, w.corrections),
     });
   }
 
   /** One fetch at a time; when it lands, whatever the viewport now lacks is fetched next. */
   function fill(): void {
-    if (fetching) return;
+    if (fetching || !viewport) return;
     const { rows, total } = get();
     const missing = firstMissing(rows, viewport.from - margin, viewport.to + margin, total);
     if (missing === null) return;
@@ -138,7 +140,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   /** What the viewport shows, read again (after a correction, or when pushes were missed). */
   function resync(): Promise<void> {
     generation += 1;
-    return fetchWindow({ from: 'index', index: Math.max(0, viewport.from - margin) }, true);
+    return fetchWindow(viewport ? { from: 'index', index: Math.max(0, viewport.from - margin) } : { from: 'end' }, true).then(fill);
   }
 
   async function applyPush(incidentId: string, eventId: string): Promise<void> {
@@ -148,7 +150,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       cordon().timelineLocate({ incidentId, filter, target: { eventId } }),
       cordon().incidentGet({ incidentId, after: eventCount, limit: 100 }),
     ]);
-    if (gen !== generation || get().incidentId !== incidentId) return;
+    if (get().incidentId !== incidentId) return;
+    // The header and the digest follow every push, even when a filter changed meanwhile.
     if (latest.ok) {
       const added = latest.value.events;
       const current = get();
@@ -163,7 +166,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         ...(digested.length ? { digest: [...current.digest, ...digested] } : {}),
       });
     }
-    if (!located.ok) return;
+    if (!located.ok || gen !== generation) return;
     const l = located.value;
     const current = get();
     if (l.eventCount <= current.eventCount) return; // a window read since already holds it
@@ -193,7 +196,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     ...empty,
     open(incidentId) {
       generation += 1;
-      viewport = { from: 0, to: 0 };
+      viewport = null;
       pushes = Promise.resolve();
       set({ incidentId, loading: true, ...empty, rows: new Map(), corrections: new Map() });
       void load(incidentId, generation);
@@ -226,7 +229,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     setFilter(filter) {
       generation += 1;
       set({ filter });
-      void fetchWindow({ from: 'end' }, true);
+      // The viewport may now be on rows of the new answer that the end window does not hold.
+      void fetchWindow({ from: 'end' }, true).then(fill);
     },
     showRange(from, to) {
       viewport = { from, to };
