@@ -16,8 +16,46 @@ const SIZES = [1_000, 10_000, 100_000] as const;
 const passphrase = 'benchmark passphrase, not a secret';
 const chromiumPath = chromiumOnThisMachine(chromium) ?? 'chromium';
 const SCROLL_FRAMES = 240;
+/** Notes the main-process figures append to each incident before the browser opens it. */
+const STORE_NOTES = 5;
 
-async function seed(dataDir: string): Promise<Map<number, string>> {
+interface StoreFigures {
+  open: number;
+  search: number;
+  middle: number;
+  noteToRow: number;
+}
+
+/** Median of `runs` timings of `fn`, in ms. */
+function median(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return percentile(times, 0.5);
+}
+
+/**
+ * The main process's side alone, in this process (no browser, no transport): what a person's
+ * action costs the store at each size, apart from the machine's load on the rendering side.
+ */
+function storeFigures(services: ReturnType<typeof createServices>, incidentId: string, size: number): StoreFigures {
+  const { timeline, incidents } = services;
+  return {
+    open: median(5, () => timeline.open({ incidentId })),
+    search: median(5, () => timeline.window({ incidentId, filter: { text: `Observation ${Math.floor(size / 6) * 3}` }, anchor: { from: 'end' }, limit: 300 })),
+    middle: median(5, () => timeline.window({ incidentId, filter: {}, anchor: { from: 'index', index: Math.floor(size / 2) }, limit: 300 })),
+    noteToRow: median(STORE_NOTES, () => {
+      const event = incidents.append({ incidentId, actor: 'Bench', kind: 'note', payload: { text: 'bench' } } as Parameters<typeof incidents.append>[0]);
+      timeline.locate({ incidentId, filter: {}, target: { eventId: event.id } });
+      incidents.get({ incidentId, after: size, limit: 100 });
+    }),
+  };
+}
+
+async function seed(dataDir: string): Promise<{ ids: Map<number, string>; store: Map<number, StoreFigures> }> {
   const services = createServices({
     runtime: { runtime: 'harness', version: 'bench', platform: process.platform, versions: process.versions },
     dataDir,
@@ -32,8 +70,10 @@ async function seed(dataDir: string): Promise<Map<number, string>> {
     store.log.indexPending();
     return out;
   });
+  const figures = new Map<number, StoreFigures>();
+  for (const size of SIZES) figures.set(size, storeFigures(services, ids.get(size) ?? '', size));
   await services.close();
-  return ids;
+  return { ids, store: figures };
 }
 
 function startHarness(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
@@ -133,7 +173,7 @@ async function measure(browser: Browser, url: string, incidentId: string, size: 
       (window as unknown as { benchKeyAt: number }).benchKeyAt = performance.now();
       window.location.hash = `#/incident/${id}`;
     }, incidentId);
-    const firstRows = await sinceKey(page, 'first-row', `${size.toLocaleString('en')} events`);
+    const firstRows = await sinceKey(page, 'first-row', `${(size + STORE_NOTES).toLocaleString('en')} events`);
 
     // A search typed a key at a time, for a note from the middle of the incident.
     const search = page.getByRole('searchbox', { name: 'Search the timeline' });
@@ -212,14 +252,29 @@ function report(results: Map<number, Figures>, rssMiB: number | null, bareRssMiB
   process.stdout.write(`harness resident memory, 100k-event store open, idle: ${rss} (a bare node process: ${bare})\n`);
 }
 
+function reportStore(figures: Map<number, StoreFigures>): void {
+  const rows: [string, (f: StoreFigures) => number][] = [
+    ['store: open (state, newest rows, digest)', (f) => f.open],
+    ['store: search, window of 300', (f) => f.search],
+    ['store: window of 300 at the middle', (f) => f.middle],
+    ['store: note appended, located, state read', (f) => f.noteToRow],
+  ];
+  process.stdout.write('main process alone (median of 5, ms):\n');
+  for (const [name, get] of rows) {
+    const values = SIZES.map((s) => get(figures.get(s) as StoreFigures));
+    const base = values[0] ?? 0;
+    process.stdout.write(`${name.padEnd(44)} ${values.map((v) => v.toFixed(1).padStart(8)).join(' ')}   ${values.slice(1).map((v) => `${(v / base).toFixed(2)}x`.padStart(7)).join(' ')}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cordon-bench-warroom-'));
   try {
     const t = performance.now();
-    const ids = await seed(dataDir);
+    const { ids, store } = await seed(dataDir);
     process.stdout.write(`seeded ${SIZES.map((s) => s.toLocaleString('en')).join(' + ')} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     const harness = await startHarness(dataDir);
-    const bare = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)']);
+    const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -232,6 +287,7 @@ async function main(): Promise<void> {
       // Idle: the last page closed, the 100k incident read, the store open.
       await new Promise((r) => setTimeout(r, 1000));
       report(results, residentMiB(harness.pid), residentMiB(bare.pid ?? 0));
+      reportStore(store);
     } finally {
       bare.kill();
       await browser.close();
