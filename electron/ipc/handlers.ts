@@ -7,6 +7,7 @@ import { createActionHandlers } from './action-handlers';
 import { createExerciseHandlers } from './exercise-handlers';
 import { createCommsHandlers } from './comms-handlers';
 import { createWarRoomHandlers } from './warroom-handlers';
+import { createTimelineHandlers } from './timeline-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -27,5 +28,6 @@ export function createHandlers(services: Services): Handlers {
     ...createExerciseHandlers(services),
     ...createCommsHandlers(services),
     ...createWarRoomHandlers(services),
+    ...createTimelineHandlers(services),
   };
 }

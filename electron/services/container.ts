@@ -25,6 +25,7 @@ import { actorName } from '../../shared/settings/settings';
 import { createCommsService, type CommsService } from './comms';
 import { noFileSink, type FileSink } from './files/file-sink';
 import { createUploads, type Uploads } from './files/uploads';
+import { createTimelineService, type TimelineService } from './timeline';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -66,6 +67,7 @@ export interface Services {
   settings: ReturnType<typeof createSettingsService>;
   vault: Vault;
   incidents: IncidentService;
+  timeline: TimelineService;
   evidence: EvidenceService;
   playbooks: PlaybookService;
   postmortem: PostmortemService;
@@ -163,6 +165,7 @@ export function createServices(deps: ServiceDeps): Services {
     vault,
     incidents,
     evidence: createEvidenceService(vault, files, uploads),
+    timeline: createTimelineService(vault),
     uploads,
     playbooks,
     postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), pdf: deps.pdf ?? null, now, files }),

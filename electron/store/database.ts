@@ -98,6 +98,9 @@ function openWith(file: string, key: Buffer, options: OpenOptions, existing: boo
     // Sorts and temporary indexes stay in memory, so no plaintext temp file is ever written.
     db.pragma('temp_store = MEMORY');
     db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`);
+    // 32 MiB of decrypted pages (the default is 2 MiB): a 100k-event incident's timeline indexes
+    // and search index stay in memory, instead of being decrypted again on every window.
+    db.pragma('cache_size = -32768');
     return db;
   } catch (error) {
     // An open handle closes without error (a wrong key or a damaged page does not stop it);

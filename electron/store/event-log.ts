@@ -1,7 +1,7 @@
 import { uuidv7 } from './ids';
 import { canonicalJson, genesisHash } from '../../shared/events/canonical';
 import type { LoggedEvent } from '../../shared/events/event';
-import { applyEvent, collectCorrections, effectiveEvent, foldIncident, type IncidentState } from '../../shared/events/fold';
+import { applyEvent, foldIncident, type IncidentState } from '../../shared/events/fold';
 import { amendablePayloadKinds, type EventKind } from '../../shared/events/kinds';
 import { parsePayload, type EventBody, type PayloadOf } from '../../shared/events/payloads';
 import type { EventView, IncidentSummary } from '../../shared/ipc/store-schemas';
@@ -9,6 +9,7 @@ import { CordonError } from '../../shared/ipc/result';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './database';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
+import { EventViews } from './event-views';
 import { eventHash } from './hash';
 import { parseState, stateText, WrittenStates, type WrittenState } from './state-text';
 
@@ -54,6 +55,7 @@ export class EventLog {
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
   private searchProgress: SearchProgressStatements | null = null;
   private readonly written = new WrittenStates();
+  private readonly views: EventViews;
 
   constructor(
     private readonly db: Db,
@@ -92,6 +94,7 @@ export class EventLog {
         'SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM events) AS events',
       ),
     };
+    this.views = new EventViews(db);
   }
 
   /**
@@ -218,11 +221,13 @@ export class EventLog {
   private index(seq: number, event: LoggedEvent): void {
     const text = searchableText(event.kind, event.payload);
     if (text !== null) this.s.searchInsert.run(seq, event.incidentId, text);
-    if (event.kind === 'amend' || event.kind === 'redact') {
+    // An amend of the time or key flag leaves the words as they are; a redacted event's stay gone.
+    if (event.kind === 'redact' || (event.kind === 'amend' && event.payload.payload !== undefined)) {
       const target = this.s.eventById.get(event.payload.targetEventId);
       if (!target) return;
       this.s.searchDelete.run(target.seq);
-      if (event.kind === 'amend' && event.payload.payload !== undefined) {
+      const redacted = this.s.correctionsOf.all(JSON.stringify([target.id])).some((c) => c.kind === 'redact');
+      if (event.kind === 'amend' && event.payload.payload !== undefined && !redacted) {
         const replaced = searchableText(target.kind as EventKind, event.payload.payload);
         if (replaced !== null) this.s.searchInsert.run(target.seq, event.incidentId, replaced);
       }
@@ -290,21 +295,8 @@ export class EventLog {
     const rows = this.s.page.all(incidentId, after, limit + 1);
     const more = rows.length > limit;
     const events = rows.slice(0, limit).map(rowToEvent);
-    const corrections = collectCorrections(this.s.correctionsOf.all(JSON.stringify(events.map((e) => e.id))).map(rowToEvent));
-    const state = this.state(incidentId);
-    const keys = new Set(state.keyEventIds);
-    const views = events.map((event): EventView => {
-      const effective = effectiveEvent(event, corrections);
-      const redactedBy = corrections.redactedBy.get(event.id) ?? null;
-      return {
-        ...event,
-        effectiveOccurredAt: effective.occurredAt,
-        effectivePayload: redactedBy ? null : (effective.payload as Record<string, unknown>),
-        amendedBy: corrections.amendedBy.get(event.id) ?? [],
-        redactedBy,
-        key: keys.has(event.id),
-      } as EventView;
-    });
+    const keys = new Set(this.state(incidentId).keyEventIds);
+    const views = this.views.views(events, (event) => keys.has(event.id));
     const last = events.at(-1);
     return { events: views, nextAfter: more && last ? last.n : null };
   }

@@ -11,6 +11,7 @@ import { migrate, schemaVersion } from './migrate';
 import { latestSchemaVersion } from './migrations';
 import type { Migration } from './migrations/migration';
 import { StoreError } from './store-error';
+import { TimelineQuery } from './timeline-query';
 import { checkStoreHealth, type StoreHealth } from './store-health';
 import { verifyChains } from './verify-chains';
 import { verifyChainsInParallel } from './verify-parallel';
@@ -55,6 +56,8 @@ export interface Store {
   onCommitted(listener: CommittedListener): () => void;
   /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
   catchUpSearch(batch?: number): number;
+  /** The war room's timeline, read in windows. */
+  readonly timeline: TimelineQuery;
   verify(incidentId?: string): ReturnType<typeof verifyChains>;
   /** The same verdicts; a whole large store is scanned by worker threads (verify-parallel.ts). */
   verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
@@ -104,6 +107,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       write: createStoreWriter(db, log, committed),
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
+      timeline: new TimelineQuery(db, () => log.indexPending()),
       verify: (incidentId) => verifyChains(db, incidentId),
       verifyInParallel: async (incidentId) =>
         incidentId

@@ -9,6 +9,7 @@ import { actionContract } from './action-contract';
 import { exerciseContract } from './exercise-contract';
 import { commsContract } from './comms-contract';
 import { warRoomContract } from './warroom-contract';
+import { timelineContract } from './timeline-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...exerciseContract,
   ...commsContract,
   ...warRoomContract,
+  ...timelineContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

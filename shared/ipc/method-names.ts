@@ -85,6 +85,11 @@ export const methodNames = [
   'checklistAdd',
   'personalDataFlag',
   'regulatorNotified',
+  // The war room's timeline, served in windows (timeline-contract.ts).
+  'timelineOpen',
+  'timelineWindow',
+  'timelineLocate',
+  'timelineBuckets',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -8,7 +8,7 @@ export type Correction = EventViewOf<'amend'> | EventViewOf<'redact'>;
 
 export interface CorrectionIndex {
   /** targetEventId -> the amend/redact events pointing at it, in log order. */
-  byTarget: Map<string, Correction[]>;
+  byTarget: ReadonlyMap<string, readonly Correction[]>;
 }
 
 export function buildCorrectionIndex(events: readonly EventView[]): CorrectionIndex {

@@ -1,4 +1,5 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { IncidentStatus } from '../../../shared/events/primitives';
 import { systemZone, type TimeMode } from '../../../shared/warroom/elapsed';
 import { usePinnedPlaybook } from '../incidents/playbook-cache';
@@ -6,14 +7,13 @@ import { cordon } from '../platform/cordon';
 import { useActor } from '../settings/settings-store';
 import { useNavigation } from '../shell/navigation';
 import { ActivityChart } from '../warroom/ActivityChart.lazy';
-import { activityFromEvents } from '../warroom/activity-from-events';
+import { useActivitySeries } from './use-activity-series';
 import { CommandPalette, type Command } from '../warroom/CommandPalette';
 import { IncidentHeader } from '../warroom/IncidentHeader';
 import { PhaseChecklist } from '../warroom/PhaseChecklist';
 import { PresenterMode } from '../warroom/PresenterMode';
 import { RolesPanel } from '../warroom/RolesPanel';
 import { SeverityMatrix } from '../warroom/SeverityMatrix';
-import { Timeline } from '../warroom/Timeline';
 import { usePresenterStore } from '../warroom/presenter-store';
 import { useNow } from '../warroom/use-now';
 import { useShortcuts } from '../warroom/use-shortcuts';
@@ -26,6 +26,7 @@ import { IntegrityCard } from './IntegrityCard';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
+import { IncidentTimeline } from './IncidentTimeline';
 import { useExerciseClock } from '../exercises/use-exercise-clock';
 import { exerciseTimeAt } from '../../../shared/exercises/clock';
 import { incidentTimes } from '../../../shared/warroom/incident-times';
@@ -37,17 +38,29 @@ const noActions: never[] = [];
 export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const actor = useActor();
   const go = useNavigation((state) => state.go);
-  const { summary, state, events, error, actionError, act, amend, redact } = useOpenIncident();
+  // Not the timeline's rows: those change as it scrolls, and only IncidentTimeline reads them.
+  const { summary, state, digest, actors, error, actionError, act, amend, redact, jumpTo } = useOpenIncident(
+    useShallow((s) => ({
+      summary: s.summary,
+      state: s.state,
+      digest: s.digest,
+      actors: s.actors,
+      error: s.error,
+      actionError: s.actionError,
+      act: s.act,
+      amend: s.amend,
+      redact: s.redact,
+      jumpTo: s.jumpTo,
+    })),
+  );
   const presenter = usePresenterStore((s) => s.presenter);
   const togglePresenter = usePresenterStore((s) => s.togglePresenter);
   const stored = usePinnedPlaybook(summary?.playbookRef ?? null);
   const playbook = stored?.playbook ?? null;
   const [timeMode, setTimeMode] = useState<TimeMode>('local');
-  const [jumpTo, setJumpTo] = useState<{ at: number } | null>(null);
   const quickAdd = useRef<HTMLInputElement>(null);
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
-  // The chart re-buckets every event; at 100k events that waits until the new row is on screen.
-  const chartEvents = useDeferredValue(events);
+  const activity = useActivitySeries(incidentId, minute, state?.eventCount ?? 0);
 
   const exerciseClock = useExerciseClock(incidentId, summary?.kind === 'exercise');
   const tPlusOf = useMemo(() => (exerciseClock ? (atMs: number) => exerciseTimeAt(exerciseClock, atMs) : null), [exerciseClock]);
@@ -64,9 +77,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const people = useMemo(() => {
     const names = new Set<string>([actor]);
     for (const holder of Object.values(state?.roles ?? {})) names.add(holder.person);
-    for (const event of events) names.add(event.actor);
+    for (const name of actors) names.add(name);
     return [...names].sort((a, b) => a.localeCompare(b));
-  }, [actor, state?.roles, events]);
+  }, [actor, state?.roles, actors]);
   const assignees = useMemo(() => [...people, ...(playbook?.roles.map((r) => r.name) ?? [])], [people, playbook]);
 
   const advance = useCallback(
@@ -116,8 +129,9 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
     );
   }
 
-  const commsRecord = { summary, state, events, stored, exerciseClock };
-  const times = incidentTimes(events, state);
+  // The digest holds every event the comms drafts and the header's times read (see timelineOpen).
+  const commsRecord = { summary, state, events: digest, stored, exerciseClock };
+  const times = incidentTimes(digest, state);
 
   return (
     <PresenterMode presenter={presenter} className="warroom">
@@ -172,11 +186,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         <div className="warroom-main">
           <section className="card" aria-labelledby="activity-title">
             <h2 id="activity-title">Activity</h2>
-            <ActivityChart {...activityFromEvents(chartEvents, minute)} playbook={playbook} zone={zone} timeMode={timeMode} presenter={presenter} onJump={(at) => setJumpTo({ at })} />
+            <ActivityChart {...activity} playbook={playbook} zone={zone} timeMode={timeMode} presenter={presenter} onJump={(at) => void jumpTo({ at })} />
           </section>
           <div className="card">
-            <Timeline
-              events={events}
+            <IncidentTimeline
               playbook={playbook}
               declaredAt={times.detected}
               {...(tPlusOf ? { tPlusOf } : {})}
@@ -185,7 +198,6 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               onTimeModeChange={setTimeMode}
               presenter={presenter}
               quickAddRef={quickAdd}
-              jumpTo={jumpTo}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
                 const saved = await act((incidentId) => cordon().noteAdd({ incidentId, text, key, ...(occurredAt ? { occurredAt } : {}) }));

@@ -1,63 +1,189 @@
 import { create } from 'zustand';
 import type { IncidentState } from '../../../shared/events/fold';
+import type { EventKind } from '../../../shared/events/kinds';
 import type { Result } from '../../../shared/ipc/result';
 import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
+import { digestKinds, type TimelineAnchor } from '../../../shared/ipc/timeline-contract';
+import type { TimelineFilter } from '../../../shared/warroom/timeline-filter';
 import { cordon } from '../platform/cordon';
+import { firstMissing, insertAt, mergeCorrections, mergeWindow, type Corrections, type Rows } from './row-cache';
+
 
 interface OpenIncidentState {
   incidentId: string | null;
   summary: IncidentSummary | null;
   state: IncidentState | null;
-  events: EventView[];
   loading: boolean;
   error: string | null;
   /** The last action's failure, shown beside the control that caused it. */
   actionError: string | null;
+  /** The filter typed; `shown` is the one the rows and total answer (a keystroke may be ahead). */
+  filter: TimelineFilter;
+  shown: TimelineFilter;
+  /** Rows matching `shown`. */
+  total: number;
+  /** Events in the incident (the n of the newest). */
+  eventCount: number;
+  /** A few hundred rows around the viewport, by position; the rest are fetched as they scroll in. */
+  rows: Rows;
+  /** The amends and redactions of held rows (history, redaction reasons), by the event they correct. */
+  corrections: Corrections;
+  /** Declaration, severity/status/phase calls, roles, runs, updates sent, key events: what the header and comms read. */
+  digest: readonly EventView[];
+  actors: readonly string[];
+  kinds: readonly EventKind[];
+  /** A position for the timeline to scroll to (a new object each time). */
+  scrollRequest: { index: number } | null;
   open(incidentId: string): () => void;
-  /** Sends one war-room intent for the open incident (e.g. `(id) => cordon().noteAdd({ incidentId: id, text })`). */
+  /** Sends one war-room command for the open incident; its failure is shown as actionError. */
   act(send: (incidentId: string) => Promise<Result<unknown>>): Promise<boolean>;
   amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
   redact(targetEventId: string, reason: string): Promise<boolean>;
+  setFilter(filter: TimelineFilter): void;
+  /** The positions on screen (first and last); fetches what is missing around them. */
+  showRange(from: number, to: number): void;
+  /** Scrolls the timeline to an event, or to the first row at or after a time (UTC ms). */
+  jumpTo(target: { eventId: string } | { at: number }): Promise<void>;
 }
 
-const pageSize = 1000;
+/** Rows per fetch: the screen (about 20 rows) and a margin either side. */
+const windowRows = 300;
+/** Fetch when a row this close to the viewport is missing. */
+const margin = 80;
+/** Rows held at most. */
+const keepRows = 1_200;
+const digestKindSet = new Set<EventKind>(digestKinds);
+const correctionKinds = new Set<EventKind>(['amend', 'redact']);
+
+const empty = {
+  summary: null,
+  state: null,
+  error: null,
+  actionError: null,
+  filter: {},
+  shown: {},
+  total: 0,
+  eventCount: 0,
+  rows: new Map(),
+  corrections: new Map(),
+  digest: [],
+  actors: [],
+  kinds: [],
+  scrollRequest: null,
+} satisfies Partial<OpenIncidentState>;
 
 export const useOpenIncident = create<OpenIncidentState>((set, get) => {
-  // Loads every event after `after`, page by page; drops the answer if another incident was opened meanwhile.
-  async function loadFrom(incidentId: string, after: number, replace: boolean): Promise<void> {
-    const collected: EventView[] = [];
-    let cursor: number | null = after;
-    let summary: IncidentSummary | null = null;
-    let state: IncidentState | null = null;
-    while (cursor !== null) {
-      const result = await cordon().incidentGet({ incidentId, after: cursor, limit: pageSize });
-      if (get().incidentId !== incidentId) return;
-      if (!result.ok) {
-        set({ error: result.error.message, loading: false });
-        return;
-      }
-      summary = result.value.incident;
-      state = result.value.state;
-      collected.push(...result.value.events);
-      cursor = result.value.nextAfter;
-    }
-    set((current) => ({
-      summary,
+  // Bumped on open, filter change and resync: an answer from an older generation is dropped.
+  let generation = 0;
+  // Unknown until the timeline says what is on screen: nothing is fetched for a screen not drawn yet.
+  let viewport: { from: number; to: number } | null = null;
+  let fetching = false;
+  // Pushes are applied one at a time, in order: each one's answer says what the count was.
+  let pushes: Promise<void> = Promise.resolve();
+
+  const failed = (message: string) => set({ error: message, loading: false });
+
+  async function load(incidentId: string, gen: number): Promise<void> {
+    const result = await cordon().timelineOpen({ incidentId });
+    if (gen !== generation) return;
+    if (!result.ok) return failed(result.error.message);
+    const { incident, state, window, digest, actors, kinds } = result.value;
+    set({
+      summary: incident,
       state,
-      events: replace ? collected : [...current.events, ...collected],
+      total: window.total,
+      eventCount: window.eventCount,
+      rows: mergeWindow(new Map(), window.offset, window.rows, viewport ?? { from: window.offset, to: window.offset + window.rows.length }, keepRows),
+      corrections: mergeCorrections(new Map(), window.corrections),
+      digest,
+      actors,
+      kinds,
       loading: false,
       error: null,
-    }));
+    });
+    fill();
   }
 
-  let refreshing: Promise<void> | null = null;
-  async function refresh(incidentId: string, full: boolean): Promise<void> {
-    // One refresh at a time; a push arriving meanwhile is covered by the next incremental load.
-    while (refreshing) await refreshing;
-    const lastN = get().events.at(-1)?.n ?? 0;
-    refreshing = loadFrom(incidentId, full ? 0 : lastN, full);
-    await refreshing;
-    refreshing = null;
+  /** Fetches a window and holds it; a window read at another event count replaces what is held. */
+  async function fetchWindow(anchor: TimelineAnchor, replace: boolean): Promise<void> {
+    const { incidentId, filter } = get();
+    if (!incidentId) return;
+    const gen = generation;
+    const result = await cordon().timelineWindow({ incidentId, filter, anchor, limit: windowRows });
+    if (gen !== generation || get().incidentId !== incidentId) return;
+    if (!result.ok) return set({ actionError: result.error.message });
+    const w = result.value;
+    const current = get();
+    const fresh = replace || w.eventCount !== current.eventCount;
+    set({
+      shown: filter,
+      total: w.total,
+      eventCount: w.eventCount,
+      rows: mergeWindow(fresh ? new Map() : current.rows, w.offset, w.rows, viewport ?? { from: w.offset, to: w.offset + w.rows.length }, keepRows),
+      corrections: mergeCorrections(fresh ? new Map() : current.corrections, w.corrections),
+    });
+  }
+
+  /** One fetch at a time; when it lands, whatever the viewport now lacks is fetched next. */
+  function fill(): void {
+    if (fetching || !viewport) return;
+    const { rows, total } = get();
+    const missing = firstMissing(rows, viewport.from - margin, viewport.to + margin, total);
+    if (missing === null) return;
+    fetching = true;
+    const start = Math.max(0, Math.min(missing, viewport.from - margin));
+    void fetchWindow({ from: 'index', index: start }, false).finally(() => {
+      fetching = false;
+      fill();
+    });
+  }
+
+  /** What the viewport shows, read again (after a correction, or when pushes were missed). */
+  function resync(): Promise<void> {
+    generation += 1;
+    return fetchWindow(viewport ? { from: 'index', index: Math.max(0, viewport.from - margin) } : { from: 'end' }, true).then(fill);
+  }
+
+  async function applyPush(incidentId: string, eventId: string): Promise<void> {
+    const gen = generation;
+    const { filter, eventCount } = get();
+    const [located, latest] = await Promise.all([
+      cordon().timelineLocate({ incidentId, filter, target: { eventId } }),
+      cordon().incidentGet({ incidentId, after: eventCount, limit: 100 }),
+    ]);
+    if (get().incidentId !== incidentId) return;
+    // The header and the digest follow every push, even when a filter changed meanwhile.
+    if (latest.ok) {
+      const added = latest.value.events;
+      const current = get();
+      const names = added.map((e) => e.actor).filter((a) => !current.actors.includes(a));
+      const kinds = added.map((e) => e.kind).filter((k) => !current.kinds.includes(k));
+      const digested = added.filter((e) => digestKindSet.has(e.kind) || e.key);
+      set({
+        summary: latest.value.incident,
+        state: latest.value.state,
+        ...(names.length ? { actors: [...current.actors, ...new Set(names)] } : {}),
+        ...(kinds.length ? { kinds: [...current.kinds, ...new Set(kinds)] } : {}),
+        ...(digested.length ? { digest: [...current.digest, ...digested] } : {}),
+      });
+    }
+    if (!located.ok || gen !== generation) return;
+    const l = located.value;
+    const current = get();
+    if (l.eventCount <= current.eventCount) return; // a window read since already holds it
+    if (l.eventCount === current.eventCount + 1 && l.row && !correctionKinds.has(l.row.kind)) {
+      set({
+        total: l.total,
+        eventCount: l.eventCount,
+        rows: l.index === null ? current.rows : insertAt(current.rows, l.index, l.row),
+      });
+      return;
+    }
+    // A correction changes how (and where) an earlier row reads, and the digest may hold it;
+    // events missed in between moved positions: read again what is on screen, and the digest.
+    await resync();
+    const again = await cordon().timelineOpen({ incidentId });
+    if (again.ok && get().incidentId === incidentId) set({ digest: again.value.digest, actors: again.value.actors, kinds: again.value.kinds });
   }
 
   const finish = (result: { ok: boolean; error?: { message: string } }): boolean => {
@@ -67,27 +193,22 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
 
   return {
     incidentId: null,
-    summary: null,
-    state: null,
-    events: [],
     loading: false,
-    error: null,
-    actionError: null,
+    ...empty,
     open(incidentId) {
-      set({ incidentId, summary: null, state: null, events: [], loading: true, error: null, actionError: null });
-      void refresh(incidentId, true);
+      generation += 1;
+      viewport = null;
+      pushes = Promise.resolve();
+      set({ incidentId, loading: true, ...empty, rows: new Map(), corrections: new Map() });
+      void load(incidentId, generation);
       return cordon().subscribe((event) => {
         if (event.topic === 'channel.opened') {
-          void refresh(incidentId, true);
+          generation += 1;
+          void load(incidentId, generation);
           return;
         }
         if (event.topic !== 'incident.changed' || event.incidentId !== incidentId) return;
-        // An amend or redact changes how an earlier event reads, so the whole view reloads;
-        // anything else only adds events at the end.
-        void refresh(incidentId, false).then(() => {
-            const added = get().events.filter((e) => e.id === event.eventId);
-          if (added.some((e) => e.kind === 'amend' || e.kind === 'redact')) void refresh(incidentId, true);
-        });
+        pushes = pushes.then(() => applyPush(incidentId, event.eventId));
       });
     },
     async act(send) {
@@ -104,6 +225,23 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
       return finish(await cordon().eventRedact({ incidentId, targetEventId, reason }));
+    },
+    setFilter(filter) {
+      generation += 1;
+      set({ filter });
+      // The viewport may now be on rows of the new answer that the end window does not hold.
+      void fetchWindow({ from: 'end' }, true).then(fill);
+    },
+    showRange(from, to) {
+      viewport = { from, to };
+      fill();
+    },
+    async jumpTo(target) {
+      const { incidentId, filter } = get();
+      if (!incidentId) return;
+      const result = await cordon().timelineLocate({ incidentId, filter, target });
+      if (!result.ok) return void set({ actionError: result.error.message });
+      if (result.value.index !== null) set({ scrollRequest: { index: result.value.index } });
     },
   };
 });

@@ -1,12 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createRef } from 'react';
+import { createRef, useMemo, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import { fixedZone } from '../../../shared/warroom/elapsed';
 import { makeEvent, samplePlaybook } from '../../../shared/warroom/fixtures';
 import { QuickAdd } from './QuickAdd';
 import { Timeline, type TimelineProps } from './Timeline';
-import { installFakeLayout } from './test-utils';
+import { installFakeLayout, timelineDataOf } from './test-utils';
+import type { TimelineFilter } from '../../../shared/warroom/timeline-filter';
 import { controlClock, exerciseTimeAt, newClock } from '../../../shared/exercises/clock';
 
 installFakeLayout(600);
@@ -17,8 +18,17 @@ const declaredAt = '2024-05-01T07:00:00.000Z';
 const at = (hhmmUtc: string) => `2024-05-01T${hhmmUtc}:00.000Z`;
 const now = () => Date.parse(at('08:30'));
 
-function setup(events: EventView[], over: Partial<TimelineProps> = {}) {
-  const props: TimelineProps = {
+type LocalProps = Omit<TimelineProps, 'data' | 'filter' | 'onFilterChange' | 'onRange'> & { events: readonly EventView[] };
+
+/** The timeline over events held in memory, as the store would serve them. */
+function LocalTimeline({ events, ...props }: LocalProps) {
+  const [filter, setFilter] = useState<TimelineFilter>({});
+  const data = useMemo(() => timelineDataOf(events, filter), [events, filter]);
+  return <Timeline {...props} data={data} filter={filter} onFilterChange={setFilter} onRange={() => undefined} />;
+}
+
+function setup(events: EventView[], over: Partial<LocalProps> = {}) {
+  const props: LocalProps = {
     events,
     playbook: samplePlaybook,
     declaredAt,
@@ -32,7 +42,7 @@ function setup(events: EventView[], over: Partial<TimelineProps> = {}) {
     now,
     ...over,
   };
-  const utils = render(<Timeline {...props} />);
+  const utils = render(<LocalTimeline {...props} />);
   return { props, ...utils };
 }
 
@@ -65,7 +75,7 @@ describe('Timeline', () => {
     const { props, rerender } = setup([note]);
     fireEvent.click(screen.getByRole('radio', { name: 'UTC' }));
     expect(props.onTimeModeChange).toHaveBeenCalledWith('utc');
-    rerender(<Timeline {...props} timeMode="utc" />);
+    rerender(<LocalTimeline {...props} timeMode="utc" />);
     expect(screen.getByText('07:12:00')).toBeTruthy();
   });
 
@@ -197,5 +207,41 @@ describe('QuickAdd', () => {
       fireEvent.keyDown(input, { key: 'Enter' });
     });
     expect(input.value).toBe('hello');
+  });
+});
+
+describe('Timeline over windows', () => {
+  const rowAt = (i: number) => makeEvent('note', { text: `note ${i}` }, { occurredAt: new Date(Date.parse(declaredAt) + i * 60_000).toISOString() });
+
+  it('shows rows not held yet as placeholders in their place, asks for the range on screen, and says the total', () => {
+    const held = new Map(Array.from({ length: 5 }, (_, i) => [i, rowAt(i)] as const));
+    const onRange = vi.fn();
+    const data = { total: 5_000, eventCount: 5_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };
+    render(
+      <Timeline
+        data={data}
+        filter={data.shown}
+        onFilterChange={vi.fn()}
+        onRange={onRange}
+        declaredAt={declaredAt}
+        zone={zone}
+        timeMode="local"
+        onTimeModeChange={vi.fn()}
+        onAdd={vi.fn()}
+        onToggleKey={vi.fn()}
+        onAmend={vi.fn()}
+        onRedact={vi.fn()}
+        now={now}
+        scrollTo={{ index: 0 }}
+      />,
+    );
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[0]!.textContent).toContain('note 0');
+    const placeholder = rows.find((r) => r.getAttribute('aria-busy') === 'true');
+    expect(placeholder?.textContent).toBe('Loading…');
+    expect(placeholder?.getAttribute('aria-setsize')).toBe('5000');
+    expect(Number(placeholder?.getAttribute('aria-posinset'))).toBeGreaterThan(5);
+    expect(screen.getByRole('list', { name: '5,000 events' })).toBeTruthy();
+    expect(onRange).toHaveBeenLastCalledWith(0, rows.length - 1);
   });
 });

@@ -1,21 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import type { EventKind } from '../../../shared/events/kinds';
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
 import { formatInstant, formatTPlus, zoneLabel, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
-import { buildCorrectionIndex, historyOf, redactionReason } from '../../../shared/warroom/history';
+import { historyOf, redactionReason, type CorrectionIndex } from '../../../shared/warroom/history';
 import { isSensitivePayload } from '../../../shared/warroom/redact';
-import {
-  actorsOf,
-  ChronologicalSorter,
-  describeEvent,
-  filterEvents,
-  kindLabels,
-  phaseChanges,
-  timeOf,
-  type TimelineFilter,
-} from '../../../shared/warroom/timeline-filter';
+import { describeEvent, isFilterEmpty, kindLabels, timeOf, type TimelineFilter } from '../../../shared/warroom/timeline-filter';
 import { EventPanel, type AmendRequest, type PanelMode } from './EventPanel';
 import { presentText } from './PresenterMode';
 import { QuickAdd, type QuickAddProps } from './QuickAdd';
@@ -25,9 +16,33 @@ export const ROW_HEIGHT = 52;
 /** Presenter mode's larger type needs taller rows. */
 export const PRESENTER_ROW_HEIGHT = 72;
 
+/**
+ * What the timeline shows, served by the store a window at a time: the rows held (a few
+ * hundred around the viewport, by position), how many match the filter, and the corrections
+ * of the rows held. Rows not held yet show as placeholders until `onRange` brings them.
+ */
+export interface TimelineData {
+  /** Rows matching the filter the rows answer. */
+  total: number;
+  /** Events in the incident, whatever the filter. */
+  eventCount: number;
+  rows: ReadonlyMap<number, EventView>;
+  corrections: CorrectionIndex;
+  /** Who wrote events here, most active first (the actor filter). */
+  actors: readonly string[];
+  /** The kinds present (the kind filter). */
+  kinds: readonly EventKind[];
+  /** The filter the rows and total answer; the typed one may be a keystroke ahead. */
+  shown: TimelineFilter;
+}
+
 export interface TimelineProps {
-  /** The incident's events in any order (usually log order); sorted here by effective time. */
-  events: readonly EventView[];
+  data: TimelineData;
+  /** The filter typed; the store answers it (filters and search run in the store). */
+  filter: TimelineFilter;
+  onFilterChange(filter: TimelineFilter): void;
+  /** The positions on screen, first and last: the store fetches the rows missing around them. */
+  onRange(from: number, to: number): void;
   playbook?: Playbook | null;
   declaredAt: string;
   zone: TimeZone;
@@ -40,15 +55,12 @@ export interface TimelineProps {
   onRedact(eventId: string, reason: string): void;
   /** Focus target for the "n" shortcut. */
   quickAddRef?: Ref<HTMLInputElement>;
-  /** Scroll to the first event at or after `at` (UTC ms); pass a new object to jump again. */
-  jumpTo?: { at: number } | null;
+  /** Scroll to this position (from a jump to an event or a time); pass a new object to jump again. */
+  scrollTo?: { index: number } | null;
   /** Height of the scrolling list in px (default 480). */
   height?: number;
   /** Clock for quick-add and amend parsing; defaults to Date.now. */
   now?: () => number;
-  /** Controlled filter (optional); uncontrolled when absent. */
-  filter?: TimelineFilter;
-  onFilterChange?(filter: TimelineFilter): void;
   /**
    * The T+ of an instant (UTC ms), when it is not "since declaredAt": an exercise counts in
    * exercise time (its clock's T+, at its speed, stopped while paused).
@@ -131,52 +143,36 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   );
 });
 
-/** Index of the first event at or after `at` in a chronologically sorted list. */
-function firstAtOrAfter(events: readonly EventView[], at: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const e = events[mid];
-    if (e !== undefined && timeOf(e) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, Math.max(0, events.length - 1));
+/** A row not fetched yet: it keeps its place (and its position for screen readers) while it loads. */
+function PlaceholderRow({ index, count, top, height }: { index: number; count: number; top: number; height: number }) {
+  return (
+    <div role="listitem" aria-posinset={index + 1} aria-setsize={count} aria-busy="true" className="wr-row wr-row-placeholder" style={{ transform: `translateY(${top}px)`, height }}>
+      <span className="muted small">Loading…</span>
+    </div>
+  );
 }
 
 /**
  * The live timeline: quick add, filters, a virtualised list of events (only the rows in view
- * are rendered), and an inline panel to amend, redact or read the history of one event.
- * Per render: one memoised sort (incremental for appends), one memoised filter pass, then
- * O(visible rows).
+ * are rendered, only the rows near the view are held), and an inline panel to amend, redact or
+ * read the history of one event. Sorting, filtering and search happen in the store; per render
+ * the work is O(visible rows).
  */
 export function Timeline(props: TimelineProps) {
-  const { events, zone, timeMode, presenter = false, height = 480, now = Date.now } = props;
+  const { data, filter, onRange, zone, timeMode, presenter = false, height = 480, now = Date.now } = props;
+  const { rows, total, corrections } = data;
   const playbook = props.playbook ?? null;
   const declaredMs = Date.parse(props.declaredAt);
-  const [ownFilter, setOwnFilter] = useState<TimelineFilter>({});
-  const filter = props.filter ?? ownFilter;
-  const setFilter = props.onFilterChange ?? setOwnFilter;
-  const deferredFilter = useDeferredValue(filter);
-  const [sorter] = useState(() => new ChronologicalSorter());
-  const sorted = useMemo(() => sorter.sort(events), [sorter, events]);
-  const changes = useMemo(() => phaseChanges(events), [events]);
-  const corrections = useMemo(() => buildCorrectionIndex(events), [events]);
-  const actors = useMemo(() => actorsOf(events), [events]);
-  const visible = useMemo(() => filterEvents(sorted, deferredFilter, changes), [sorted, deferredFilter, changes]);
 
   const rowHeight = presenter ? PRESENTER_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // The React Compiler is not used here; rows are memoised by hand (TimelineRow), so the
-  // virtualizer's unmemoisable API is fine.
+  // virtualizer's unmemoisable API is fine. Its options are stable between renders (rows are
+  // keyed by position, the default), so scrolling never re-measures the list.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    getItemKey: (i) => visible[i]?.id ?? i,
-  });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan: 8 });
 
   // Presenter mode changes the row height: drop the cached positions.
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
@@ -184,27 +180,35 @@ export function Timeline(props: TimelineProps) {
   // Follow the tail like a chat while the reader is at the bottom; stay put when they scrolled up.
   const atBottom = useRef(true);
   useEffect(() => {
-    if (atBottom.current && visible.length > 0) virtualizer.scrollToIndex(visible.length - 1, { align: 'end' });
-  }, [visible.length, virtualizer]);
+    if (atBottom.current && total > 0) virtualizer.scrollToIndex(total - 1, { align: 'end' });
+  }, [total, virtualizer]);
   const onScroll = () => {
     const el = scrollRef.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight;
   };
 
+  const { scrollTo } = props;
   useEffect(() => {
-    if (!props.jumpTo || visible.length === 0) return;
+    if (!scrollTo) return;
     atBottom.current = false;
-    virtualizer.scrollToIndex(firstAtOrAfter(visible, props.jumpTo.at), { align: 'start' });
-  }, [props.jumpTo, visible, virtualizer]);
+    virtualizer.scrollToIndex(Math.min(scrollTo.index, Math.max(0, total - 1)), { align: 'start' });
+    // Only a new request scrolls; a count changing under it does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTo, virtualizer]);
 
-  const [panel, setPanel] = useState<{ mode: PanelMode; eventId: string } | null>(null);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange(first, last), [onRange, first, last]);
+
+  const [panel, setPanel] = useState<{ mode: PanelMode; event: EventView } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const { onToggleKey } = props;
   const onAction = useCallback(
     (action: 'key' | PanelMode, event: EventView, el: HTMLElement) => {
       if (action === 'key') return onToggleKey(event.id, !event.key);
       trigger.current = el;
-      setPanel({ mode: action, eventId: event.id });
+      setPanel({ mode: action, event });
     },
     [onToggleKey],
   );
@@ -213,16 +217,20 @@ export function Timeline(props: TimelineProps) {
     const el = trigger.current;
     if (el?.isConnected) el.focus();
   }, []);
-  const panelEvent = useMemo(() => (panel ? events.find((e) => e.id === panel.eventId) : undefined), [panel, events]);
+  // The row as now held (an amend may have refreshed it), else as it was when the panel opened.
+  const panelEvent = useMemo(() => {
+    if (!panel) return undefined;
+    for (const row of rows.values()) if (row.id === panel.event.id) return row;
+    return panel.event;
+  }, [panel, rows]);
 
   const countId = useId();
-  const items = virtualizer.getVirtualItems();
-  const total = events.length;
+  const filtered = !isFilterEmpty(data.shown);
   return (
     <section className="wr-timeline" aria-label="Timeline">
       <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} tPlusOf={props.tPlusOf} />
       <div className="wr-timeline-bar">
-        <TimelineFilters filter={filter} onChange={setFilter} events={events} actors={actors} playbook={playbook} />
+        <TimelineFilters filter={filter} onChange={props.onFilterChange} kinds={data.kinds} actors={data.actors} playbook={playbook} />
         <fieldset className="segmented" aria-label="Show times in">
           <legend className="visually-hidden">Show times in</legend>
           {(['local', 'utc'] as const).map((m) => (
@@ -233,12 +241,12 @@ export function Timeline(props: TimelineProps) {
           ))}
         </fieldset>
         <span id={countId} className="muted small wr-count" aria-live="polite">
-          {visible.length === total ? `${total.toLocaleString('en')} events` : `${visible.length.toLocaleString('en')} of ${total.toLocaleString('en')} events`}
+          {filtered ? `${total.toLocaleString('en')} of ${data.eventCount.toLocaleString('en')} events` : `${total.toLocaleString('en')} events`}
         </span>
       </div>
       {panel && panelEvent && (
         <EventPanel
-          key={`${panel.mode}-${panel.eventId}`}
+          key={`${panel.mode}-${panel.event.id}`}
           mode={panel.mode}
           event={panelEvent}
           summary={presentText(describeEvent(panelEvent, { playbook, redactionReason: redactionReason(panelEvent, corrections) }).title, presenter)}
@@ -262,20 +270,31 @@ export function Timeline(props: TimelineProps) {
         <span>Time ({zoneLabel(timeMode, zone)}) · T+</span>
         <span>Event</span>
       </div>
-      <div ref={scrollRef} className="wr-timeline-scroll" style={{ height }} onScroll={onScroll} tabIndex={0} role="region" aria-label="Timeline events" aria-describedby={countId}>
-        {visible.length === 0 ? (
-          <p className="muted wr-empty">{total === 0 ? 'Nothing yet. Type what happened above.' : 'No events match these filters.'}</p>
+      <div
+        ref={scrollRef}
+        className="wr-timeline-scroll"
+        style={{ height }}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label="Timeline events"
+        aria-describedby={countId}
+        aria-busy={filter !== data.shown}
+        data-shown-text={data.shown.text ?? ''}
+      >
+        {total === 0 ? (
+          <p className="muted wr-empty">{filtered ? 'No events match these filters.' : 'Nothing yet. Type what happened above.'}</p>
         ) : (
-          <div role="list" className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
+          <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
-              const event = visible[item.index];
-              if (!event) return null;
+              const event = rows.get(item.index);
+              if (!event) return <PlaceholderRow key={item.key} index={item.index} count={total} top={item.start} height={rowHeight} />;
               return (
                 <TimelineRow
                   key={item.key}
                   event={event}
                   index={item.index}
-                  count={visible.length}
+                  count={total}
                   top={item.start}
                   height={rowHeight}
                   declaredMs={declaredMs}

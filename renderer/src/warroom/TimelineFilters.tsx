@@ -1,25 +1,21 @@
 import { memo, useId, useMemo } from 'react';
 import { eventKinds, type EventKind } from '../../../shared/events/kinds';
-import type { EventView } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
 import { kindLabels, NO_PHASE, type TimelineFilter } from '../../../shared/warroom/timeline-filter';
 
 export interface TimelineFiltersProps {
   filter: TimelineFilter;
   onChange(filter: TimelineFilter): void;
-  events: readonly EventView[];
+  /** The kinds present in the incident (the store says which). */
+  kinds: readonly EventKind[];
   actors: readonly string[];
   playbook: Playbook | null;
 }
 
 /** Kind, phase, actor, text and key-only filters. Kinds offered are the ones present. */
-export const TimelineFilters = memo(function TimelineFilters({ filter, onChange, events, actors, playbook }: TimelineFiltersProps) {
+export const TimelineFilters = memo(function TimelineFilters({ filter, onChange, kinds, actors, playbook }: TimelineFiltersProps) {
   const id = useId();
-  const present = useMemo(() => {
-    const seen = new Set<EventKind>();
-    for (const e of events) seen.add(e.kind);
-    return eventKinds.filter((k) => seen.has(k));
-  }, [events]);
+  const present = useMemo(() => eventKinds.filter((k) => kinds.includes(k)), [kinds]);
   const set = (patch: Partial<TimelineFilter>) => {
     // Unset fields are dropped rather than kept as undefined, so an empty filter is {}.
     onChange(Object.fromEntries(Object.entries({ ...filter, ...patch }).filter(([, v]) => v !== undefined)) as TimelineFilter);

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach } from 'vitest';
+import type { EventView } from '../../../shared/ipc/store-schemas';
+import { buildCorrectionIndex } from '../../../shared/warroom/history';
+import { actorsOf, filterEvents, phaseChanges, sortChronologically, type TimelineFilter } from '../../../shared/warroom/timeline-filter';
+import type { TimelineData } from './Timeline';
 
 /**
  * jsdom has no layout: give scroll containers a size so the virtualiser renders rows.
@@ -22,4 +26,22 @@ export function installFakeLayout(height = 600, width = 800): void {
       else Reflect.deleteProperty(target, prop);
     }
   });
+}
+
+/**
+ * A stand-in for the store's timeline windows in component tests: every event held, sorted and
+ * filtered in memory by the shared functions the store's SQL is checked against
+ * (electron/store/timeline-query.test.ts).
+ */
+export function timelineDataOf(events: readonly EventView[], filter: TimelineFilter): TimelineData {
+  const visible = filterEvents(sortChronologically(events), filter, phaseChanges(events));
+  return {
+    total: visible.length,
+    eventCount: events.length,
+    rows: new Map(visible.map((e, i) => [i, e])),
+    corrections: buildCorrectionIndex(events),
+    actors: actorsOf(events),
+    kinds: [...new Set(events.map((e) => e.kind))],
+    shown: filter,
+  };
 }

@@ -1,0 +1,45 @@
+import type { LoggedEvent } from '../../shared/events/event';
+import { collectCorrections, effectiveEvent } from '../../shared/events/fold';
+import type { EventView } from '../../shared/ipc/store-schemas';
+import type { Db } from './database';
+import { eventColumns, rowToEvent, type EventRow } from './event-rows';
+
+/**
+ * Events as the timeline shows them: their latest amend applied, redacted content gone, the
+ * amend history named. Reads only the corrections that point at the given events.
+ */
+export class EventViews {
+  private readonly correctionsOf;
+
+  constructor(db: Db) {
+    this.correctionsOf = db.prepare<[string], EventRow>(
+      `SELECT ${eventColumns} FROM events WHERE target_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    );
+  }
+
+  views(events: readonly LoggedEvent[], isKey: (event: LoggedEvent) => boolean): EventView[] {
+    return this.withCorrections(events, isKey).views;
+  }
+
+  /** The views, and the amend and redact events that point at them (for history and redaction reasons). */
+  withCorrections(events: readonly LoggedEvent[], isKey: (event: LoggedEvent) => boolean): { views: EventView[]; corrections: EventView[] } {
+    if (events.length === 0) return { views: [], corrections: [] };
+    const found = this.correctionsOf.all(JSON.stringify(events.map((e) => e.id))).map(rowToEvent);
+    const corrections = collectCorrections(found);
+    const views = events.map((event): EventView => {
+      const effective = effectiveEvent(event, corrections);
+      const redactedBy = corrections.redactedBy.get(event.id) ?? null;
+      return {
+        ...event,
+        effectiveOccurredAt: effective.occurredAt,
+        effectivePayload: redactedBy ? null : (effective.payload as Record<string, unknown>),
+        amendedBy: corrections.amendedBy.get(event.id) ?? [],
+        redactedBy,
+        key: isKey(event),
+      } as EventView;
+    });
+    // Corrections are never themselves corrected (the log refuses it), so they show as written.
+    const shown = found.map((c) => ({ ...c, effectiveOccurredAt: c.occurredAt, effectivePayload: c.payload, amendedBy: [], redactedBy: null, key: false }) as EventView);
+    return { views, corrections: shown };
+  }
+}

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CordonApi } from '../../../shared/ipc/contract';
+import type { PushEvent } from '../../../shared/ipc/push';
+import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { TimelineFilterInput } from '../../../shared/ipc/timeline-contract';
+import { makeEvent } from '../../../shared/warroom/fixtures';
+import { filterEvents, phaseChanges, sortChronologically } from '../../../shared/warroom/timeline-filter';
+import { useOpenIncident } from './incident-store';
+
+// The incident store against a stand-in main process that holds the log in memory and answers
+// the timeline methods as the store does (sorted by effective time, filtered, by position).
+
+const at = (minute: number) => new Date(Date.UTC(2024, 4, 1, 9, minute)).toISOString();
+
+function fakeMain(events: EventView[]) {
+  let listener: ((event: PushEvent) => void) | null = null;
+  const visible = (filter: TimelineFilterInput = {}) => [...filterEvents(sortChronologically(events), filter, phaseChanges(events))];
+  const state = () => ({ title: 'DB down', eventCount: events.length, roles: {} });
+  const incident = { id: 'inc', title: 'DB down' };
+  const windowAt = (filter: TimelineFilterInput, start: number, limit: number) => {
+    const all = visible(filter);
+    const offset = Math.max(0, Math.min(start, all.length - limit));
+    return { rows: all.slice(offset, offset + limit), corrections: [], offset, total: all.length, eventCount: events.length };
+  };
+  const calls: string[] = [];
+  const api = {
+    subscribe: (fn: (event: PushEvent) => void) => ((listener = fn), () => (listener = null)),
+    timelineOpen: vi.fn(async () => ({
+      ok: true,
+      value: { incident, state: state(), window: windowAt({}, Infinity, 200), actors: ['alice'], kinds: ['note'], digest: [] },
+    })),
+    timelineWindow: vi.fn(async ({ filter = {}, anchor, limit = 200 }: { filter?: TimelineFilterInput; anchor: { from: string; index?: number }; limit?: number }) => {
+      calls.push(`window ${anchor.from}${anchor.index ?? ''} ${JSON.stringify(filter)}`);
+      const start = anchor.from === 'end' ? Infinity : anchor.from === 'index' ? (anchor.index ?? 0) : 0;
+      return { ok: true, value: windowAt(filter, start, limit) };
+    }),
+    timelineLocate: vi.fn(async ({ filter = {}, target }: { filter?: TimelineFilterInput; target: { eventId: string } }) => {
+      const all = visible(filter);
+      const index = all.findIndex((e) => e.id === target.eventId);
+      return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: events.length } };
+    }),
+    incidentGet: vi.fn(async ({ after }: { after: number }) => ({ ok: true, value: { incident, state: state(), events: events.filter((e) => e.n > after), nextAfter: null } })),
+  };
+  Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
+  return {
+    api,
+    calls,
+    push(event: EventView) {
+      events.push(event);
+      listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id });
+    },
+  };
+}
+
+// The fake log holds notes; anything else reads as no text.
+const textOf = (e: EventView | undefined) => (e?.kind === 'note' ? e.payload.text : undefined);
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const held = () => [...useOpenIncident.getState().rows.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => `${i}:${String(textOf(e))}`);
+
+let close: (() => void) | null = null;
+afterEach(() => close?.());
+
+describe('the open incident', () => {
+  const log = () => Array.from({ length: 1_000 }, (_, i) => makeEvent('note', { text: `n${i}` }, { occurredAt: at(i) }));
+
+  it('opens with the state, the count and the newest rows only, and fetches more as the viewport moves', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    const s = useOpenIncident.getState();
+    expect(s.state).toMatchObject({ title: 'DB down' });
+    expect(s.rows.size).toBe(200);
+    expect(textOf(s.rows.get(999))).toBe('n999');
+    s.showRange(400, 420);
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(400))).toBe('n400'));
+    expect(useOpenIncident.getState().rows.size).toBeLessThanOrEqual(1_200);
+    expect(main.calls).toEqual(['window index320 {}']);
+  });
+
+  it('inserts a pushed event where it belongs, moving the rows after it, without reading the timeline again', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    // Backdated into the rows held: lands between n899 and n900.
+    main.push(makeEvent('note', { text: 'backdated' }, { occurredAt: '2024-05-01T23:59:30.000Z', n: 1_001 }));
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_001));
+    expect(held().slice(99, 102)).toEqual(['899:n899', '900:backdated', '901:n900']);
+    main.push(makeEvent('note', { text: 'latest' }, { occurredAt: at(2_000), n: 1_002 }));
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(1_001))).toBe('latest'));
+    expect(main.calls).toEqual([]);
+  });
+
+  it('reads the screen again after a correction, and filters in the main process', async () => {
+    const events = log();
+    const main = fakeMain(events);
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(980, 999);
+    const target = events[990];
+    if (!target) throw new Error('the fake log has 1,000 notes');
+    events[990] = { ...target, redactedBy: 'r', effectivePayload: null };
+    main.push(makeEvent('redact', { targetEventId: target.id, reason: 'secret' }, { occurredAt: at(3_000), n: 1_001 }));
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.get(990)?.redactedBy).toBe('r'));
+    expect(main.calls).toEqual(['window index900 {}']);
+
+    useOpenIncident.getState().setFilter({ text: 'n99' });
+    expect(useOpenIncident.getState().filter).toEqual({ text: 'n99' });
+    await vi.waitFor(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n99' }));
+    // n99 and n990-n999, less the redacted n990: its words are gone from views.
+    expect(useOpenIncident.getState().total).toBe(10);
+    await settle();
+  });
+
+  it('fills the viewport with the new answer after a filter change, wherever it was', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(400, 420);
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.has(400)).toBe(true));
+    useOpenIncident.getState().setFilter({ text: 'n' });
+    await vi.waitFor(() => expect(main.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(400))).toBe('n400'));
+    expect(useOpenIncident.getState().shown).toEqual({ text: 'n' });
+    expect(main.calls.slice(1)).toEqual(['window end {"text":"n"}', 'window index320 {"text":"n"}']);
+  });
+
+  it('drops an answer for a filter that was changed again before it came', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().setFilter({ text: 'n1' });
+    useOpenIncident.getState().setFilter({ text: 'n12' });
+    await vi.waitFor(() => expect(main.calls).toHaveLength(2));
+    await settle();
+    expect(useOpenIncident.getState().shown).toEqual({ text: 'n12' });
+    expect(useOpenIncident.getState().total).toBe(11);
+  });
+});
