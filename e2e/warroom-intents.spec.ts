@@ -69,8 +69,7 @@ test.describe('war room intents', () => {
     const text = (await readTimeline(page)).join('\n');
     for (const line of [
       'Ticked “Revoke the leaked token”',
-      // (An added item's assignment names its id on the timeline: the assign event carries no label.)
-      'to Sam Okafor',
+      'Assigned “Revoke the leaked token” to Sam Okafor',
       'Ana Lima is now Incident Commander',
       'Scribe released',
       'Personal data is involved: regulatory clocks started',
