@@ -83,7 +83,8 @@ export const writersOfKind = {
   amend: ['eventAmend', 'eventStar'],
   redact: ['eventRedact'],
   script_started: ['actionRun'],
-  script_finished: ['actionRun', 'actionCancel'],
+  // Written when the run ends, however it ends (done, timed out, cancelled, the app quitting).
+  script_finished: ['actionRun'],
   evidence_added: ['evidenceAdd'],
   evidence_exported: ['evidenceExport', 'exportBundle'],
   postmortem_saved: ['postmortemSave'],

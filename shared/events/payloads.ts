@@ -61,7 +61,8 @@ export const payloadSchemas = {
     .object({ itemId: refIdSchema, phase: refIdSchema.optional(), label: shortTextSchema.optional(), done: z.boolean() })
     .strict(),
   checklist_item_assigned: z
-    .object({ itemId: refIdSchema, phase: refIdSchema.optional(), assignee: personSchema.nullable() })
+    // `label`: the item as shown when it was assigned, so an item added during the incident reads as text, not an id.
+    .object({ itemId: refIdSchema, phase: refIdSchema.optional(), label: shortTextSchema.optional(), assignee: personSchema.nullable() })
     .strict(),
   personal_data_flagged: z.object({ involved: z.boolean(), reason: reasonSchema.optional() }).strict(),
   regulator_notified: z

@@ -146,7 +146,8 @@ describe('war-room intents: checklist', () => {
   it('assign gives an item to someone, null takes it back; a repeat is refused', () => {
     const context = incident();
     const give = intents.checklistAssign({ phase: 'containment', itemId: 'block', assignee: 'Bo' }, context);
-    expect(give.body).toEqual({ kind: 'checklist_item_assigned', payload: { itemId: 'block', phase: 'containment', assignee: 'Bo' } });
+    expect(give.body).toEqual({ kind: 'checklist_item_assigned', payload: { itemId: 'block', phase: 'containment', label: 'Block malicious IPs', assignee: 'Bo' } });
+    expect(valid(give)).toBe(true);
     const given = incident(give.body);
     expect(refusal(() => intents.checklistAssign({ phase: 'containment', itemId: 'block', assignee: 'Bo' }, given)).message).toBe('“Block malicious IPs” is already assigned to Bo.');
     expect(intents.checklistAssign({ phase: 'containment', itemId: 'block', assignee: null }, given).body.payload).toMatchObject({ assignee: null });

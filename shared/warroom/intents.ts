@@ -187,7 +187,7 @@ export function checklistAssign(command: { phase: string; itemId: string; assign
   const { phase, label } = itemOf(command, context);
   const current = context.state.assignments[command.itemId] ?? null;
   if (current === command.assignee) conflict(command.assignee ? `“${label}” is already assigned to ${command.assignee}.` : `“${label}” is not assigned.`);
-  return { body: { kind: 'checklist_item_assigned', payload: { itemId: command.itemId, phase, assignee: command.assignee } } };
+  return { body: { kind: 'checklist_item_assigned', payload: { itemId: command.itemId, phase, label, assignee: command.assignee } } };
 }
 
 /**

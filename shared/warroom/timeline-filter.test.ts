@@ -109,6 +109,8 @@ describe('describeEvent', () => {
     expect(d('redact', { targetEventId: 't', reason: 'PII' }).title).toBe('Redacted an earlier event — PII');
     expect(d('inject', { title: 'Press call', text: 'A journalist calls' })).toMatchObject({ title: 'Inject: Press call', detail: 'A journalist calls' });
     expect(d('checklist_item_assigned', { itemId: 'isolate', assignee: 'Bo' }).title).toBe('Assigned “Isolate host” to Bo');
+    // An item added during the incident is named by the label its assignment carries.
+    expect(d('checklist_item_assigned', { itemId: 'containment.added-call-legal-7', label: 'Call legal', assignee: 'Bo' }).title).toBe('Assigned “Call legal” to Bo');
     expect(d('personal_data_flagged', { involved: true }).title).toBe('Personal data is involved: regulatory clocks started');
     expect(d('regulator_notified', { dutyKey: 'nowhere', authority: 'CNIL' })).toMatchObject({ title: 'Regulator notified for nowhere', detail: 'CNIL' });
     expect(Object.keys(kindLabels).sort()).toEqual([...eventKinds].sort());

@@ -277,8 +277,8 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
     }
     case 'checklist_item_assigned': {
       const p = event.effectivePayload;
-      const found = itemText(p.itemId, p.phase, playbook);
-      return { icon, title: p.assignee ? `Assigned “${found.text}” to ${p.assignee}` : `Unassigned “${found.text}”`, detail: null };
+      const label = p.label ?? itemText(p.itemId, p.phase, playbook).text;
+      return { icon, title: p.assignee ? `Assigned “${label}” to ${p.assignee}` : `Unassigned “${label}”`, detail: null };
     }
     case 'personal_data_flagged': {
       const p = event.effectivePayload;
