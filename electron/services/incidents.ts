@@ -21,7 +21,12 @@ export function createIncidentService(vault: Vault) {
         return store.log.summary(event.incidentId);
       });
     },
-    list: (input: ParsedInput<'incidentList'>) => vault.use((store) => store.log.list(input)),
+    list: (input: ParsedInput<'incidentList'>) =>
+      vault.use((store) => {
+        // The index follows appends in batches; a search first brings it up to the newest event.
+        if (input.query) store.catchUpSearch();
+        return store.log.list(input);
+      }),
     get(input: ParsedInput<'incidentGet'>) {
       return vault.use((store) => {
         const incident = store.log.summary(input.incidentId);

@@ -16,7 +16,7 @@ export interface SearchIndexerDeps {
  * Appends leave the full-text index to catch up later (see migration 006), so a commit writes
  * only the event and the incident's state. This brings the index up to date a moment after the
  * writes stop, in one transaction, so the next search has nothing to wait for. A search never
- * depends on it: EventLog.list catches up first whenever it is behind.
+ * depends on it: the incident service catches the index up before it searches.
  */
 export function startSearchIndexer(deps: SearchIndexerDeps): () => void {
   const delayMs = deps.delayMs ?? 1_500;

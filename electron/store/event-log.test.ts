@@ -59,6 +59,7 @@ describe('EventLog', () => {
       amendedBy: [amend.id],
     });
     expect(view?.redactedBy).toBeTruthy();
+    store.catchUpSearch();
     expect(store.log.list({ query: 'customer', limit: 10, offset: 0 }).total).toBe(0);
     expect(store.verify()[0]?.ok).toBe(true);
     expect(() =>
@@ -111,6 +112,7 @@ describe('EventLog', () => {
     const b = declareIncident(store, 'Phishing drill', 'exercise');
     store.write((tx) => tx.append({ incidentId: b, actor: 'Bo', body: { kind: 'note', payload: { text: 'Finance clicked the lure' } } }));
     store.write((tx) => tx.append({ incidentId: a, actor: 'Bo', body: { kind: 'status_changed', payload: { status: 'resolved' } } }));
+    store.catchUpSearch();
     const ids = (filter: Parameters<typeof store.log.list>[0]) => store.log.list(filter).items.map((i) => i.id);
     expect(ids({ query: 'gateway', limit: 10, offset: 0 })).toEqual([a]);
     expect(ids({ query: 'lur', limit: 10, offset: 0 })).toEqual([b]);

@@ -7,7 +7,7 @@ import { parsePayload, type EventBody, type PayloadOf } from '../../shared/event
 import type { EventView, IncidentSummary } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Db } from './database';
+import { prepareRead, type WritableDB } from './database';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { EventViews } from './event-views';
 import { eventHash } from './hash';
@@ -48,7 +48,7 @@ export interface ListFilter {
  * The incidents' append-only, hash-chained logs and their materialised state. Every write is
  * one transaction: the event row and the incident's new state move together, and with
  * synchronous=FULL the commit is on disk before the caller hears about it. The full-text index
- * follows in batches (indexPending): any search first brings it up to the newest event.
+ * follows in batches (indexPending): the incident service brings it up to the newest event before a search.
  */
 export class EventLog {
   private readonly s;
@@ -58,16 +58,14 @@ export class EventLog {
   private readonly views: EventViews;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: WritableDB,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => uuidv7(),
   ) {
     this.s = {
-      incident: db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?'),
-      head: db.prepare<[string], { id: string; event_count: number; head_hash: string }>(
-        'SELECT id, event_count, head_hash FROM incidents WHERE id = ?',
-      ),
-      stateText: db.prepare<[string], string>('SELECT state FROM incidents WHERE id = ?').pluck(),
+      incident: prepareRead<[string], IncidentRow>(db, 'SELECT * FROM incidents WHERE id = ?'),
+      head: prepareRead<[string], { id: string; event_count: number; head_hash: string }>(db, 'SELECT id, event_count, head_hash FROM incidents WHERE id = ?'),
+      stateText: prepareRead<[string], string>(db, 'SELECT state FROM incidents WHERE id = ?').pluck(),
       insertIncident: db.prepare(
         `INSERT INTO incidents (id, kind, title, status, severity, phase, declared_at, updated_at, event_count, head_hash, state)
          VALUES (@id, @kind, @title, @status, @severity, @phase, @declared_at, @updated_at, @event_count, @head_hash, @state)`,
@@ -80,17 +78,17 @@ export class EventLog {
         `INSERT INTO events (id, incident_id, n, kind, actor, occurred_at, recorded_at, target_id, payload, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      eventById: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE id = ?`),
-      eventsOf: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
-      page: db.prepare<[string, number, number], EventRow>(
-        `SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n LIMIT ?`,
-      ),
-      correctionsOf: db.prepare<[string], EventRow>(
+      eventById: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE id = ?`),
+      eventsOf: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
+      page: prepareRead<[string, number, number], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n LIMIT ?`),
+      correctionsOf: prepareRead<[string], EventRow>(
+        db,
         `SELECT ${eventColumns} FROM events WHERE target_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
       ),
       searchInsert: db.prepare('INSERT INTO search (rowid, incident_id, body) VALUES (?, ?, ?)'),
       searchDelete: db.prepare('DELETE FROM search WHERE rowid = ?'),
-      counts: db.prepare<[], { incidents: number; events: number }>(
+      counts: prepareRead<[], { incidents: number; events: number }>(
+        db,
         'SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM events) AS events',
       ),
     };
@@ -317,7 +315,8 @@ export class EventLog {
     }
     const match = filter.query ? ftsQuery(filter.query) : null;
     if (match) {
-      this.indexPending();
+      // Reads only: what is not indexed yet is not found. Searches catch the index up first
+      // (Store.catchUpSearch, called by the incident service), a write of its own.
       where.push('id IN (SELECT incident_id FROM search WHERE search MATCH ?)');
       params.push(match);
     }
@@ -341,7 +340,7 @@ export class EventLog {
   private statement(sql: string) {
     let statement = this.listStatements.get(sql);
     if (!statement) {
-      statement = this.db.prepare<unknown[]>(sql);
+      statement = prepareRead<unknown[]>(this.db, sql);
       this.listStatements.set(sql, statement);
     }
     return statement;
@@ -359,13 +358,15 @@ interface SearchProgressStatements {
 }
 
 /** Prepared on first use, so this class still opens a store migrated only part of the way (tests). */
-function prepareSearchProgress(db: Db): SearchProgressStatements {
+function prepareSearchProgress(db: WritableDB): SearchProgressStatements {
   return {
-    progress: db.prepare<[], { through: number; end: number }>(
+    progress: prepareRead<[], { through: number; end: number }>(
+      db,
       'SELECT indexed_through AS through, (SELECT coalesce(max(seq), 0) FROM events) AS "end" FROM search_progress WHERE id = 1',
     ),
     set: db.prepare<[number]>('UPDATE search_progress SET indexed_through = ? WHERE id = 1'),
-    unindexed: db.prepare<[number, number, number], EventRow>(
+    unindexed: prepareRead<[number, number, number], EventRow>(
+      db,
       `SELECT ${eventColumns} FROM events
        WHERE seq > ? AND seq <= ? AND kind IN (${indexedKinds.map((k) => `'${k}'`).join(', ')}) ORDER BY seq LIMIT ?`,
     ),

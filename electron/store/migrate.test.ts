@@ -93,6 +93,7 @@ describe('migrations', () => {
     const v6 = openStore(file, key, { migrations: migrations.slice(0, 6) });
     expect(schemaVersion(v6.db)).toBe(6);
     expect(v6.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'incidents_by_updated'").pluck().get()).toBe(0);
+    v6.catchUpSearch();
     const hits = (query: string) => v6.log.list({ query, limit: 10, offset: 0 }).total;
     expect([hits('pelican'), hits('gateway'), hits('marmot')]).toEqual([1, 1, 0]);
     expect(v6.log.list({ limit: 10, offset: 0 }).items.map((i) => i.id)).toEqual([incidentId]);
