@@ -44,7 +44,7 @@ describe('timeline IPC methods', () => {
     await value('vaultCreate', { passphrase });
     const incident = await value('incidentDeclare', { title: 'Checkout errors' });
     const notes: string[] = [];
-    for (let i = 0; i < 250; i++) notes.push((await value('eventAppend', { incidentId: incident.id, kind: 'note', payload: { text: `note ${i}` } })).id);
+    for (let i = 0; i < 250; i++) notes.push((await value('noteAdd', { incidentId: incident.id, text: `note ${i}` })).id);
     const open = await value('timelineOpen', { incidentId: incident.id });
     expect(open.incident.id).toBe(incident.id);
     expect(open.state).toMatchObject({ title: 'Checkout errors', eventCount: 251 });

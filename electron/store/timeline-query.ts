@@ -263,7 +263,7 @@ export class TimelineQuery {
     const markers: SeverityMarker[] = [];
     const calls = this.s.severityCalls.all(incident.rowid).map(rowToEvent);
     for (const view of this.views.views(calls, () => false)) {
-      const severity = view.kind === 'severity_changed' ? view.effectivePayload?.severity : undefined;
+      const severity = view.kind === 'severity_changed' || view.kind === 'declared' ? view.effectivePayload?.severity : undefined;
       if (severity !== undefined) markers.push({ at: Date.parse(view.effectiveOccurredAt), severity, eventId: view.id });
     }
     return { bucketMs, buckets, bands, markers, total };
