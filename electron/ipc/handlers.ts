@@ -3,7 +3,7 @@ import { actorStamp } from './stamp';
 import type { Services } from '../services/container';
 import { createStoreHandlers } from './store-handlers';
 import { createPostmortemHandlers } from './postmortem-handlers';
-import { createActionHandlers } from './action-handlers';
+import { createActionHandlers } from './containment-handlers';
 import { createExerciseHandlers } from './exercise-handlers';
 import { createCommsHandlers } from './comms-handlers';
 import { createWarRoomHandlers } from './warroom-handlers';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunPlan } from '../../shared/actions/model';
+import type { RunPlan } from '../../shared/containment/model';
 
 // The native confirmation against a stand-in `dialog`: what it shows, and that only the
 // deliberate "Run it" button (not Enter, not Escape) lets the run go ahead.

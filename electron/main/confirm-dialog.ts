@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
-import type { RunPlan } from '../../shared/actions/model';
-import { planText } from '../../shared/actions/plan-text';
+import type { RunPlan } from '../../shared/containment/model';
+import { planText } from '../../shared/containment/plan-text';
 
 // The Electron confirmation for a destructive action or a shell: a native dialog, asked by the
 // main process and answered by the person, showing the exact plan. The page cannot answer it.

@@ -17,7 +17,7 @@ import { createPostmortemService, type PostmortemService } from './postmortem';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { createScriptService, type ScriptService } from './scripts/service';
 import type { RunnerOptions } from './scripts/runner';
-import type { RunPlan } from '../../shared/actions/model';
+import type { RunPlan } from '../../shared/containment/model';
 import { spawn } from 'node:child_process';
 import { createExerciseService, type ExerciseService } from './exercises';
 import { formatPlaybookRef } from '../../shared/playbook/library';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ActionRepo, ScriptRunRepo } from './action-repo';
+import { ActionRepo, ScriptRunRepo } from './containment-repo';
 import { CommitSignal, type CommittedListener } from './commit-signal';
 import { asWritable, openEncryptedDatabase, type WritableDB } from './database';
 import { EventLog } from './event-log';

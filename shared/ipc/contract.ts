@@ -5,7 +5,7 @@ import type { MethodName } from './method-names';
 import { storeContract } from './store-contract';
 import { playbookContract } from './playbook-contract';
 import { postmortemContract } from './postmortem-contract';
-import { actionContract } from './action-contract';
+import { actionContract } from './containment-contract';
 import { exerciseContract } from './exercise-contract';
 import { commsContract } from './comms-contract';
 import { warRoomContract } from './warroom-contract';

@@ -33,7 +33,7 @@ export const methodNames = [
   'playbookVersions',
   'playbookPreview',
   'playbookSave',
-  // Containment actions and script runs (action-contract.ts).
+  // Containment actions and script runs (containment-contract.ts).
   'actionList',
   'actionSave',
   'actionDelete',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings';
 import { vaultStateSchema } from './store-schemas';
-import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../actions/model';
+import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../containment/model';
 
 // Events the main process pushes to every window (and the harness pushes over SSE).
 // Later features add a variant here; the renderer switches on `topic`.

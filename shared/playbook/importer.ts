@@ -1,4 +1,4 @@
-import { extractActions } from './actions';
+import { extractActions } from './containment-snippets';
 import { extractCompliance } from './compliance';
 import { ImportContext } from './context';
 import { parseMarkdown } from './markdown';

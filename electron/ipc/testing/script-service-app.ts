@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { ActionView, ScriptRun } from '../../../shared/actions/model';
-import type { RunAnswer } from '../../../shared/ipc/action-contract';
+import type { ActionView, ScriptRun } from '../../../shared/containment/model';
+import type { RunAnswer } from '../../../shared/ipc/containment-contract';
 import type { PushEvent } from '../../../shared/ipc/push';
 import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
 import type { StoredPlaybook } from '../../../shared/playbook/library';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunPlan } from '../../../shared/actions/model';
+import type { RunPlan } from '../../../shared/containment/model';
 import { confirmationTtlMs, createConfirmations, maxPendingConfirmations } from './confirmations';
 
 const plan = (argv: string[]): RunPlan => ({

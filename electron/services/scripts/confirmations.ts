@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RunPlan } from '../../../shared/actions/model';
+import type { RunPlan } from '../../../shared/containment/model';
 import { CordonError } from '../../../shared/ipc/result';
 
 // The harness's confirmation: the first run call answers with the plan and a token naming a

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { maxLiveChunkChars } from '../../../shared/actions/model';
+import { maxLiveChunkChars } from '../../../shared/containment/model';
 import { tempDir } from '../../store/testing/temp-dir';
 import { isAlive, waitUntil } from './process-testing';
 import { createMemoryLogger } from '../logger';

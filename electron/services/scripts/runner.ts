@@ -2,7 +2,7 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { maxLiveChunkChars, type OutputSegment, type OutputStream } from '../../../shared/actions/model';
+import { maxLiveChunkChars, type OutputSegment, type OutputStream } from '../../../shared/containment/model';
 import { errorShape, hasCode } from '../../store/error-shape';
 import type { Logger } from '../logger';
 

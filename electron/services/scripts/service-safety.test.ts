@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunPlan } from '../../../shared/actions/model';
-import type { RunAnswer } from '../../../shared/ipc/action-contract';
+import type { RunPlan } from '../../../shared/containment/model';
+import type { RunAnswer } from '../../../shared/ipc/containment-contract';
 import { describeEvent } from '../../../shared/warroom/timeline-filter';
 import { confirmationTtlMs } from './confirmations';
 import { isAlive, waitUntil } from './process-testing';

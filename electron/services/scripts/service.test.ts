@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActionView, RunPlan, ScriptRun } from '../../../shared/actions/model';
+import type { ActionView, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { EventView } from '../../../shared/ipc/store-schemas';
-import { actionContract, type RunAnswer } from '../../../shared/ipc/action-contract';
+import { actionContract, type RunAnswer } from '../../../shared/ipc/containment-contract';
 import { isAlive, waitUntil } from './process-testing';
 import { actor, setup } from '../../ipc/testing/script-service-app';
 

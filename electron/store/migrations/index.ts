@@ -1,7 +1,7 @@
 import { migration001 } from './001-event-log';
 import { migration002 } from './002-evidence';
 import { migration003 } from './003-playbooks';
-import { migration004 } from './004-actions';
+import { migration004 } from './004-containment';
 import { migration005 } from './005-exercises';
 import { migration006 } from './006-search-catch-up';
 import { migration007 } from './007-timeline-index';

@@ -17,7 +17,7 @@ import { SeverityMatrix } from '../warroom/SeverityMatrix';
 import { usePresenterStore } from '../warroom/presenter-store';
 import { useNow } from '../warroom/use-now';
 import { useShortcuts } from '../warroom/use-shortcuts';
-import { ActionsPanel } from '../actions/ActionsPanel';
+import { ContainmentPanel } from '../containment/ContainmentPanel';
 import { CommsPanel } from '../comms/CommsPanel';
 import { UpdateDueChip } from '../comms/UpdateDueChip';
 import { useComms } from '../comms/comms-store';
@@ -210,7 +210,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
           </div>
           <CommsPanel record={commsRecord} presenter={presenter} />
           <div className="card">
-            <ActionsPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} />
+            <ContainmentPanel incidentId={incidentId} playbookActions={playbook?.actions ?? noActions} incidentKind={summary.kind} />
             <EvidencePanel key={incidentId} incidentId={incidentId} />
           </div>
         </div>

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ActionView, RunPlan, ScriptRun } from '../../../shared/actions/model';
+import type { ActionView, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { CordonApi } from '../../../shared/ipc/contract';
 import type { PushEvent } from '../../../shared/ipc/push';
 import type { Result } from '../../../shared/ipc/result';
-import { ActionsPanel } from './ActionsPanel';
-import { appendOutput } from './actions-store';
+import { ContainmentPanel } from './ContainmentPanel';
+import { appendOutput } from './containment-store';
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const incidentId = '0190b6a0-0000-7000-8000-000000000001';
@@ -96,10 +96,10 @@ function install(answer: 'confirm' | 'declined' = 'confirm') {
 
 afterEach(cleanup);
 
-describe('ActionsPanel', () => {
+describe('ContainmentPanel', () => {
   it('checks values inline and never calls the main process with a bad one', async () => {
     const { api } = install();
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
+    render(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     const input = screen.getByLabelText('ATTACKER_IP');
     fireEvent.change(input, { target: { value: '10.0.0.1; rm -rf /' } });
@@ -113,7 +113,7 @@ describe('ActionsPanel', () => {
 
   it('confirms a destructive run showing the plan the main process sent, then runs it with the main process’s token and streams its output', async () => {
     const { api, push } = install();
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
+    render(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     fireEvent.change(screen.getByLabelText('ATTACKER_IP'), { target: { value: '203.0.113.7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run…' }));
@@ -135,10 +135,10 @@ describe('ActionsPanel', () => {
   });
 });
 
-describe('ActionsPanel, when the main process asks in its own dialog', () => {
+describe('ContainmentPanel, when the main process asks in its own dialog', () => {
   it('says the run was cancelled there, and starts nothing', async () => {
     const { api } = install('declined');
-    render(<ActionsPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
+    render(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
     fireEvent.change(await screen.findByLabelText('Action'), { target: { value: 'block-ip' } });
     fireEvent.change(screen.getByLabelText('ATTACKER_IP'), { target: { value: '203.0.113.7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run…' }));

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { IncidentKind } from '../../../shared/events/primitives';
 import type { Action as PlaybookAction } from '../../../shared/playbook/model';
-import { ActionEditor, draftOf, emptyDraft, saveInputOf, type ActionDraft } from './ActionEditor';
-import { useActions } from './actions-store';
+import { ContainmentEditor, draftOf, emptyDraft, saveInputOf, type ActionDraft } from './ContainmentEditor';
+import { useActions } from './containment-store';
 import { OutputPane, stateLabels } from './OutputPane';
 import { RunForm } from './RunForm';
-import './actions.css';
+import './containment.css';
 
-export interface ActionsPanelProps {
+export interface ContainmentPanelProps {
   incidentId: string;
   /** The pinned playbook's actions: when they change (the playbook loaded), the list is re-read. */
   playbookActions: readonly PlaybookAction[];
@@ -15,7 +15,7 @@ export interface ActionsPanelProps {
 }
 
 /** Containment actions for the war room: run with typed parameters, watch the output, see earlier runs, manage the library. */
-export function ActionsPanel({ incidentId, playbookActions, incidentKind }: ActionsPanelProps) {
+export function ContainmentPanel({ incidentId, playbookActions, incidentKind }: ContainmentPanelProps) {
   const id = useId();
   const actions = useActions((s) => s.actions);
   const runs = useActions((s) => s.runs);
@@ -62,7 +62,7 @@ export function ActionsPanel({ incidentId, playbookActions, incidentKind }: Acti
       {libraryOpen && (
         <section className="act-library" aria-label="Action library">
           {editing ? (
-            <ActionEditor key={editing.id ?? editing.copySecretsFrom ?? 'new'} initial={editing} onSave={save} onClose={() => setEditing(null)} />
+            <ContainmentEditor key={editing.id ?? editing.copySecretsFrom ?? 'new'} initial={editing} onSave={save} onClose={() => setEditing(null)} />
           ) : (
             <>
               <ul className="act-list">

@@ -1,7 +1,7 @@
 import type { Handlers } from './router';
 import { actorStamp } from './stamp';
 import type { Services } from '../services/container';
-import type { ActionMethodName } from '../../shared/ipc/action-contract';
+import type { ActionMethodName } from '../../shared/ipc/containment-contract';
 
 // Containment actions and script runs, spread into createHandlers: parse happened in the router.
 export function createActionHandlers(services: Services): Pick<Handlers, ActionMethodName> {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { actionParamKinds, type ActionParam, type ActionView } from '../../../shared/actions/model';
+import { actionParamKinds, type ActionParam, type ActionView } from '../../../shared/containment/model';
 import type { MethodInput } from '../../../shared/ipc/contract';
 
 interface EnvDraft {
@@ -133,7 +133,7 @@ function withNumber(param: ActionParam, key: 'min' | 'max', text: string): Actio
 }
 
 /** Create or edit a user action. Secrets: type a value to set it; leave it empty to keep the stored one. */
-export function ActionEditor({ initial, onSave, onClose }: { initial: ActionDraft; onSave(draft: ActionDraft): Promise<string | null>; onClose(): void }) {
+export function ContainmentEditor({ initial, onSave, onClose }: { initial: ActionDraft; onSave(draft: ActionDraft): Promise<string | null>; onClose(): void }) {
   const id = useId();
   const [draft, setDraft] = useState<ActionDraft>(initial);
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { envNameProblem } from './env-names';
 
 // Containment actions as the runner, the store and the UI see them. An action is either an argv
 // template (run without a shell) or a shell snippet (run as a fixed `sh -c` script, parameters
-// passed only as CORDON_PARAM_<NAME> environment variables). See shared/actions/plan.ts.
+// passed only as CORDON_PARAM_<NAME> environment variables). See shared/containment/plan.ts.
 
 export const actionParamKinds = ['string', 'identifier', 'ip', 'cidr', 'hostname', 'path', 'enum', 'integer', 'regex'] as const;
 export const actionParamKindSchema = z.enum(actionParamKinds);

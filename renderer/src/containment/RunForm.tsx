@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { ActionView, RunPlan } from '../../../shared/actions/model';
-import { planArgv } from '../../../shared/actions/layered-plan';
-import { checkParamValue } from '../../../shared/actions/validate';
-import type { RunOutcome } from './actions-store';
+import type { ActionView, RunPlan } from '../../../shared/containment/model';
+import { planArgv } from '../../../shared/containment/layered-plan';
+import { checkParamValue } from '../../../shared/containment/validate';
+import type { RunOutcome } from './containment-store';
 import { ParamInput } from './ParamInput';
 import { PlanView } from './PlanView';
 

@@ -1,4 +1,4 @@
-import type { ActionParam } from '../../../shared/actions/model';
+import type { ActionParam } from '../../../shared/containment/model';
 
 const kindHints: Record<ActionParam['kind'], string> = {
   string: 'text, one line',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/actions/model';
+import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { MethodInput } from '../../../shared/ipc/contract';
 import { cordon } from '../platform/cordon';
 

@@ -4,7 +4,7 @@ import type { ActionParam, ActionView } from './model';
 
 // Turning an action and checked values into what runs. A value is placed whole into one argv
 // slot, into one environment variable, or (inside a shell's code) quoted for every shell that
-// will parse it (shared/actions/code-layers.ts); no text a user typed becomes shell syntax.
+// will parse it (shared/containment/code-layers.ts); no text a user typed becomes shell syntax.
 
 export const paramEnvPrefix = 'CORDON_PARAM_';
 export const paramEnvName = (name: string): string => `${paramEnvPrefix}${name}`;

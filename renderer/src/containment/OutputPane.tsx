@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { ScriptRun } from '../../../shared/actions/model';
-import { maxRenderedChars, type LiveOutput } from './actions-store';
+import type { ScriptRun } from '../../../shared/containment/model';
+import { maxRenderedChars, type LiveOutput } from './containment-store';
 
 export const stateLabels: Record<ScriptRun['state'], string> = {
   running: 'Running',

@@ -1,6 +1,6 @@
 import { prepareRead, type WritableDB } from './database';
 import type { WriteTx } from './store-writer';
-import type { ActionView, EnvEntryView, OutputSegment, RunState, ScriptRun } from '../../shared/actions/model';
+import type { ActionView, EnvEntryView, OutputSegment, RunState, ScriptRun } from '../../shared/containment/model';
 
 /** A user action's definition as stored: what the editor saved, minus secret values. */
 export type StoredActionDefinition = Omit<ActionView, 'id' | 'source' | 'original' | 'updatedAt' | 'updatedBy' | 'env'> & {

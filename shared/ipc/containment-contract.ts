@@ -7,7 +7,7 @@ import {
   runPlanSchema,
   scriptOutputSchema,
   scriptRunSchema,
-} from '../actions/model';
+} from '../containment/model';
 
 const cordonId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
 

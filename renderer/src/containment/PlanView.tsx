@@ -1,4 +1,4 @@
-import type { RunPlan } from '../../../shared/actions/model';
+import type { RunPlan } from '../../../shared/containment/model';
 
 /**
  * What would run, exactly: every argument on its own line (no quoting to misread), then every
