@@ -25,6 +25,8 @@ export interface SyncPeerOptions {
   now?: () => number;
   /** The address to listen on and put in invites: 127.0.0.1 unless the user picked a LAN address. */
   host?: string;
+  /** A connection that has not finished its Noise handshake by then is dropped. */
+  handshakeTimeoutMs?: number;
 }
 
 export interface PendingJoin {
@@ -251,6 +253,11 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     });
   }
 
+  /** Cuts the connections to one device (tests partition pairs of laptops with this). */
+  disconnectFrom(deviceId: string): void {
+    for (const { socket, remote } of this.sockets) if (remote === deviceId) socket.destroy();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.disconnectAll();
@@ -287,8 +294,12 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     socket.setNoDelay(true);
     const stream = new SecretStream(initiator, socket, { keyPair: this.device });
     stream.on('error', () => socket.destroy());
+    // Garbage that looks like the start of a long handshake frame would otherwise hold the socket.
+    const handshakeTimer = setTimeout(() => socket.destroy(), this.options.handshakeTimeoutMs ?? 10_000);
+    handshakeTimer.unref();
     stream.opened.then(
       (opened) => {
+        clearTimeout(handshakeTimer);
         if (!opened || this.closed) return socket.destroy();
         const remote = stream.remotePublicKey?.toString('hex') ?? '';
         entry.remote = remote;
@@ -307,7 +318,10 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       stream.end();
       setTimeout(() => socket.destroy(), 1_000).unref();
     };
+    const silent = setTimeout(() => socket.destroy(), this.options.handshakeTimeoutMs ?? 10_000);
+    silent.unref();
     void messages.next().then((value) => {
+      clearTimeout(silent);
       const parsed = joinMessageSchema.safeParse(value);
       if (!parsed.success) return socket.destroy();
       const invitation = this.invitations.get(sha256Hex(parsed.data.secret));
