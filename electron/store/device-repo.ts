@@ -54,6 +54,8 @@ export class DeviceRepo {
       insertShared: db.prepare(
         'INSERT INTO shared_incidents (incident_id, members_key, commander, block_key, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
+      applied: db.prepare<[string], number>('SELECT members_applied FROM shared_incidents WHERE incident_id = ?').pluck(),
+      setApplied: db.prepare('UPDATE shared_incidents SET members_applied = ? WHERE incident_id = ?'),
       member: db.prepare<[string, string], { status: DeviceStatus; cutoff: number | null }>(
         'SELECT status, cutoff FROM incident_devices WHERE incident_id = ? AND device_id = ?',
       ),
@@ -114,12 +116,16 @@ export class DeviceRepo {
   }
 
   /**
-   * Applies the commander's membership log from its start. A device refused for a broken chain
-   * stays refused whatever the log says later: it has to be dealt with by a person.
+   * Applies the commander's membership log, given from its start (live or from an offline file);
+   * entries already applied are skipped, so a shorter copy never undoes a removal. A device
+   * refused for a broken chain stays refused whatever the log says later: a person deals with it.
    */
   applyMembers(incidentId: string, entries: readonly MemberEntry[]): void {
     this.db.transaction(() => {
-      for (const entry of entries) {
+      const applied = this.s.applied.get(incidentId) ?? 0;
+      if (entries.length <= applied) return;
+      this.s.setApplied.run(entries.length, incidentId);
+      for (const entry of entries.slice(applied)) {
         if (entry.type === 'genesis') continue;
         if (this.s.member.get(incidentId, entry.device)?.status === 'refused') continue;
         if (entry.type === 'admit') {

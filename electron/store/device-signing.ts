@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import crypto from 'hypercore-crypto';
-import { recordHashInput, type DeviceRecord, type UnsignedRecord } from '../../shared/sync/device-record';
+import { memberSignable, recordHashInput, type DeviceRecord, type MemberBlock, type MemberEntry, type UnsignedRecord } from '../../shared/sync/device-record';
 
 // ed25519 through libsodium (hypercore-crypto), the same keys that sign the device's hypercore.
 
@@ -22,4 +22,15 @@ export function recordCryptoProblem(record: DeviceRecord): string | null {
 
 export function newDeviceKeyPair(): { publicKey: Buffer; secretKey: Buffer } {
   return crypto.keyPair();
+}
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+export function signMember(incidentId: string, index: number, entry: MemberEntry, secretKey: Buffer): MemberBlock {
+  return { entry, sig: crypto.sign(digest(memberSignable(incidentId, index, entry)), secretKey).toString('hex') };
+}
+
+/** Whether a membership block at `index` was signed by the commander's key. */
+export function memberSignedBy(incidentId: string, index: number, block: MemberBlock, commander: string): boolean {
+  return crypto.verify(digest(memberSignable(incidentId, index, block.entry)), Buffer.from(block.sig, 'hex'), Buffer.from(commander, 'hex'));
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceRecord } from '../../shared/sync/device-record';
+import type { DeviceRecord, MemberEntry } from '../../shared/sync/device-record';
 import { signRecord } from './device-signing';
 import { SyncRefusal } from './ingest';
 import { tempDir } from './testing/temp-dir';
@@ -31,11 +31,15 @@ function twoLaptops() {
   const { event } = a.store.log.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' });
   const incidentId = event.incidentId;
   const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
+  const members: MemberEntry[] = [
+    { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
+    { type: 'admit', device: b.device.id, name: 'Ben' },
+  ];
   for (const s of [a, b]) {
     s.devices.share(shared, 'Ana');
-    s.devices.applyMembers(incidentId, [{ type: 'admit', device: b.device.id, name: 'Ben' }]);
+    s.devices.applyMembers(incidentId, members);
   }
-  return { a, b, incidentId };
+  return { a, b, incidentId, members };
 }
 
 const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
@@ -112,11 +116,15 @@ describe('ingest from another device', () => {
   });
 
   it('takes a removed device’s records up to its cutoff and refuses the later ones', () => {
-    const { a, b, incidentId } = twoLaptops();
+    const { a, b, incidentId, members } = twoLaptops();
     exchange(a, b, incidentId);
     b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'before removal' } } });
     exchange(b, a, incidentId);
-    a.devices.applyMembers(incidentId, [{ type: 'remove', device: b.device.id, cutoff: a.ledger.deviceLength(incidentId, b.device.id) }]);
+    const removed = [...members, { type: 'remove', device: b.device.id, cutoff: a.ledger.deviceLength(incidentId, b.device.id) } as const];
+    a.devices.applyMembers(incidentId, removed);
+    // A shorter copy of the log (an older offline file) does not undo the removal.
+    a.devices.applyMembers(incidentId, members);
+    expect(a.devices.member(incidentId, b.device.id)?.status).toBe('removed');
     b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'after removal' } } });
     const result = exchange(b, a, incidentId);
     expect(result).toEqual({ added: 0, refusedAfterRemoval: 1 });

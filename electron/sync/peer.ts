@@ -6,9 +6,11 @@ import Hypercore, { type Core, type Manifest } from 'hypercore';
 import SecretStream from '@hyperswarm/secret-stream';
 import { z } from 'zod';
 import { CordonError } from '../../shared/ipc/result';
-import { memberEntrySchema, type MemberEntry } from '../../shared/sync/device-record';
+import { memberBlockSchema, type MemberBlock, type MemberEntry } from '../../shared/sync/device-record';
 import { decodeInvite, encodeInvite, fingerprintOf, InviteError } from '../../shared/sync/invite';
+import { exchangeIncidentKey, openExchange, sealExchange } from './offline-file';
 import type { DeviceRepo, LocalDevice, SharedIncident } from '../store/device-repo';
+import { memberSignedBy, signMember } from '../store/device-signing';
 import { SyncRefusal, type SyncLedger } from '../store/ingest';
 
 /**
@@ -253,6 +255,54 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     });
   }
 
+  /** What this laptop holds of a shared incident, sealed for another member laptop (offline-file.ts). */
+  async exportIncident(incidentId: string): Promise<Buffer> {
+    const shared = this.options.devices.shared(incidentId);
+    if (!shared) throw new CordonError('not_found', 'This incident is not shared.');
+    await this.publish(incidentId);
+    const devices: Record<string, unknown[]> = {};
+    for (const member of this.options.devices.members(incidentId)) {
+      if (member.status === 'refused') continue;
+      devices[member.deviceId] = this.options.ledger.records(incidentId, member.deviceId);
+    }
+    const members = await this.memberBlocks(incidentId, shared.commander);
+    return sealExchange({ incidentId, commander: shared.commander, members, devices }, shared.membersKey, shared.blockKey);
+  }
+
+  /**
+   * Takes in an exchange file for an incident this laptop joined, with the checks of live sync:
+   * the membership log must be signed by the commander, each device's records by that device,
+   * chained and valid. A device that fails is refused and named; the others are taken in.
+   */
+  importIncident(file: Buffer): { incidentId: string; added: number; refused: SyncRefusal[] } {
+    const incidentId = this.options.devices.incidentByMembersKey(exchangeIncidentKey(file));
+    const shared = incidentId ? this.options.devices.shared(incidentId) : null;
+    if (!shared) throw new CordonError('not_found', 'This file is for an incident this laptop has not joined; join it with an invite first.');
+    const body = openExchange(file, shared.blockKey);
+    if (body.incidentId !== shared.incidentId || body.commander !== shared.commander) {
+      throw new CordonError('bad_input', 'This exchange file does not match the incident it names; nothing was imported.');
+    }
+    const signed = body.members.every((block, index) => memberSignedBy(shared.incidentId, index, block, shared.commander));
+    if (!signed || body.members[0]?.entry.type !== 'genesis') {
+      throw new CordonError('bad_input', 'The membership list in this file is not signed by the commander; nothing was imported.');
+    }
+    this.options.devices.applyMembers(shared.incidentId, body.members.map((b) => b.entry));
+    let added = 0;
+    const refused: SyncRefusal[] = [];
+    for (const [deviceId, records] of Object.entries(body.devices)) {
+      try {
+        added += this.options.ledger.ingest(shared.incidentId, deviceId, records).added;
+      } catch (error) {
+        if (!(error instanceof SyncRefusal)) throw error;
+        refused.push(error);
+        this.emit('refused', error);
+      }
+    }
+    if (added > 0) this.emit('ingested', shared.incidentId);
+    void this.readMembers(shared.incidentId);
+    return { incidentId: shared.incidentId, added, refused };
+  }
+
   /** Cuts the connections to one device (tests partition pairs of laptops with this). */
   disconnectFrom(deviceId: string): void {
     for (const { socket, remote } of this.sockets) if (remote === deviceId) socket.destroy();
@@ -352,8 +402,24 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   private async appendMember(incidentId: string, entry: MemberEntry): Promise<void> {
     const core = this.cores.get(coreId(incidentId, 'members'));
     if (!core) throw new CordonError('internal', 'The incident’s membership log is not open.');
-    await core.append(Buffer.from(JSON.stringify(entry)));
+    await core.append(Buffer.from(JSON.stringify(signMember(incidentId, core.length, entry, this.device.secretKey))));
     await this.readMembers(incidentId);
+  }
+
+  /** The membership log as this laptop holds it, each entry checked against the commander's key. */
+  private async memberBlocks(incidentId: string, commander: string): Promise<MemberBlock[]> {
+    const core = this.cores.get(coreId(incidentId, 'members'));
+    const blocks: MemberBlock[] = [];
+    if (!core) return blocks;
+    for (let i = 0; i < core.length; i++) {
+      if (!(await core.has(i))) break;
+      const block = await core.get(i, { wait: false });
+      const parsed = block ? memberBlockSchema.safeParse(parseJson(block)) : null;
+      // The log is signed by the commander's key; an entry that does not read is a bug or a newer Cordon.
+      if (!parsed?.success || !memberSignedBy(incidentId, i, parsed.data, commander)) break;
+      blocks.push(parsed.data);
+    }
+    return blocks;
   }
 
   /** Opens the membership log and every member's device log, and follows them. */
@@ -407,19 +473,10 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
 
   private async readMembers(incidentId: string): Promise<void> {
     await this.serial(`members:${incidentId}`, async () => {
-      const core = this.cores.get(coreId(incidentId, 'members'));
       const shared = this.options.devices.shared(incidentId);
-      if (!core || !shared) return;
-      const entries: MemberEntry[] = [];
-      for (let i = 0; i < core.length; i++) {
-        const block = await core.get(i, { timeout: 5_000 });
-        if (!block) break;
-        const parsed = memberEntrySchema.safeParse(parseJson(block));
-        // The log is signed by the commander's key; an entry we cannot read is a bug or a newer Cordon.
-        if (!parsed.success) break;
-        entries.push(parsed.data);
-      }
-      this.options.devices.applyMembers(incidentId, entries);
+      if (!shared) return;
+      const blocks = await this.memberBlocks(incidentId, shared.commander);
+      this.options.devices.applyMembers(incidentId, blocks.map((b) => b.entry));
       for (const member of this.options.devices.members(incidentId)) {
         if (member.deviceId === this.device.id || this.cores.has(coreId(incidentId, member.deviceId))) continue;
         const core = await this.openCore(coreId(incidentId, member.deviceId), {

@@ -71,3 +71,10 @@ export const memberEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remove'), device: deviceIdSchema, cutoff: z.number().int().min(0) }).strict(),
 ]);
 export type MemberEntry = z.infer<typeof memberEntrySchema>;
+
+/** A membership log block: the entry and the commander's signature of `memberSignable`. */
+export const memberBlockSchema = z.object({ entry: memberEntrySchema, sig: z.string().regex(/^[0-9a-f]{128}$/) }).strict();
+export type MemberBlock = z.infer<typeof memberBlockSchema>;
+
+/** What the commander signs for the entry at `index` (so entries cannot be reordered or moved between incidents). */
+export const memberSignable = (incidentId: string, index: number, entry: MemberEntry): string => canonicalJson({ incidentId, index, entry });

@@ -28,6 +28,7 @@ export const migration008: Migration = {
         members_key TEXT NOT NULL UNIQUE,  -- key of the commander's membership log: the incident's key in invites
         commander   TEXT NOT NULL REFERENCES devices (id),
         block_key   BLOB NOT NULL,         -- encrypts the incident's log blocks on disk and on the wire
+        members_applied INTEGER NOT NULL DEFAULT 0,  -- how many membership log entries are applied below
         created_at  TEXT NOT NULL
       ) STRICT;
 
