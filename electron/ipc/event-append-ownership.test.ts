@@ -24,6 +24,9 @@ const serviceOwned: Record<string, Record<string, unknown>> = {
   exercise_decision: { injectId: 'inject-1', text: 'We isolate the host.' },
   objective_assessed: { objectiveId: 'obj-1', rating: 'met' },
   hot_wash_noted: { category: 'went_well', text: 'Fast triage' },
+  device_joined: { deviceId: 'ab'.repeat(32), name: 'Ben', fingerprint: '123 456 789' },
+  device_admitted: { deviceId: 'ab'.repeat(32), name: 'Ben', fingerprint: '123 456 789' },
+  device_removed: { deviceId: 'ab'.repeat(32), name: 'Ben', cutoff: 0 },
 };
 
 async function setup() {

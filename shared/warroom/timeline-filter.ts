@@ -146,6 +146,9 @@ export const kindLabels: Record<EventKind, string> = {
   exercise_decision: 'Decision',
   objective_assessed: 'Assessment',
   hot_wash_noted: 'Hot wash',
+  device_joined: 'Laptop joined',
+  device_admitted: 'Laptop admitted',
+  device_removed: 'Laptop removed',
 };
 
 export const kindIcons: Record<EventKind, string> = {
@@ -175,6 +178,9 @@ export const kindIcons: Record<EventKind, string> = {
   exercise_decision: '✔',
   objective_assessed: '◎',
   hot_wash_noted: '✎',
+  device_joined: '⇄',
+  device_admitted: '⇄',
+  device_removed: '⇄',
 };
 
 const statusLabels: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
@@ -359,6 +365,12 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
     }
     case 'hot_wash_noted':
       return { icon, title: `Hot wash (${p.category === 'went_well' ? 'went well' : 'to improve'}): ${str(p.text) ?? ''}`, detail: null };
+    case 'device_joined':
+      return { icon, title: `Laptop joined: ${str(p.name) ?? '?'}`, detail: str(p.fingerprint) ? `fingerprint ${String(p.fingerprint)}` : null };
+    case 'device_admitted':
+      return { icon, title: `Laptop admitted: ${str(p.name) ?? '?'}`, detail: str(p.fingerprint) ? `fingerprint ${String(p.fingerprint)}` : null };
+    case 'device_removed':
+      return { icon, title: `Laptop removed: ${str(p.name) ?? '?'}`, detail: 'its later writes are refused' };
   }
 }
 
