@@ -6,6 +6,7 @@ import { createPostmortemHandlers } from './postmortem-handlers';
 import { createActionHandlers } from './action-handlers';
 import { createExerciseHandlers } from './exercise-handlers';
 import { createCommsHandlers } from './comms-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -25,5 +26,6 @@ export function createHandlers(services: Services): Handlers {
     ...createActionHandlers(services),
     ...createExerciseHandlers(services),
     ...createCommsHandlers(services),
+    ...createSyncHandlers(services),
   };
 }

@@ -24,6 +24,8 @@ import { actorName } from '../../shared/settings/settings';
 import { createCommsService, type CommsService } from './comms';
 import { noFileSink, type FileSink } from './files/file-sink';
 import { createUploads, type Uploads } from './files/uploads';
+import { createSyncService, syncDir, type SyncService } from './sync';
+import { migrationsWithDevices } from '../store/migrations/with-devices';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -56,6 +58,8 @@ export interface ServiceDeps {
    * dialog, the harness's one-time downloads, or a folder (tests). Never a path from the page.
    */
   files?: FileSink;
+  /** The address sync listens on and puts in invites (a LAN address the user chose); default 127.0.0.1. */
+  syncHost?: string;
 }
 
 export interface Services {
@@ -72,6 +76,7 @@ export interface Services {
   exercises: ExerciseService;
   comms: CommsService;
   uploads: Uploads;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     autoLockMs: (deps.autoLockMinutes ?? 15) * 60_000,
     now,
+    migrations: migrationsWithDevices,
     ...(deps.scryptParams ? { scryptParams: deps.scryptParams } : {}),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
@@ -152,6 +158,17 @@ export function createServices(deps: ServiceDeps): Services {
           },
         }),
   });
+  const sync = createSyncService({
+    withStore: (fn) => vault.use(fn),
+    bus,
+    logger: deps.logger,
+    dir: syncDir(deps.dataDir),
+    host: deps.syncHost ?? '127.0.0.1',
+    now,
+    actor: async () => actorName(await settings.get()),
+    files,
+    uploads,
+  });
   return {
     appInfo: describeApp(deps.runtime),
     bus,
@@ -167,7 +184,9 @@ export function createServices(deps: ServiceDeps): Services {
     exercises,
     comms: createCommsService({ withStore: (fn) => vault.use(fn), bus, now, actor: async () => actorName(await settings.get()) }),
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
+    sync,
     close: async () => {
+      await sync.close();
       exercises.close();
       stopSearchIndexer();
       await scripts.close();

@@ -8,6 +8,7 @@ import { postmortemContract } from './postmortem-contract';
 import { actionContract } from './action-contract';
 import { exerciseContract } from './exercise-contract';
 import { commsContract } from './comms-contract';
+import { syncContract } from './sync-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...actionContract,
   ...exerciseContract,
   ...commsContract,
+  ...syncContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

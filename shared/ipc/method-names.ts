@@ -71,6 +71,19 @@ export const methodNames = [
   'exerciseDecision',
   'objectiveAssess',
   'hotWashAdd',
+  // Several laptops on one incident (sync-contract.ts).
+  'syncStatus',
+  'syncStart',
+  'syncStop',
+  'syncInvite',
+  'syncJoin',
+  'syncAdmit',
+  'syncRefuse',
+  'syncRemove',
+  'syncIncident',
+  'syncTimeline',
+  'syncExport',
+  'syncImport',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import { DeviceRepo, type LocalDevice } from '../device-repo';
 import { newDeviceKeyPair } from '../device-signing';
 import { SyncLedger } from '../ingest';
-import { migrations } from '../migrations';
-import { migration008 } from '../migrations/008-devices';
+import { migrationsWithDevices } from '../migrations/with-devices';
 import { openStore, type Store } from '../store';
 
-// Until migration 007 (another branch) lands, the sync tables are migrated on top of the list.
-export const syncMigrations = migrations.some((m) => m.version === 8) ? migrations : [...migrations, migration008];
 
 export interface SyncStore {
   store: Store;
@@ -23,7 +20,7 @@ let opened = 0;
 
 export function openSyncStore(dir: string, name: string, now: () => number = Date.now): SyncStore {
   opened += 1;
-  const store = openStore(join(dir, `${name}-${opened}.db`), randomBytes(32), { create: true, migrations: syncMigrations, now });
+  const store = openStore(join(dir, `${name}-${opened}.db`), randomBytes(32), { create: true, migrations: migrationsWithDevices, now });
   const devices = new DeviceRepo(store.db, now);
   const device = devices.ensureLocalDevice(name, newDeviceKeyPair);
   const ledger = new SyncLedger(store.db, store.log, devices, now);
