@@ -66,7 +66,7 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
             {p.fingerprint}
           </p>
           <div className="sync-actions">
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(async () => { const r = await cordon().syncAdmit({ joinId: p.joinId }); return r.ok ? `${p.name} was admitted.` : r.error.message; })}>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(async () => { const r = await cordon().syncAdmit({ joinId: p.joinId }); if (r.ok) setInvite(null); return r.ok ? `${p.name} was admitted.` : r.error.message; })}>
               Admit {p.name}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => void run(async () => { const r = await cordon().syncRefuse({ joinId: p.joinId }); return r.ok ? `${p.name} was refused.` : r.error.message; })}>
@@ -112,8 +112,8 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
                   </td>
                   <td>
                     {incident.commandedHere && !m.thisLaptop && m.status === 'admitted' && (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => void run(async () => { const r = await cordon().syncRemove({ incidentId, deviceId: m.deviceId }); return r.ok ? `${m.name} was removed; its later writes are refused.` : r.error.message; })}>
-                        Remove {m.name}
+                      <button type="button" className="button button-small" aria-label={`Remove ${m.name}`} disabled={busy} onClick={() => void run(async () => { const r = await cordon().syncRemove({ incidentId, deviceId: m.deviceId }); return r.ok ? `${m.name} was removed; its later writes are refused.` : r.error.message; })}>
+                        Remove
                       </button>
                     )}
                   </td>
