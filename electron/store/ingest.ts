@@ -116,6 +116,16 @@ export class SyncLedger {
       published: db.prepare<[string], { device_seq: number; event_id: string; parents: string; hash: string; sig: string }>(
         'SELECT device_seq, event_id, parents, hash, sig FROM published_events WHERE incident_id = ? ORDER BY device_seq',
       ),
+      lastPublished: db.prepare<[string], { device_seq: number; hash: string }>(
+        'SELECT device_seq, hash FROM published_events WHERE incident_id = ? ORDER BY device_seq DESC LIMIT 1',
+      ),
+      publishedHash: db.prepare<[string, number], string>('SELECT hash FROM published_events WHERE incident_id = ? AND device_seq = ?').pluck(),
+      localAfter: db.prepare<[string, number], EventRow>(`SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n`),
+      publishedFrom: db.prepare<[string, number], EventRow & { device_seq: number; parents: string; p_hash: string; sig: string }>(
+        `SELECT e.seq, e.id, e.incident_id, e.n, e.kind, e.actor, e.occurred_at, e.recorded_at, e.payload, e.prev_hash, e.hash,
+           p.device_seq, p.parents, p.hash AS p_hash, p.sig
+         FROM published_events p JOIN events e ON e.id = p.event_id WHERE p.incident_id = ? AND p.device_seq >= ? ORDER BY p.device_seq`,
+      ),
       insertPublished: db.prepare('INSERT INTO published_events (incident_id, device_seq, event_id, parents, hash, sig) VALUES (?, ?, ?, ?, ?, ?)'),
       heads: db.prepare<[string], { device_id: string; last: number }>(
         `SELECT e.device_id, max(e.device_seq) AS last FROM device_events e
@@ -140,7 +150,7 @@ export class SyncLedger {
    * that fails, nothing of the batch is kept, the device is marked refused for this incident and
    * SyncRefusal names it. A removed device's records after its cutoff are not taken in.
    */
-  ingest(incidentId: string, deviceId: string, raw: readonly unknown[]): { added: number; refusedAfterRemoval: number } {
+  ingest(incidentId: string, deviceId: string, raw: readonly unknown[], options: { refold?: boolean } = {}): { added: number; refusedAfterRemoval: number } {
     const local = this.devices.localDevice();
     if (local && local.id === deviceId) return { added: 0, refusedAfterRemoval: 0 };
     const nameOf = () => this.devices.members(incidentId).find((m) => m.deviceId === deviceId)?.name ?? 'unknown device';
@@ -155,7 +165,8 @@ export class SyncLedger {
       }
       throw error;
     }
-    if (result.added > 0) this.refold(incidentId);
+    // A caller still reading a long log re-folds once at the end instead of after every batch.
+    if (result.added > 0 && options.refold !== false) this.refold(incidentId);
     return result;
   }
 
@@ -230,20 +241,20 @@ export class SyncLedger {
    */
   publish(incidentId: string, device: LocalDevice, fromSeq = 1): DeviceRecord[] {
     this.db.transaction(() => {
-      const published = this.s.published.all(incidentId);
-      const done = new Set(published.map((p) => p.event_id));
-      let seq = published.length;
-      let prevHash = published.at(-1)?.hash ?? genesisHash;
+      const last = this.s.lastPublished.get(incidentId) ?? { device_seq: 0, hash: genesisHash };
+      // Every local event of a shared incident is published in chain order, so device seq = n.
+      const fresh = this.s.localAfter.all(incidentId, last.device_seq);
+      if (fresh.length === 0) return;
       const parents = canonicalJson(this.heads(incidentId));
-      for (const row of this.s.localEvents.all(incidentId)) {
-        if (done.has(row.id)) continue;
-        seq += 1;
-        const record = signRecord(this.localRecord(row, device.id, seq, prevHash, JSON.parse(parents) as Record<string, number>), device.secretKey);
-        this.s.insertPublished.run(incidentId, seq, row.id, parents, record.hash, record.sig);
+      let prevHash = last.hash;
+      for (const [i, row] of fresh.entries()) {
+        if (row.n !== last.device_seq + 1 + i) throw new CordonError('internal', 'This laptop’s log and its device log disagree.');
+        const record = signRecord(this.localRecord(row, device.id, row.n, prevHash, JSON.parse(parents) as Record<string, number>), device.secretKey);
+        this.s.insertPublished.run(incidentId, row.n, row.id, parents, record.hash, record.sig);
         prevHash = record.hash;
       }
     }).immediate();
-    return this.localRecords(incidentId, device.id).filter((r) => r.seq >= fromSeq);
+    return this.localRecords(incidentId, device.id, fromSeq);
   }
 
   private localRecord(row: EventRow, deviceId: string, seq: number, prevHash: string, parents: Record<string, number>) {
@@ -263,14 +274,11 @@ export class SyncLedger {
     } as const;
   }
 
-  private localRecords(incidentId: string, deviceId: string): DeviceRecord[] {
-    const rows = new Map(this.s.localEvents.all(incidentId).map((r) => [r.id, r]));
-    let prevHash = genesisHash;
-    return this.s.published.all(incidentId).map((p) => {
-      const row = rows.get(p.event_id);
-      if (!row) throw new CordonError('internal', 'A published event is missing from the log.');
-      const record = { ...this.localRecord(row, deviceId, p.device_seq, prevHash, JSON.parse(p.parents) as Record<string, number>), hash: p.hash, sig: p.sig };
-      prevHash = p.hash;
+  private localRecords(incidentId: string, deviceId: string, fromSeq = 1): DeviceRecord[] {
+    let prevHash = fromSeq <= 1 ? genesisHash : (this.s.publishedHash.get(incidentId, fromSeq - 1) ?? genesisHash);
+    return this.s.publishedFrom.all(incidentId, Math.max(1, fromSeq)).map((row) => {
+      const record = { ...this.localRecord(row, deviceId, row.device_seq, prevHash, JSON.parse(row.parents) as Record<string, number>), hash: row.p_hash, sig: row.sig };
+      prevHash = row.p_hash;
       return record;
     });
   }
@@ -278,7 +286,7 @@ export class SyncLedger {
   /** Every record this laptop holds of one device's log for an incident, from `fromSeq`. */
   records(incidentId: string, deviceId: string, fromSeq = 1): DeviceRecord[] {
     const local = this.devices.localDevice();
-    if (local && local.id === deviceId) return this.localRecords(incidentId, deviceId).filter((r) => r.seq >= fromSeq);
+    if (local && local.id === deviceId) return this.localRecords(incidentId, deviceId, fromSeq);
     return this.s.deviceLog.all(incidentId, deviceId, fromSeq).map(toRecord);
   }
 

@@ -54,6 +54,10 @@ interface Invitation {
 }
 
 const maxMessage = 16_384;
+/** Records ingested per transaction: bounds how long one catch-up step holds the store. */
+const maxBatch = 2_000;
+/** Arrivals within this window are read as one batch. */
+const coalesceMs = 15;
 const joinMessageSchema = z.object({ t: z.literal('join'), secret: z.string().regex(/^[0-9a-f]{32}$/), name: z.string().trim().min(1).max(100) }).strict();
 const hostMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('pending'), fingerprint: z.string().max(20) }).strict(),
@@ -89,6 +93,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   private readonly pending = new Map<string, PendingJoin & { reply(message: unknown): void; close(): void }>();
   private readonly cores = new Map<string, Core>();
   private readonly queues = new Map<string, Promise<void>>();
+  /** Schedules another read of a followed log (after a capped batch). */
+  private readonly follow = new Map<string, () => void>();
   private closed = false;
 
   constructor(private readonly options: SyncPeerOptions) {
@@ -433,7 +439,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       ...(shared.commander === this.device.id ? { keyPair: { publicKey: this.device.publicKey, secretKey: null } } : {}),
     });
     if (shared.commander === this.device.id) members.setKeyPair(this.device);
-    else this.follow(members, () => this.readMembers(incidentId));
+    else this.startFollowing(coreId(incidentId, 'members'), members, () => this.readMembers(incidentId));
     await this.readMembers(incidentId);
     const own = await this.openCore(coreId(incidentId, this.device.id), {
       manifest: manifestOf('events', incidentId, this.device.id),
@@ -455,17 +461,18 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   }
 
   /** Downloads the whole log and reads it as blocks arrive; bursts of arrivals coalesce into one read. */
-  private follow(core: Core, onData: () => Promise<void>): void {
+  private startFollowing(id: string, core: Core, onData: () => Promise<void>): void {
     core.download({ start: 0, end: -1 });
     let scheduled = false;
     const run = () => {
-      if (scheduled) return;
+      if (scheduled || this.closed) return;
       scheduled = true;
-      setImmediate(() => {
+      setTimeout(() => {
         scheduled = false;
         void onData();
-      });
+      }, coalesceMs).unref();
     };
+    this.follow.set(id, run);
     core.on('append', run);
     core.on('download', run);
     run();
@@ -483,7 +490,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
           manifest: manifestOf('events', incidentId, member.deviceId),
           encryption: { key: shared.blockKey },
         });
-        this.follow(core, () => this.readDevice(incidentId, member.deviceId));
+        this.startFollowing(coreId(incidentId, member.deviceId), core, () => this.readDevice(incidentId, member.deviceId));
       }
       this.emit('members', incidentId);
     });
@@ -497,16 +504,17 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       if (this.options.devices.member(incidentId, deviceId)?.status === 'refused') return;
       const from = this.options.ledger.deviceLength(incidentId, deviceId);
       const batch: unknown[] = [];
-      for (let i = from; i < core.length; i++) {
-        if (!(await core.has(i))) break;
+      for (let i = from; i < core.length && batch.length < maxBatch; i++) {
         const block = await core.get(i, { wait: false });
         if (!block) break;
         batch.push(parseJson(block));
       }
       if (batch.length === 0) return;
+      const more = from + batch.length < core.length;
       try {
-        const { added } = this.options.ledger.ingest(incidentId, deviceId, batch);
-        if (added > 0) this.emit('ingested', incidentId);
+        const { added } = this.options.ledger.ingest(incidentId, deviceId, batch, { refold: !more });
+        if (more) this.follow.get(coreId(incidentId, deviceId))?.();
+        else if (added > 0) this.emit('ingested', incidentId);
       } catch (error) {
         if (error instanceof SyncRefusal) this.emit('refused', error);
         else throw error;
