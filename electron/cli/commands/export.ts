@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { migrationsWithDevices } from '../../store/migrations/with-devices';
 import { usageError, type CliCommand } from '../command';
 import { CordonError } from '../../../shared/ipc/result';
 import { unwrapWithPassphrase } from '../../store/key-envelope';
@@ -57,7 +58,7 @@ export const exportCommand: CliCommand = {
       try {
         const envelope = readEnvelopeFor(parsed.db);
         key = await unwrapWithPassphrase(envelope, await askPassphrase(io));
-        store = openStore(parsed.db, key, { noMigrate: true });
+        store = openStore(parsed.db, key, { noMigrate: true, migrations: migrationsWithDevices });
       } catch (error) {
         if (error instanceof StoreError || error instanceof PromptError) {
           io.stderr(`cordon export: ${error.message}\n`);

@@ -9,6 +9,8 @@ import { openStore, type Store } from '../store';
 
 export interface SyncStore {
   store: Store;
+  file: string;
+  key: Buffer;
   devices: DeviceRepo;
   ledger: SyncLedger;
   device: LocalDevice;
@@ -20,9 +22,11 @@ let opened = 0;
 
 export function openSyncStore(dir: string, name: string, now: () => number = Date.now): SyncStore {
   opened += 1;
-  const store = openStore(join(dir, `${name}-${opened}.db`), randomBytes(32), { create: true, migrations: migrationsWithDevices, now });
+  const file = join(dir, `${name}-${opened}.db`);
+  const key = randomBytes(32);
+  const store = openStore(file, key, { create: true, migrations: migrationsWithDevices, now });
   const devices = new DeviceRepo(store.db, now);
   const device = devices.ensureLocalDevice(name, newDeviceKeyPair);
   const ledger = new SyncLedger(store.db, store.log, devices, now);
-  return { store, devices, ledger, device, close: () => store.close() };
+  return { store, file, key, devices, ledger, device, close: () => store.close() };
 }
