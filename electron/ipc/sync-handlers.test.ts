@@ -43,6 +43,30 @@ describe('sync through the contract', () => {
     expect((await ana.value<{ entries: { kind: string }[] }>('syncTimeline', { incidentId })).entries.at(-1)?.kind).toBe('device_removed');
   });
 
+  it('after a stop, a restart on either laptop reconnects (same port, re-dial) and they catch up', async () => {
+    const ana = await laptop('Ana');
+    const ben = await laptop('Ben');
+    const { id: incidentId } = await ana.value<{ id: string }>('incidentDeclare', { title: 'Outage' });
+    const { code } = await ana.value<{ code: string }>('syncInvite', { incidentId });
+    await ben.value('syncJoin', { code });
+    await eventually('request', () => ana.services.sync.status().pending.length === 1);
+    await ana.value('syncAdmit', { joinId: ana.services.sync.status().pending[0]?.joinId });
+    await eventually('Ben has the incident', () => ben.services.sync.timeline({ incidentId }).entries.length >= 2);
+    const address = ana.services.sync.status().address;
+
+    await ben.value('syncStop');
+    const whileBenWasOff = await ana.value<{ id: string }>('eventAppend', { incidentId, kind: 'note', payload: { text: 'while Ben was off' } });
+    await ben.value('syncStart');
+    await eventually('Ben catches up after restarting', () => ben.services.sync.timeline({ incidentId }).entries.some((e) => e.id === whileBenWasOff.id));
+
+    await ana.value('syncStop');
+    expect(ana.services.sync.status().address).toBeNull();
+    await ana.value('syncStart');
+    expect(ana.services.sync.status().address).toBe(address);
+    const afterAnaRestarted = await ana.value<{ id: string }>('eventAppend', { incidentId, kind: 'note', payload: { text: 'after Ana restarted' } });
+    await eventually('Ben re-dials Ana', () => ben.services.sync.timeline({ incidentId }).entries.some((e) => e.id === afterAnaRestarted.id), 20_000);
+  });
+
   it('refuses bad input at every sync method, writing nothing', async () => {
     const ana = await laptop('Ana');
     const { id: incidentId } = await ana.value<{ id: string }>('incidentDeclare', { title: 'Outage' });

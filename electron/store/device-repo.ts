@@ -56,6 +56,10 @@ export class DeviceRepo {
       ),
       applied: db.prepare<[string], number>('SELECT members_applied FROM shared_incidents WHERE incident_id = ?').pluck(),
       setApplied: db.prepare('UPDATE shared_incidents SET members_applied = ? WHERE incident_id = ?'),
+      setDial: db.prepare('UPDATE shared_incidents SET dial = ? WHERE incident_id = ?'),
+      dials: db.prepare<[], string>('SELECT DISTINCT dial FROM shared_incidents WHERE dial IS NOT NULL').pluck(),
+      listenPort: db.prepare<[], number>('SELECT port FROM sync_listen WHERE id = 1').pluck(),
+      setListenPort: db.prepare('INSERT INTO sync_listen (id, port) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET port = excluded.port'),
       member: db.prepare<[string, string], { status: DeviceStatus; cutoff: number | null }>(
         'SELECT status, cutoff FROM incident_devices WHERE incident_id = ? AND device_id = ?',
       ),
@@ -136,6 +140,23 @@ export class DeviceRepo {
         }
       }
     }).immediate();
+  }
+
+  /** Where a laptop that joined reaches the commander's laptop again (address:port). */
+  setDial(incidentId: string, address: string): void {
+    this.s.setDial.run(address, incidentId);
+  }
+
+  dials(): string[] {
+    return this.s.dials.all();
+  }
+
+  listenPort(): number | null {
+    return this.s.listenPort.get() ?? null;
+  }
+
+  setListenPort(port: number): void {
+    this.s.setListenPort.run(port);
   }
 
   member(incidentId: string, deviceId: string): { status: DeviceStatus; cutoff: number | null } | null {

@@ -29,6 +29,11 @@ export interface SyncPeerOptions {
   host?: string;
   /** A connection that has not finished its Noise handshake by then is dropped. */
   handshakeTimeoutMs?: number;
+  /**
+   * How often a laptop that joined re-dials the commander's laptop when not connected (after a
+   * network drop, or a restart). 0: only when sync starts (tests partition laptops by hand).
+   */
+  redialMs?: number;
 }
 
 export interface PendingJoin {
@@ -88,7 +93,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   private readonly now: () => number;
   private readonly host: string;
   private server: Server | null = null;
-  private readonly sockets = new Set<{ socket: Socket; remote: string | null }>();
+  private readonly sockets = new Set<{ socket: Socket; remote: string | null; target: string | null }>();
+  private redialTimer: NodeJS.Timeout | null = null;
   private readonly invitations = new Map<string, Invitation>();
   private readonly pending = new Map<string, PendingJoin & { reply(message: unknown): void; close(): void }>();
   private readonly cores = new Map<string, Core>();
@@ -116,17 +122,44 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     return address && typeof address === 'object' ? address.port : null;
   }
 
-  /** Opens every shared incident's logs and listens for peers. */
-  async start(port = 0): Promise<number> {
+  /**
+   * Opens every shared incident's logs, listens for peers (on the port used last time, so
+   * invites and laptops that joined still reach it, else any free one), and dials the
+   * commanders' laptops this one joined.
+   */
+  async start(port = this.options.devices.listenPort() ?? 0): Promise<number> {
     await this.corestore.ready();
     for (const incidentId of this.options.devices.sharedIncidentIds()) await this.openIncident(incidentId);
-    const server = createServer((socket) => this.accept(socket));
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, this.host, () => resolve());
+    const listen = (on: number) => {
+      const server = createServer((socket) => this.accept(socket));
+      return new Promise<Server>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(on, this.host, () => resolve(server));
+      });
+    };
+    this.server = await listen(port).catch((error: unknown) => {
+      if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') return listen(0);
+      throw error;
     });
+    this.options.devices.setListenPort(this.port ?? 0);
+    this.dialKnown();
+    const every = this.options.redialMs ?? 3_000;
+    if (every > 0) {
+      this.redialTimer = setInterval(() => this.dialKnown(), every);
+      this.redialTimer.unref();
+    }
     return this.port ?? 0;
+  }
+
+  /** Dials each commander's laptop this one joined that it is not connected to. */
+  private dialKnown(): void {
+    if (this.closed) return;
+    const connected = new Set([...this.sockets].map((s) => s.target));
+    for (const target of this.options.devices.dials()) {
+      if (connected.has(target)) continue;
+      const at = target.lastIndexOf(':');
+      this.connectTo(target.slice(0, at), Number(target.slice(at + 1)));
+    }
   }
 
   /** Makes this laptop the commander of a shared incident (its membership log starts here). */
@@ -231,6 +264,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
         throw new CordonError('forbidden', 'The admission does not match the invite.');
       }
       this.options.devices.share({ incidentId, membersKey: invite.incidentKey, commander, blockKey: Buffer.from(blockKey, 'hex') }, commanderName);
+      this.options.devices.setDial(incidentId, `${invite.address}:${invite.port}`);
       await this.openIncident(incidentId);
       this.connectTo(invite.address, invite.port);
       return incidentId;
@@ -242,7 +276,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   /** Opens a sync connection to a member laptop; it replicates every incident both share. */
   connectTo(address: string, port: number): Socket {
     const socket = connect(port, address);
-    this.attach(socket, true);
+    this.attach(socket, true, `${address}:${port}`);
     return socket;
   }
 
@@ -316,6 +350,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.redialTimer) clearInterval(this.redialTimer);
     this.disconnectAll();
     for (const join of this.pending.values()) join.close();
     this.pending.clear();
@@ -342,8 +377,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
    * Every connection is Noise with this device's key. A member (admitted to an incident this
    * laptop shares) replicates; any other key may only present an invite.
    */
-  private attach(socket: Socket, initiator: boolean): void {
-    const entry = { socket, remote: null as string | null };
+  private attach(socket: Socket, initiator: boolean, target: string | null = null): void {
+    const entry = { socket, remote: null as string | null, target };
     this.sockets.add(entry);
     socket.on('close', () => this.sockets.delete(entry));
     socket.on('error', () => socket.destroy());

@@ -29,6 +29,7 @@ export const migration008: Migration = {
         commander   TEXT NOT NULL REFERENCES devices (id),
         block_key   BLOB NOT NULL,         -- encrypts the incident's log blocks on disk and on the wire
         members_applied INTEGER NOT NULL DEFAULT 0,  -- how many membership log entries are applied below
+        dial        TEXT,                  -- a laptop that joined: the commander's address:port from the invite
         created_at  TEXT NOT NULL
       ) STRICT;
 
@@ -65,6 +66,12 @@ export const migration008: Migration = {
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
       CREATE TRIGGER device_events_append_only_d BEFORE DELETE ON device_events
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+      -- The port this laptop listens on while sync is on, kept so that invites stay reachable.
+      CREATE TABLE sync_listen (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535)
+      ) STRICT;
 
       -- Which of this laptop's own events went into its device log, at which device_seq.
       CREATE TABLE published_events (

@@ -20,7 +20,7 @@ export async function startPeer(dir: string, name: string, options: { now?: () =
   mkdirSync(home, { mode: 0o700 });
   const s = openSyncStore(home, name, options.now);
   const ledger = options.ledger ? options.ledger(s.ledger) : s.ledger;
-  const peer = new SyncPeer({ devices: s.devices, ledger, storageDir: join(home, 'cores'), handshakeTimeoutMs: 500, ...(options.now ? { now: options.now } : {}) });
+  const peer = new SyncPeer({ devices: s.devices, ledger, storageDir: join(home, 'cores'), handshakeTimeoutMs: 500, redialMs: 0, ...(options.now ? { now: options.now } : {}) });
   await peer.start();
   const write = async (incidentId: string, body: Parameters<SyncStore['store']['log']['append']>[0]['body'], occurredAt?: string) => {
     const { event } = s.store.log.append({ incidentId, actor: name, body, ...(occurredAt ? { occurredAt } : {}) });
