@@ -74,7 +74,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   };
 
   deps.bus.subscribe((event) => {
-    if (event.topic === 'vault.changed' && event.state !== 'unlocked') void stop();
+    if (event.topic === 'vault.changed' && event.state !== 'unlocked') stop().catch((error: unknown) => deps.logger.warn('sync.stop_failed', errorShape(error)));
     if (event.topic !== 'incident.changed' || publishing || !running) return;
     const r = running;
     if (!r.devices.shared(event.incidentId)) return;
@@ -105,6 +105,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         incidentChanged(incidentId);
       });
       peer.on('joinRequest', () => changed());
+      peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
       peer.on('members', () => changed());
       await peer.start();
       deps.logger.info('sync.started', {});

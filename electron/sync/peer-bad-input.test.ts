@@ -73,6 +73,7 @@ describe('sync entry points refuse bad input, writing nothing', () => {
     const socket = connect(ana.peer.port ?? 0, '127.0.0.1');
     socket.on('error', () => socket.destroy());
     const noise = new SecretStream(true, socket, { keyPair: crypto.keyPair() });
+    noise.on('error', () => socket.destroy());
     await noise.opened;
     noise.write(Buffer.from('{"t":"join","secret":"nope"}'));
     noise.write(Buffer.alloc(40_000, 7));

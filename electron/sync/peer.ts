@@ -87,7 +87,7 @@ const manifestOf = (what: 'events' | 'members', incidentId: string, deviceId: st
 /** The key of an incident's membership log, written by its commander: the incident's key in invites. */
 export const membersKeyOf = (incidentId: string, commander: string) => Hypercore.key(manifestOf('members', incidentId, commander)).toString('hex');
 
-export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin] }> {
+export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin]; problem: [unknown] }> {
   private readonly corestore: Corestore;
   private readonly device: LocalDevice;
   private readonly now: () => number;
@@ -234,6 +234,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     const socket = connect(invite.port, invite.address);
     socket.on('error', () => socket.destroy());
     const stream = new SecretStream(true, socket, { keyPair: this.device });
+    stream.on('error', () => socket.destroy());
     const messages = framedJson(stream);
     try {
       await stream.opened;
@@ -339,7 +340,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       }
     }
     if (added > 0) this.emit('ingested', shared.incidentId);
-    void this.readMembers(shared.incidentId);
+    this.background(this.readMembers(shared.incidentId));
     return { incidentId: shared.incidentId, added, refused };
   }
 
@@ -411,7 +412,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     };
     const silent = setTimeout(() => socket.destroy(), this.options.handshakeTimeoutMs ?? 10_000);
     silent.unref();
-    void messages.next().then((value) => {
+    messages.next().then((value) => {
       clearTimeout(silent);
       const parsed = joinMessageSchema.safeParse(value);
       if (!parsed.success) return socket.destroy();
@@ -437,6 +438,9 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       socket.on('close', () => this.pending.delete(join.joinId));
       join.reply({ t: 'pending', fingerprint });
       this.emit('joinRequest', { joinId: join.joinId, incidentId: join.incidentId, deviceId: remote, name: join.name, fingerprint });
+    }).catch((error: unknown) => {
+      socket.destroy();
+      if (!this.closed) this.emit('problem', error);
     });
   }
 
@@ -504,7 +508,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       scheduled = true;
       setTimeout(() => {
         scheduled = false;
-        void onData();
+        this.background(onData());
       }, coalesceMs).unref();
     };
     this.follow.set(id, run);
@@ -554,6 +558,13 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
         if (error instanceof SyncRefusal) this.emit('refused', error);
         else throw error;
       }
+    });
+  }
+
+  /** Work nobody awaits: once closed, its failures (a session closed under it) are expected. */
+  private background(work: Promise<void>): void {
+    work.catch((error: unknown) => {
+      if (!this.closed) this.emit('problem', error);
     });
   }
 
