@@ -234,6 +234,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     timeline({ incidentId }: ParsedInput<'syncTimeline'>): MethodOutput<'syncTimeline'> {
       return deps.withStore((store) => {
         const devices = new DeviceRepo(store.db, deps.now);
+        if (!devices.shared(incidentId)) return { entries: [], conflicts: [] };
         const ledger = running?.ledger ?? new SyncLedger(store.db, store.log, devices, deps.now);
         const local = devices.localDevice();
         const { entries, conflicts } = ledger.timeline(incidentId);

@@ -30,10 +30,14 @@ export function useSyncIncident(incidentId: string): { incident: SyncIncident | 
   const reload = useCallback(() => {
     void cordon()
       .syncIncident({ incidentId })
-      .then((r) => r.ok && setIncident(r.value));
-    void cordon()
-      .syncTimeline({ incidentId })
-      .then((r) => r.ok && setTimeline(r.value));
+      .then(async (r) => {
+        if (!r.ok) return;
+        setIncident(r.value);
+        // An incident kept on this laptop only has no other laptops' events to merge.
+        if (!r.value.shared) return;
+        const merged = await cordon().syncTimeline({ incidentId });
+        if (merged.ok) setTimeline(merged.value);
+      });
   }, [incidentId]);
   useEffect(() => {
     reload();
