@@ -83,7 +83,8 @@ describe('sync through the contract', () => {
     expect(await bad('syncRemove', { incidentId, deviceId: 'zz' })).toMatchObject({ code: 'bad_input' });
     const garbage = await ana.upload('sync_exchange', 'x.cordonsync', Buffer.from('CORDONSYNC1\n{"incidentKey":"00"}\nxxxx'));
     expect(await bad('syncImport', { uploadId: garbage })).toMatchObject({ code: 'bad_input', message: expect.stringMatching(/not a Cordon/) });
-    expect((await ana.value<{ entries: unknown[] }>('syncTimeline', { incidentId })).entries).toHaveLength(1);
+    expect((await ana.value<{ incident: { eventCount: number } }>('incidentGet', { incidentId })).incident.eventCount).toBe(1);
+    expect(await ana.value('syncIncident', { incidentId })).toEqual({ shared: false, commandedHere: false, members: [] });
   });
 
   it('exports an encrypted file another member imports', async () => {
