@@ -9,7 +9,7 @@ import { newDeviceKeyPair } from '../store/device-signing';
 import { errorShape } from '../store/error-shape';
 import { SyncLedger, type SyncRefusal } from '../store/ingest';
 import type { Store } from '../store/store';
-import { SyncPeer } from '../sync/peer';
+import type { SyncPeer } from '../sync/peer';
 import { deliveryOf, type FileSink } from './files/file-sink';
 import type { Uploads } from './files/uploads';
 import type { Logger } from './logger';
@@ -94,6 +94,8 @@ export function createSyncService(deps: SyncServiceDeps) {
       devices.ensureLocalDevice(name, newDeviceKeyPair);
       const ledger = new SyncLedger(store.db, store.log, devices, deps.now);
       mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
+      // Loaded on first use: the Hypercore stack is not needed (nor its load time paid) until sync starts.
+      const { SyncPeer } = await import('../sync/peer');
       const peer = new SyncPeer({ devices, ledger, storageDir: deps.dir, now: deps.now, host: deps.host });
       peer.on('refused', (refusal: SyncRefusal) => {
         deps.logger.warn('sync.device_refused', { reason: 'chain_or_signature' });
