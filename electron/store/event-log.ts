@@ -271,6 +271,11 @@ export class EventLog {
     return checked;
   }
 
+  /** Sync re-folded the incident's state from every device (ingest.ts): read it from the row again. */
+  forgetState(incidentId: string): void {
+    this.written.forget(incidentId);
+  }
+
   state(incidentId: string): IncidentState {
     const row = this.s.incident.get(incidentId);
     if (!row) throw new CordonError('not_found', 'There is no such incident.');

@@ -87,7 +87,8 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     }
     if (options.noMigrate) {
       const version = schemaVersion(db);
-      if (version < 1 || version > latestSchemaVersion) {
+      const latest = options.migrations?.at(-1)?.version ?? latestSchemaVersion;
+      if (version < 1 || version > latest) {
         throw new StoreError(version < 1 ? 'not_cordon' : 'too_new', version < 1 ? 'This is not a Cordon store.' : `This store was written by a newer Cordon (schema ${version}).`);
       }
     } else {

@@ -3,6 +3,7 @@ import { usageError, type CliCommand, type CliIo } from '../command';
 import { readEnvelope, unwrapWithPassphrase } from '../../store/key-envelope';
 import { openStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
+import { reportDeviceChains } from './verify-devices';
 
 const help = `Usage: cordon verify --db FILE
 
@@ -62,6 +63,7 @@ export const verifyCommand: CliCommand = {
 
 async function report(store: Store, io: CliIo): Promise<number> {
   const health = store.health();
+  const brokenDevices = reportDeviceChains(store, io);
   for (const v of health.chains) {
     const title = titleOf(store, v.incidentId);
     if (v.ok) {
@@ -74,6 +76,10 @@ async function report(store: Store, io: CliIo): Promise<number> {
   const broken = health.chains.filter((v) => !v.ok).length;
   const otherDamage = health.problems.filter((p) => !p.startsWith('event log of incident'));
   for (const problem of otherDamage) io.stdout(`DAMAGED  ${problem}\n`);
+  if (health.ok && brokenDevices > 0) {
+    io.stdout(`${brokenDevices} device chain${brokenDevices === 1 ? '' : 's'} of shared incidents ${brokenDevices === 1 ? 'is' : 'are'} broken.\n`);
+    return 1;
+  }
   if (health.ok) {
     io.stdout(`The store is intact. All ${health.chains.length} incident chain${health.chains.length === 1 ? '' : 's'} verify.\n`);
     return 0;
