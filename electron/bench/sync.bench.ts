@@ -3,6 +3,7 @@
 // The time for a note written on one laptop to be on the other's merged timeline, and the
 // catch-up time for 10,000 events written on one laptop while the two were apart.
 // Always exits 0; the PASS/FAIL lines are for people reading the output.
+import { appendEvent } from '../store/testing/fixtures';
 import { tempDir } from '../store/testing/temp-dir';
 import { connectAll, eventually, shareWith, startPeer, stopPeer } from '../sync/testing/peers';
 
@@ -43,7 +44,7 @@ try {
   const before = ana.ids(incidentId).length;
   let t = performance.now();
   for (let i = 0; i < CATCH_UP; i++) {
-    ben.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: `offline note ${i}: shard ${i % 13} p99 ${(i * 13) % 900} ms` } } });
+    appendEvent(ben.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: `offline note ${i}: shard ${i % 13} p99 ${(i * 13) % 900} ms` } } });
   }
   await ben.peer.publish(incidentId);
   process.stdout.write(`written apart: ${CATCH_UP.toLocaleString('en')} events on Ben in ${(performance.now() - t).toFixed(0)} ms (append + sign)\n`);

@@ -4,10 +4,10 @@ import { CordonError } from '../../shared/ipc/result';
 import type { ParsedInput, MethodOutput } from '../../shared/ipc/contract';
 import type { SyncStatus } from '../../shared/ipc/sync-contract';
 import type { EventBody } from '../../shared/events/payloads';
-import { DeviceRepo } from '../store/device-repo';
+import type { DeviceRepo } from '../store/device-repo';
 import { newDeviceKeyPair } from '../store/device-signing';
 import { errorShape } from '../store/error-shape';
-import { SyncLedger, type SyncRefusal } from '../store/ingest';
+import type { SyncLedger, SyncRefusal } from '../store/ingest';
 import type { Store } from '../store/store';
 import type { SyncPeer } from '../sync/peer';
 import { deliveryOf, type FileSink } from './files/file-sink';
@@ -41,14 +41,17 @@ interface Running {
  * Sync as the app sees it: off until the user invites or joins (nothing listens, nothing is
  * sent), on until they stop it or the vault locks. Local writes to a shared incident are signed
  * into this laptop's device log after they commit (on the incident.changed signal); events
- * from other laptops are pushed as incident.changed so every view re-reads.
+ * from other laptops are ingested through the store's write, whose commit tells the windows
+ * (incident.changed, by the commit bridge) and the search indexer.
  */
 export function createSyncService(deps: SyncServiceDeps) {
   let running: Running | null = null;
   let starting: Promise<Running> | null = null;
   let join: SyncStatus['join'] = { state: 'idle', fingerprint: null, incidentId: null, message: null };
   const refusals: SyncStatus['refusals'] = [];
-  let publishing = false;
+  // Incidents whose local writes are waiting to be signed: a burst of commits (or a catch-up of
+  // other laptops' events, one incident.changed each) is published and re-folded once.
+  const toPublish = new Set<string>();
   let joinedToWrite: { incidentId: string; fingerprint: string } | null = null;
 
   /** The joining laptop's own "joined" event, once the incident's declaration is here. */
@@ -64,35 +67,32 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   const changed = () => deps.bus.publish({ topic: 'sync.changed' });
-  const incidentChanged = (incidentId: string) => {
-    publishing = true;
-    try {
-      deps.bus.publish({ topic: 'incident.changed', incidentId, eventId: '' });
-    } finally {
-      publishing = false;
-    }
-  };
 
   deps.bus.subscribe((event) => {
     if (event.topic === 'vault.changed' && event.state !== 'unlocked') stop().catch((error: unknown) => deps.logger.warn('sync.stop_failed', errorShape(error)));
-    if (event.topic !== 'incident.changed' || publishing || !running) return;
+    if (event.topic !== 'incident.changed' || !running || toPublish.has(event.incidentId)) return;
     const r = running;
     if (!r.devices.shared(event.incidentId)) return;
+    toPublish.add(event.incidentId);
     // After this laptop's own write: sign it into the device log, then re-fold from every device.
-    void r.peer
-      .publish(event.incidentId)
-      .then(() => r.ledger.refold(event.incidentId))
-      .catch((error: unknown) => deps.logger.warn('sync.publish_failed', errorShape(error)));
+    // Publishing when only other laptops' events arrived finds nothing new and costs a read.
+    setImmediate(() => {
+      toPublish.delete(event.incidentId);
+      if (running !== r) return;
+      r.peer
+        .publish(event.incidentId)
+        .then(() => r.ledger.refold(event.incidentId))
+        .catch((error: unknown) => deps.logger.warn('sync.publish_failed', errorShape(error)));
+    });
   });
 
   async function ensure(): Promise<Running> {
     if (running) return running;
     starting ??= (async () => {
       const store = deps.withStore((s) => s);
-      const devices = new DeviceRepo(store.db, deps.now);
+      const { devices, sync: ledger } = store;
       const name = await deps.actor();
       devices.ensureLocalDevice(name, newDeviceKeyPair);
-      const ledger = new SyncLedger(store.db, store.log, devices, deps.now);
       mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
       // Loaded on first use: the Hypercore stack is not needed (nor its load time paid) until sync starts.
       const { SyncPeer } = await import('../sync/peer');
@@ -102,9 +102,8 @@ export function createSyncService(deps: SyncServiceDeps) {
         refusals.push({ incidentId: refusal.incidentId, deviceName: refusal.deviceName, message: refusal.message });
         changed();
       });
-      peer.on('ingested', (incidentId: string) => {
+      peer.on('ingested', () => {
         if (running) writeJoined(running);
-        incidentChanged(incidentId);
       });
       peer.on('joinRequest', () => changed());
       peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
@@ -147,8 +146,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   /** Appends a membership event to this laptop's log of the incident (the main process stamps the actor). */
   async function record(r: Running, incidentId: string, body: EventBody): Promise<void> {
     const actor = await deps.actor();
-    const { event } = r.store.log.append({ incidentId, actor, body });
-    deps.bus.publish({ topic: 'incident.changed', incidentId, eventId: event.id });
+    r.store.write((tx) => tx.append({ incidentId, actor, body }));
   }
 
   function commandedHere(r: Running, incidentId: string): boolean {
@@ -228,16 +226,15 @@ export function createSyncService(deps: SyncServiceDeps) {
       const r = running;
       if (!r) {
         // Off: what the store says, without starting anything.
-        return deps.withStore((store) => incident({ store, devices: new DeviceRepo(store.db, deps.now), ledger: null }, incidentId));
+        return deps.withStore((store) => incident({ store, devices: store.devices, ledger: store.sync }, incidentId));
       }
       return incident(r, incidentId);
     },
 
     timeline({ incidentId }: ParsedInput<'syncTimeline'>): MethodOutput<'syncTimeline'> {
       return deps.withStore((store) => {
-        const devices = new DeviceRepo(store.db, deps.now);
+        const { devices, sync: ledger } = store;
         if (!devices.shared(incidentId)) return { entries: [], conflicts: [] };
-        const ledger = running?.ledger ?? new SyncLedger(store.db, store.log, devices, deps.now);
         const local = devices.localDevice();
         const { entries, conflicts } = ledger.timeline(incidentId);
         return {
@@ -272,7 +269,6 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (!upload.data) throw new CordonError('bad_input', 'The file did not arrive.');
       const r = await ensure();
       const result = r.peer.importIncident(upload.data);
-      if (result.added > 0) incidentChanged(result.incidentId);
       changed();
       return { incidentId: result.incidentId, added: result.added, refused: result.refused.map((x) => x.message) };
     },
@@ -280,12 +276,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     close: stop,
   };
 
-  function incident(r: { store: Store; devices: DeviceRepo; ledger: SyncLedger | null }, incidentId: string): MethodOutput<'syncIncident'> {
+  function incident(r: { store: Store; devices: DeviceRepo; ledger: SyncLedger }, incidentId: string): MethodOutput<'syncIncident'> {
     const shared = r.devices.shared(incidentId);
     if (!shared) return { shared: false, commandedHere: false, members: [] };
     const local = r.devices.localDevice();
-    const ledger = r.ledger ?? new SyncLedger(r.store.db, r.store.log, r.devices, deps.now);
-    const verdicts = new Map(ledger.verify(incidentId).map((v) => [v.deviceId, v]));
+    const verdicts = new Map(r.ledger.verify(incidentId).map((v) => [v.deviceId, v]));
     return {
       shared: true,
       commandedHere: shared.commander === local?.id,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceRecord, MemberEntry } from '../../shared/sync/device-record';
 import { signRecord } from './device-signing';
+import { appendEvent, rawDb } from './testing/fixtures';
 import { SyncRefusal } from './ingest';
 import { tempDir } from './testing/temp-dir';
 import { openSyncStore, type SyncStore } from './testing/sync-stores';
@@ -28,7 +29,7 @@ const peer = (name: string) => {
 function twoLaptops() {
   const a = peer('Ana');
   const b = peer('Ben');
-  const { event } = a.store.log.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' });
+  const { event } = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value;
   const incidentId = event.incidentId;
   const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
   const members: MemberEntry[] = [
@@ -51,9 +52,9 @@ describe('ingest from another device', () => {
     expect(exchange(a, b, incidentId).added).toBe(1);
     expect(b.store.log.summary(incidentId).title).toBe('Checkout errors');
     clock += 60_000;
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Payments 500s from eu-west' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Payments 500s from eu-west' } } });
     clock += 60_000;
-    a.store.log.append({ incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } });
+    appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } });
     exchange(b, a, incidentId);
     exchange(a, b, incidentId);
     expect(ids(a, incidentId)).toEqual(ids(b, incidentId));
@@ -76,8 +77,8 @@ describe('ingest from another device', () => {
   it('refuses and names a device whose event was tampered with, keeping nothing of the batch', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'first' } } });
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'second' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'first' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'second' } } });
     const records = b.ledger.publish(incidentId, b.device);
     const tampered = records.map((r, i) => (i === 1 ? { ...r, payload: { text: 'rewritten' } } : r));
     expect(() => a.ledger.ingest(incidentId, b.device.id, tampered)).toThrow(SyncRefusal);
@@ -92,7 +93,7 @@ describe('ingest from another device', () => {
   it('refuses a record re-signed by another key, a broken link, a forged id and garbage', () => {
     type Laptops = ReturnType<typeof twoLaptops>;
     const mine = ({ b, incidentId }: Laptops) => {
-      b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'mine' } } });
+      appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'mine' } } });
       const { hash: _h, sig: _s, ...unsigned } = b.ledger.publish(incidentId, b.device)[0] as DeviceRecord;
       return unsigned;
     };
@@ -111,21 +112,21 @@ describe('ingest from another device', () => {
       exchange(l.a, l.b, l.incidentId);
       expect(() => l.a.ledger.ingest(l.incidentId, l.b.device.id, batch(l)), label).toThrow(SyncRefusal);
       expect(ids(l.a, l.incidentId), label).toHaveLength(1);
-      expect(l.a.store.db.prepare('SELECT count(*) FROM device_events').pluck().get(), label).toBe(0);
+      expect(rawDb(l.a.store).prepare('SELECT count(*) FROM device_events').pluck().get(), label).toBe(0);
     }
   });
 
   it('takes a removed device’s records up to its cutoff and refuses the later ones', () => {
     const { a, b, incidentId, members } = twoLaptops();
     exchange(a, b, incidentId);
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'before removal' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'before removal' } } });
     exchange(b, a, incidentId);
     const removed = [...members, { type: 'remove', device: b.device.id, cutoff: a.ledger.deviceLength(incidentId, b.device.id) } as const];
     a.devices.applyMembers(incidentId, removed);
     // A shorter copy of the log (an older offline file) does not undo the removal.
     a.devices.applyMembers(incidentId, members);
     expect(a.devices.member(incidentId, b.device.id)?.status).toBe('removed');
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'after removal' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'after removal' } } });
     const result = exchange(b, a, incidentId);
     expect(result).toEqual({ added: 0, refusedAfterRemoval: 1 });
     expect(a.store.log.state(incidentId).notesCount).toBe(1);
@@ -134,7 +135,7 @@ describe('ingest from another device', () => {
   it('marks an event that arrived late', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);
-    b.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'written offline' } } });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'written offline' } } });
     clock += 10 * 60_000;
     exchange(b, a, incidentId);
     const entry = a.ledger.timeline(incidentId).entries.find((e) => e.event.device === b.device.id);

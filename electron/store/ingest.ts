@@ -5,8 +5,9 @@ import type { EventKind } from '../../shared/events/kinds';
 import { CordonError } from '../../shared/ipc/result';
 import { arrivalMarks, findConflicts, mergeOrder, type ArrivalMarks, type Conflict, type MergedEvent } from '../../shared/sync/conflict-rules';
 import { recordShapeProblem, recordVersion, type DeviceRecord } from '../../shared/sync/device-record';
-import type { Db } from './database';
+import type { WritableDB } from './database';
 import type { DeviceRepo, LocalDevice } from './device-repo';
+import type { StoreWrite, WriteTx } from './store-writer';
 import type { EventLog } from './event-log';
 import { rowToEvent, eventColumns, type EventRow } from './event-rows';
 import { recordCryptoProblem, signRecord } from './device-signing';
@@ -87,9 +88,10 @@ export class SyncLedger {
   private readonly s;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: WritableDB,
     private readonly log: EventLog,
     private readonly devices: DeviceRepo,
+    private readonly write: StoreWrite,
     private readonly now: () => number = Date.now,
   ) {
     this.s = {
@@ -156,7 +158,14 @@ export class SyncLedger {
     const nameOf = () => this.devices.members(incidentId).find((m) => m.deviceId === deviceId)?.name ?? 'unknown device';
     let result: { added: number; refusedAfterRemoval: number };
     try {
-      result = this.db.transaction(() => this.ingestBatch(incidentId, deviceId, raw)).immediate();
+      // One store write: the events it took in are signalled after COMMIT (windows, search
+      // indexer), and a refused batch rolls back whole. A caller still reading a long log
+      // re-folds once at the end instead of after every batch.
+      result = this.write((tx) => {
+        const taken = this.ingestBatch(tx, incidentId, deviceId, raw);
+        if (taken.added > 0 && options.refold !== false) this.refold(incidentId);
+        return taken;
+      }).value;
     } catch (error) {
       if (error instanceof BadRecord) {
         const refusal = new SyncRefusal(incidentId, deviceId, nameOf(), error.message);
@@ -165,12 +174,10 @@ export class SyncLedger {
       }
       throw error;
     }
-    // A caller still reading a long log re-folds once at the end instead of after every batch.
-    if (result.added > 0 && options.refold !== false) this.refold(incidentId);
     return result;
   }
 
-  private ingestBatch(incidentId: string, deviceId: string, raw: readonly unknown[]) {
+  private ingestBatch(tx: WriteTx, incidentId: string, deviceId: string, raw: readonly unknown[]) {
     const member = this.devices.member(incidentId, deviceId);
     if (!member) throw new BadRecord('it is not a member of this incident');
     if (member.status === 'refused') throw new BadRecord('it was refused earlier');
@@ -178,6 +185,7 @@ export class SyncLedger {
     let added = 0;
     let refusedAfterRemoval = 0;
     const receivedAt = new Date(this.now()).toISOString();
+    const taken: LoggedEvent[] = [];
     for (const value of raw) {
       const { record, problem } = recordShapeProblem(value);
       if (!record) throw new BadRecord(problem);
@@ -217,10 +225,12 @@ export class SyncLedger {
           record.sig,
           receivedAt,
         );
+        taken.push(recordToEvent(record));
         added += 1;
       }
       head = { device_seq: record.seq, hash: record.hash };
     }
+    tx.received(taken);
     return { added, refusedAfterRemoval };
   }
 
@@ -400,3 +410,18 @@ export class SyncLedger {
 }
 
 class BadRecord extends Error {}
+
+/** A record checked by ingest, as the commit signal carries events (n is its device sequence). */
+const recordToEvent = (record: DeviceRecord): LoggedEvent =>
+  ({
+    id: record.id,
+    incidentId: record.incidentId,
+    n: record.seq,
+    kind: record.kind,
+    actor: record.actor,
+    occurredAt: record.occurredAt,
+    recordedAt: record.recordedAt,
+    payload: record.payload,
+    prevHash: record.prevHash,
+    hash: record.hash,
+  }) as LoggedEvent;

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { ActionRepo, ScriptRunRepo } from './action-repo';
 import { CommitSignal, type CommittedListener } from './commit-signal';
 import { asWritable, openEncryptedDatabase, type WritableDB } from './database';
+import { DeviceRepo } from './device-repo';
 import { EventLog } from './event-log';
 import { EvidenceRepo } from './evidence-repo';
+import { SyncLedger } from './ingest';
 import { ExerciseRepo } from './exercise-repo';
 import { PlaybookRepo } from './playbook-repo';
 import { createStoreWriter, type StoreWrite } from './store-writer';
@@ -52,6 +54,10 @@ export interface Store {
   readonly scriptRuns: ScriptRunRepo;
   readonly exercises: ExerciseRepo;
   readonly write: StoreWrite;
+  /** This laptop's device key and who may write to which shared incident (sync). */
+  readonly devices: DeviceRepo;
+  /** Other laptops' events: ingest (through `write`), this laptop's device log, the merged fold. */
+  readonly sync: SyncLedger;
   /** Listens for committed writes (the internal signal; the windows hear them through the push bus). */
   onCommitted(listener: CommittedListener): () => void;
   /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
@@ -96,6 +102,13 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     }
     const log = new EventLog(db, options.now);
     const committed = options.committed ?? new CommitSignal();
+    const write = createStoreWriter(db, log, committed);
+    const now = options.now ?? Date.now;
+    // Made on first use, like the timeline's statements: a store migrated only part of the way
+    // (tests, the CLI on an older file) has no device tables.
+    let devices: DeviceRepo | null = null;
+    let sync: SyncLedger | null = null;
+    const devicesRepo = () => (devices ??= new DeviceRepo(db, now));
     return {
       file,
       db,
@@ -105,7 +118,13 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       actions: new ActionRepo(db),
       scriptRuns: new ScriptRunRepo(db),
       exercises: new ExerciseRepo(db),
-      write: createStoreWriter(db, log, committed),
+      write,
+      get devices() {
+        return devicesRepo();
+      },
+      get sync() {
+        return (sync ??= new SyncLedger(db, log, devicesRepo(), write, now));
+      },
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
       timeline: new TimelineQuery(db, () => log.indexPending()),

@@ -24,7 +24,7 @@ const start = async (name: string, options: Parameters<typeof startPeer>[2] = {}
   return p;
 };
 const declare = async (p: TestPeer) => {
-  const incidentId = p.store.log.declare(p.name, { title: 'Outage', kind: 'real' }).event.incidentId;
+  const incidentId = p.store.write((tx) => tx.declare(p.name, { title: 'Outage', kind: 'real' })).value.event.incidentId;
   await p.peer.share(incidentId);
   return incidentId;
 };

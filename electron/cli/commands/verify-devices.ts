@@ -1,18 +1,16 @@
 import type { CliIo } from '../command';
-import { DeviceRepo } from '../../store/device-repo';
-import { SyncLedger } from '../../store/ingest';
-import type { Store } from '../../store/store';
+import type { OpenStore } from '../../store/store';
 
 /**
  * The device chains of shared incidents (electron/sync/README.md): one line per device. A chain
  * this laptop accepted that no longer verifies is damage; a device refused when it synced is
  * reported as refused (it was never taken in). Returns how many accepted chains are broken.
  */
-export function reportDeviceChains(store: Store, io: CliIo): number {
+export function reportDeviceChains(store: OpenStore, io: CliIo): number {
   const hasTables = store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'device_events'").pluck().get() !== undefined;
   if (!hasTables) return 0;
-  const devices = new DeviceRepo(store.db);
-  const ledger = new SyncLedger(store.db, store.log, devices);
+  // The CLI opens a store as found, unmigrated: the device tables exist only from schema 8 on.
+  const { devices, sync: ledger } = store;
   let broken = 0;
   for (const incidentId of devices.sharedIncidentIds()) {
     const refused = new Set(devices.members(incidentId).filter((m) => m.status === 'refused').map((m) => m.deviceId));

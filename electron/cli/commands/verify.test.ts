@@ -5,7 +5,7 @@ import { runCli } from '../main';
 import { verifyCommand } from './verify';
 import { wrapKey, writeEnvelope } from '../../store/key-envelope';
 import { openStore } from '../../store/store';
-import { declareIncident, newStore } from '../../store/testing/fixtures';
+import { appendEvent, declareIncident, newStore } from '../../store/testing/fixtures';
 import { tempDir, testScrypt } from '../../store/testing/temp-dir';
 import { openSyncStore } from '../../store/testing/sync-stores';
 import type { MemberEntry } from '../../../shared/sync/device-record';
@@ -139,7 +139,7 @@ describe('cordon verify with shared incidents', () => {
       s.devices.applyMembers(incidentId, members);
     }
     ben.ledger.ingest(incidentId, ana.device.id, ana.ledger.publish(incidentId, ana.device));
-    const note = ben.store.log.append({ incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'from Ben' } } }).event;
+    const note = appendEvent(ben.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'from Ben' } } }).event;
     ana.ledger.ingest(incidentId, ben.device.id, ben.ledger.publish(incidentId, ben.device));
     ben.close();
     ana.close();

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { usageError, type CliCommand, type CliIo } from '../command';
 import { readEnvelope, unwrapWithPassphrase } from '../../store/key-envelope';
-import { openStore, type Store } from '../../store/store';
+import { openStore, type OpenStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
 import { reportDeviceChains } from './verify-devices';
 
@@ -34,7 +34,7 @@ export const verifyCommand: CliCommand = {
       io.stdout(help);
       return 0;
     }
-    let store: Store | null = null;
+    let store: OpenStore | null = null;
     let key: Buffer | null = null;
     try {
       const envelope = readEnvelopeFor(parsed.db);
@@ -61,7 +61,7 @@ export const verifyCommand: CliCommand = {
   },
 };
 
-async function report(store: Store, io: CliIo): Promise<number> {
+async function report(store: OpenStore, io: CliIo): Promise<number> {
   const health = store.health();
   const brokenDevices = reportDeviceChains(store, io);
   for (const v of health.chains) {

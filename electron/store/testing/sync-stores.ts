@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { DeviceRepo, type LocalDevice } from '../device-repo';
+import type { DeviceRepo, LocalDevice } from '../device-repo';
 import { newDeviceKeyPair } from '../device-signing';
-import { SyncLedger } from '../ingest';
+import type { SyncLedger } from '../ingest';
 import { openStore, type Store } from '../store';
-
 
 export interface SyncStore {
   store: Store;
@@ -24,8 +23,6 @@ export function openSyncStore(dir: string, name: string, now: () => number = Dat
   const file = join(dir, `${name}-${opened}.db`);
   const key = randomBytes(32);
   const store = openStore(file, key, { create: true, now });
-  const devices = new DeviceRepo(store.db, now);
-  const device = devices.ensureLocalDevice(name, newDeviceKeyPair);
-  const ledger = new SyncLedger(store.db, store.log, devices, now);
-  return { store, file, key, devices, ledger, device, close: () => store.close() };
+  const device = store.devices.ensureLocalDevice(name, newDeviceKeyPair);
+  return { store, file, key, devices: store.devices, ledger: store.sync, device, close: () => store.close() };
 }

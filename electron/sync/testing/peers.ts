@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PayloadOf } from '../../../shared/events/payloads';
+import type { AppendRequest } from '../../store/event-log';
 import type { SyncLedger } from '../../store/ingest';
+import { appendEvent } from '../../store/testing/fixtures';
 import { openSyncStore, type SyncStore } from '../../store/testing/sync-stores';
 import { SyncPeer } from '../peer';
 
@@ -22,8 +24,8 @@ export async function startPeer(dir: string, name: string, options: { now?: () =
   const ledger = options.ledger ? options.ledger(s.ledger) : s.ledger;
   const peer = new SyncPeer({ devices: s.devices, ledger, storageDir: join(home, 'cores'), handshakeTimeoutMs: 500, redialMs: 0, ...(options.now ? { now: options.now } : {}) });
   await peer.start();
-  const write = async (incidentId: string, body: Parameters<SyncStore['store']['log']['append']>[0]['body'], occurredAt?: string) => {
-    const { event } = s.store.log.append({ incidentId, actor: name, body, ...(occurredAt ? { occurredAt } : {}) });
+  const write = async (incidentId: string, body: AppendRequest['body'], occurredAt?: string) => {
+    const { event } = appendEvent(s.store, { incidentId, actor: name, body, ...(occurredAt ? { occurredAt } : {}) });
     await peer.publish(incidentId);
     s.ledger.refold(incidentId);
     return event.id;
@@ -59,7 +61,7 @@ export async function eventually(what: string, condition: () => boolean, timeout
 
 /** The commander shares an incident and admits `others` through real invites. */
 export async function shareWith(commander: TestPeer, others: TestPeer[], title = 'Checkout errors'): Promise<string> {
-  const { event } = commander.store.log.declare(commander.name, { title, kind: 'real', severity: 'SEV2' });
+  const { event } = commander.store.write((tx) => tx.declare(commander.name, { title, kind: 'real', severity: 'SEV2' })).value;
   const incidentId = event.incidentId;
   await commander.peer.share(incidentId);
   for (const other of others) {
