@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import './sync.css';
 import { cordon } from '../platform/cordon';
 import { uploadFile } from '../evidence/upload';
-import { MergedTimeline } from './MergedTimeline';
+import { ConflictRules } from './ConflictRules';
 import { useSyncIncident, useSyncStatus } from './use-sync';
 
 const statusText = { admitted: 'writer', removed: 'removed', refused: 'refused' } as const;
@@ -148,7 +148,7 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
               />
             </label>
           </div>
-          {timeline && <MergedTimeline timeline={timeline} />}
+          {timeline && <ConflictRules conflicts={timeline.conflicts} />}
         </>
       )}
     </section>
