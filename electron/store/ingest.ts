@@ -341,9 +341,9 @@ export class SyncLedger {
    * has arrived.
    */
   refold(incidentId: string): IncidentState | null {
-    const merged = this.mergedEvents(incidentId).map((m) => m.event);
-    if (merged[0]?.kind !== 'declared') return null;
-    const folded = foldIncident(merged.map((e) => ({ ...e, n: e.seq }) as LoggedEvent));
+    const events = this.foldInput(incidentId);
+    if (!events) return null;
+    const folded = foldIncident(events);
     return this.db.transaction(() => {
       const row = this.s.incident.get(incidentId);
       const localEvents = this.s.localEvents.all(incidentId);
@@ -369,6 +369,14 @@ export class SyncLedger {
       this.log.forgetState(incidentId);
       return state;
     }).immediate();
+  }
+
+  /** A shared incident's events from every device, as the fold reads them; null when not shared or not declared yet. */
+  foldInput(incidentId: string): LoggedEvent[] | null {
+    if (!this.devices.shared(incidentId)) return null;
+    const merged = this.mergedEvents(incidentId).map((m) => m.event);
+    if (merged[0]?.kind !== 'declared') return null;
+    return merged.map((e) => ({ ...e, n: e.seq }) as LoggedEvent);
   }
 
   timeline(incidentId: string): { entries: TimelineEntry[]; conflicts: Conflict[] } {

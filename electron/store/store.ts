@@ -3,6 +3,7 @@ import { ActionRepo, ScriptRunRepo } from './action-repo';
 import { CommitSignal, type CommittedListener } from './commit-signal';
 import { asWritable, openEncryptedDatabase, type WritableDB } from './database';
 import { DeviceRepo } from './device-repo';
+import { hasDeviceTables } from './device-rows';
 import { EventLog } from './event-log';
 import { EvidenceRepo } from './evidence-repo';
 import { SyncLedger } from './ingest';
@@ -109,6 +110,8 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     let devices: DeviceRepo | null = null;
     let sync: SyncLedger | null = null;
     const devicesRepo = () => (devices ??= new DeviceRepo(db, now));
+    const syncLedger = () => (sync ??= new SyncLedger(db, log, devicesRepo(), write, now));
+    if (hasDeviceTables(db)) log.foldFrom((incidentId) => syncLedger().foldInput(incidentId));
     return {
       file,
       db,
@@ -123,7 +126,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
         return devicesRepo();
       },
       get sync() {
-        return (sync ??= new SyncLedger(db, log, devicesRepo(), write, now));
+        return syncLedger();
       },
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
