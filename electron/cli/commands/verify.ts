@@ -63,7 +63,8 @@ export const verifyCommand: CliCommand = {
 
 async function report(store: OpenStore, io: CliIo): Promise<number> {
   const health = store.health();
-  const brokenDevices = reportDeviceChains(store, io);
+  // Device chains are read from the store's tables: only when every page checked intact.
+  const brokenDevices = health.ok ? reportDeviceChains(store, io) : 0;
   for (const v of health.chains) {
     const title = titleOf(store, v.incidentId);
     if (v.ok) {
