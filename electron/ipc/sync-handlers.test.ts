@@ -30,11 +30,22 @@ describe('sync through the contract', () => {
     await eventually('the incident reaches Ben', () => ben.services.sync.timeline({ incidentId }).entries.length >= 2);
     expect((await ben.value<{ incident: { title: string } }>('incidentGet', { incidentId })).incident.title).toBe('Checkout API returning 500s');
 
-    const note = await ben.value<{ id: string }>('eventAppend', { incidentId, kind: 'note', payload: { text: 'Rolled back 4.2.1' } });
+    const note = await ben.value<{ id: string }>('noteAdd', { incidentId, text: 'Rolled back 4.2.1' });
     await eventually('Ben’s note reaches Ana', () => ana.services.sync.timeline({ incidentId }).entries.some((e) => e.id === note.id));
     const timeline = await ana.value<{ entries: { kind: string; deviceName: string; actor: string }[] }>('syncTimeline', { incidentId });
     expect(timeline.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['declared', 'device_admitted', 'device_joined', 'note']));
     expect(timeline.entries.find((e) => e.kind === 'note')).toMatchObject({ deviceName: 'Ben', actor: 'Ben' });
+    // The war room's own timeline: Ben's note among Ana's events, marked, and pushed to Ana's windows.
+    expect(ana.pushed).toContainEqual({ topic: 'incident.changed', incidentId, eventId: note.id });
+    const window = await ana.value<{ rows: { id: string; kind: string; origin?: { deviceName: string } }[] }>('timelineWindow', {
+      incidentId,
+      filter: {},
+      anchor: { from: 'start' },
+      limit: 50,
+    });
+    expect(window.rows.map((r) => r.kind)).toEqual(expect.arrayContaining(['declared', 'device_admitted', 'device_joined', 'note']));
+    expect(window.rows.find((r) => r.id === note.id)?.origin?.deviceName).toBe('Ben');
+    expect(window.rows.filter((r) => r.origin === undefined).map((r) => r.kind)).toEqual(['declared', 'device_admitted']);
 
     const members = await ana.value<{ members: { name: string; chainOk: boolean; deviceId: string }[] }>('syncIncident', { incidentId });
     expect(members.members.map((m) => [m.name, m.chainOk])).toEqual([['Ana', true], ['Ben', true]]);
@@ -55,7 +66,7 @@ describe('sync through the contract', () => {
     const address = ana.services.sync.status().address;
 
     await ben.value('syncStop');
-    const whileBenWasOff = await ana.value<{ id: string }>('eventAppend', { incidentId, kind: 'note', payload: { text: 'while Ben was off' } });
+    const whileBenWasOff = await ana.value<{ id: string }>('noteAdd', { incidentId, text: 'while Ben was off' });
     await ben.value('syncStart');
     await eventually('Ben catches up after restarting', () => ben.services.sync.timeline({ incidentId }).entries.some((e) => e.id === whileBenWasOff.id));
 
@@ -63,7 +74,7 @@ describe('sync through the contract', () => {
     expect(ana.services.sync.status().address).toBeNull();
     await ana.value('syncStart');
     expect(ana.services.sync.status().address).toBe(address);
-    const afterAnaRestarted = await ana.value<{ id: string }>('eventAppend', { incidentId, kind: 'note', payload: { text: 'after Ana restarted' } });
+    const afterAnaRestarted = await ana.value<{ id: string }>('noteAdd', { incidentId, text: 'after Ana restarted' });
     await eventually('Ben re-dials Ana', () => ben.services.sync.timeline({ incidentId }).entries.some((e) => e.id === afterAnaRestarted.id), 20_000);
   });
 
@@ -98,7 +109,7 @@ describe('sync through the contract', () => {
     await eventually('Ben has the incident', () => ben.services.sync.timeline({ incidentId }).entries.length >= 2);
     await ana.value('syncStop');
     await ben.value('syncStop');
-    await ana.value('eventAppend', { incidentId, kind: 'note', payload: { text: 'Written while apart' } });
+    await ana.value('noteAdd', { incidentId, text: 'Written while apart' });
     expect(await ana.value('syncExport', { incidentId })).toMatchObject({ kind: 'saved' });
     const [file] = readdirSync(ana.exportsDir);
     const bytes = readFileSync(join(ana.exportsDir, file!));
