@@ -51,12 +51,16 @@ test.describe('two laptops on one incident', () => {
     await quickAdd.fill('Rolled back payments-api to 4.2.0');
     await quickAdd.press('Enter');
 
-    const everyLaptop = share.getByRole('list', { name: 'Events from every laptop' });
-    await expect(everyLaptop).toContainText('Rolled back payments-api to 4.2.0');
-    await expect(everyLaptop).toContainText('Laptop admitted');
+    // One timeline: the scribe's note is on the commander's own war-room timeline, marked with its laptop.
+    const timeline = commander.getByRole('region', { name: 'Timeline', exact: true });
+    const synced = timeline.getByRole('listitem').filter({ hasText: 'Rolled back payments-api to 4.2.0' });
+    await expect(synced).toContainText('’s laptop');
+    await expect(timeline).toContainText('Laptop admitted');
     await expect(share.getByRole('table')).toContainText('verified');
     for (const scheme of ['light', 'dark'] as const) {
       await commander.emulateMedia({ colorScheme: scheme });
+      await timeline.scrollIntoViewIfNeeded();
+      await commander.screenshot({ path: screenshotPath(`sync-warroom-${scheme}`) });
       await share.scrollIntoViewIfNeeded();
       await share.screenshot({ path: screenshotPath(`sync-shared-${scheme}`) });
     }
