@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import type { MemberEntry } from '../../shared/sync/device-record';
@@ -8,6 +9,9 @@ import { SyncRefusal } from './ingest';
 import { appendEvent } from './testing/fixtures';
 import { openSyncStore, type SyncStore } from './testing/sync-stores';
 import { tempDir } from './testing/temp-dir';
+import { newDeviceKeyPair } from './device-signing';
+import { migrations } from './migrations';
+import { openStore } from './store';
 
 // The war room's one timeline (migration 009): other laptops' events in the same windows,
 // counts, positions and buckets as this laptop's, ordered by when they happened.
@@ -154,5 +158,34 @@ describe('one timeline across laptops', () => {
     const after = window(a, incidentId);
     expect(texts(after.rows)).toEqual(['declared']);
     expect(after.total).toBe(1);
+  });
+
+  it('migration 009 brings the device events a store already held onto its timeline', () => {
+    const a = openSyncStore(t.dir, 'Ana', now);
+    open.push(a);
+    const file = join(t.dir, 'before-009.db');
+    const key = randomBytes(32);
+    const old = openStore(file, key, { create: true, now, migrations: migrations.slice(0, 8) });
+    const b = { store: old, devices: old.devices, ledger: old.sync, device: old.devices.ensureLocalDevice('Ben', newDeviceKeyPair) };
+    const incidentId = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value.event.incidentId;
+    const members: MemberEntry[] = [
+      { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
+      { type: 'admit', device: b.device.id, name: 'Ben' },
+    ];
+    const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
+    for (const s of [a, b]) {
+      s.devices.share(shared, 'Ana');
+      s.devices.applyMembers(incidentId, members);
+    }
+    note(a, incidentId, 'Ana at 2', 2);
+    b.ledger.ingest(incidentId, a.device.id, a.ledger.publish(incidentId, a.device));
+    appendEvent(old, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Ben at 1' } }, occurredAt: new Date(t0 + 60_000).toISOString() });
+    old.close();
+    const migrated = openStore(file, key, { now });
+    try {
+      expect(texts(migrated.timeline.window(incidentId, {}, { from: 'start' }, 50).rows)).toEqual(['declared', 'Ben at 1', 'Ana at 2']);
+    } finally {
+      migrated.close();
+    }
   });
 });
