@@ -2,7 +2,10 @@
 // preload (CommonJS, as Electron requires), the browser harness, its transport, and the CLI.
 import { build } from 'esbuild';
 
-const native = ['electron', 'better-sqlite3-multiple-ciphers'];
+// The Hypercore stack finds its N-API prebuilds (sodium-native, rocksdb-native) relative to its
+// own package folders, so it is loaded from node_modules rather than bundled.
+const hypercoreStack = ['hypercore', 'corestore', '@hyperswarm/secret-stream', 'hypercore-crypto'];
+const native = ['electron', 'better-sqlite3-multiple-ciphers', ...hypercoreStack];
 // The harness and the CLI print PDFs through playwright-core; it is loaded from node_modules, not bundled.
 const nodeOnly = [...native, 'playwright-core'];
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };

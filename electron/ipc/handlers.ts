@@ -8,6 +8,7 @@ import { createExerciseHandlers } from './exercise-handlers';
 import { createCommsHandlers } from './comms-handlers';
 import { createWarRoomHandlers } from './warroom-handlers';
 import { createTimelineHandlers } from './timeline-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 // One line per contract method: parse happened in the router, the service does the work.
 export function createHandlers(services: Services): Handlers {
@@ -29,5 +30,6 @@ export function createHandlers(services: Services): Handlers {
     ...createCommsHandlers(services),
     ...createWarRoomHandlers(services),
     ...createTimelineHandlers(services),
+    ...createSyncHandlers(services),
   };
 }

@@ -26,6 +26,7 @@ import { createCommsService, type CommsService } from './comms';
 import { noFileSink, type FileSink } from './files/file-sink';
 import { createUploads, type Uploads } from './files/uploads';
 import { createTimelineService, type TimelineService } from './timeline';
+import { createSyncService, syncDir, type SyncService } from './sync';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -58,6 +59,8 @@ export interface ServiceDeps {
    * dialog, the harness's one-time downloads, or a folder (tests). Never a path from the page.
    */
   files?: FileSink;
+  /** The address sync listens on and puts in invites (a LAN address the user chose); default 127.0.0.1. */
+  syncHost?: string;
 }
 
 export interface Services {
@@ -75,6 +78,7 @@ export interface Services {
   exercises: ExerciseService;
   comms: CommsService;
   uploads: Uploads;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -157,6 +161,17 @@ export function createServices(deps: ServiceDeps): Services {
           },
         }),
   });
+  const sync = createSyncService({
+    withStore: (fn) => vault.use(fn),
+    bus,
+    logger: deps.logger,
+    dir: syncDir(deps.dataDir),
+    host: deps.syncHost ?? '127.0.0.1',
+    now,
+    actor: async () => actorName(await settings.get()),
+    files,
+    uploads,
+  });
   return {
     appInfo: describeApp(deps.runtime),
     bus,
@@ -173,7 +188,9 @@ export function createServices(deps: ServiceDeps): Services {
     exercises,
     comms: createCommsService({ withStore: (fn) => vault.use(fn), now, actor: async () => actorName(await settings.get()) }),
     // Running scripts are cancelled (their whole process groups) and recorded before the store closes.
+    sync,
     close: async () => {
+      await sync.close();
       exercises.close();
       stopSearchIndexer();
       stopWindowBridge();

@@ -35,8 +35,13 @@ const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Pages the WAL collects before SQLite checkpoints it into the database file. */
 const walCheckpointPages = 1000;
-/** A WAL of that many 4 KiB frames (each with its 24-byte header), after the 32-byte file header. */
-export const walReserveBytes = 32 + walCheckpointPages * (4096 + 24);
+/**
+ * A WAL of that many 4 KiB frames (each with its 24-byte header), after the 32-byte file header,
+ * and room for the commit that crosses the checkpoint mark: SQLite checkpoints after it, so its
+ * frames all land past the mark first (an append touches about ten pages).
+ */
+const walHeadroomPages = 64;
+export const walReserveBytes = 32 + (walCheckpointPages + walHeadroomPages) * (4096 + 24);
 
 export interface OpenOptions {
   /** Create the file when missing (only the vault's first run does this). */

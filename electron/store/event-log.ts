@@ -55,6 +55,8 @@ export class EventLog {
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
   private searchProgress: SearchProgressStatements | null = null;
   private readonly written = new WrittenStates();
+  /** Sync (ingest.ts): a shared incident's events from every laptop, in merge order; null when not shared. */
+  private foldSource: ((incidentId: string) => LoggedEvent[] | null) | null = null;
   private readonly views: EventViews;
 
   constructor(
@@ -163,7 +165,7 @@ export class EventLog {
       previous === null || body.kind === 'amend' || body.kind === 'redact'
         ? previous === null
           ? applyEvent(null, event)
-          : foldIncident(this.s.eventsOf.all(incidentId).map(rowToEvent))
+          : this.refoldWith(event)
         : applyEvent(previous.state, event),
     );
     const { text, stableText } = stateText(next, previous);
@@ -269,6 +271,27 @@ export class EventLog {
       }
     }
     return checked;
+  }
+
+  /** Where a shared incident's whole fold reads from (the store wires sync's merged events here). */
+  foldFrom(source: (incidentId: string) => LoggedEvent[] | null): void {
+    this.foldSource = source;
+  }
+
+  /**
+   * The state after a correction, folded again from the start: from every laptop's events when
+   * the incident is shared (a laptop that joined holds the declaration only as another
+   * laptop's event), with this log's own count and head, which the next append links to.
+   */
+  private refoldWith(last: LoggedEvent): IncidentState {
+    const merged = this.foldSource?.(last.incidentId);
+    if (!merged) return foldIncident(this.s.eventsOf.all(last.incidentId).map(rowToEvent));
+    return { ...foldIncident(merged), eventCount: last.n, headHash: last.hash, headEventId: last.id };
+  }
+
+  /** Sync re-folded the incident's state from every device (ingest.ts): read it from the row again. */
+  forgetState(incidentId: string): void {
+    this.written.forget(incidentId);
   }
 
   state(incidentId: string): IncidentState {

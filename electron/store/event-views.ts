@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { LoggedEvent } from '../../shared/events/event';
 import { collectCorrections, effectiveEvent } from '../../shared/events/fold';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import type { Db } from './database';
+import { deviceEventAsRow, hasDeviceTables } from './device-rows';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 
 /**
@@ -10,11 +12,26 @@ import { eventColumns, rowToEvent, type EventRow } from './event-rows';
  */
 export class EventViews {
   private readonly correctionsOf;
+  /** Corrections other laptops wrote; null on a store without the sync tables. */
+  private deviceCorrections: Database.Statement<[string], EventRow> | null | undefined;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.correctionsOf = db.prepare<[string], EventRow>(
       `SELECT ${eventColumns} FROM events WHERE target_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
     );
+  }
+
+  private corrections(ids: string): EventRow[] {
+    const local = this.correctionsOf.all(ids);
+    if (this.deviceCorrections === undefined) {
+      this.deviceCorrections = hasDeviceTables(this.db)
+        ? this.db.prepare<[string], EventRow>(`SELECT ${deviceEventAsRow('d')} FROM device_events d WHERE d.target_id IN (SELECT value FROM json_each(?))`)
+        : null;
+    }
+    const others = this.deviceCorrections?.all(ids) ?? [];
+    if (others.length === 0) return local;
+    // Laptops' corrections interleave by when they were written; the latest amend wins.
+    return [...local, ...others].sort((a, b) => (a.recorded_at < b.recorded_at ? -1 : a.recorded_at > b.recorded_at ? 1 : a.seq - b.seq));
   }
 
   views(events: readonly LoggedEvent[], isKey: (event: LoggedEvent) => boolean): EventView[] {
@@ -24,7 +41,7 @@ export class EventViews {
   /** The views, and the amend and redact events that point at them (for history and redaction reasons). */
   withCorrections(events: readonly LoggedEvent[], isKey: (event: LoggedEvent) => boolean): { views: EventView[]; corrections: EventView[] } {
     if (events.length === 0) return { views: [], corrections: [] };
-    const found = this.correctionsOf.all(JSON.stringify(events.map((e) => e.id))).map(rowToEvent);
+    const found = this.corrections(JSON.stringify(events.map((e) => e.id))).map(rowToEvent);
     const corrections = collectCorrections(found);
     const views = events.map((event): EventView => {
       const effective = effectiveEvent(event, corrections);

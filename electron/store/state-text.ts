@@ -69,6 +69,10 @@ export class WrittenStates {
     return entry;
   }
 
+  forget(incidentId: string): void {
+    this.entries.delete(incidentId);
+  }
+
   remember(incidentId: string, entry: WrittenState): void {
     this.entries.delete(incidentId);
     this.entries.set(incidentId, entry);

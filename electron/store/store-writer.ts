@@ -19,6 +19,12 @@ export interface Appended {
 export interface WriteTx {
   declare(actor: string, payload: PayloadOf<'declared'>, occurredAt?: string): Appended;
   append(request: AppendRequest): Appended;
+  /**
+   * Other laptops' events a store repository took in within this transaction (ingest.ts): they
+   * are not appended to this laptop's chain, but the windows and the search indexer hear of
+   * them the same way, once, after COMMIT.
+   */
+  received(events: readonly LoggedEvent[]): void;
   /** Throws when this transaction has ended (a tx kept past its write). */
   assertOpen(): void;
 }
@@ -64,6 +70,10 @@ export function createStoreWriter(db: Db, log: EventLog, signal: CommitSignal): 
         const appended = log.appendWithin(request);
         events.push(appended.event);
         return appended;
+      },
+      received(taken) {
+        assertOpen();
+        events.push(...taken);
       },
       assertOpen,
     };

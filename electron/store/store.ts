@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { ActionRepo, ScriptRunRepo } from './containment-repo';
 import { CommitSignal, type CommittedListener } from './commit-signal';
 import { asWritable, openEncryptedDatabase, type WritableDB } from './database';
+import { DeviceRepo } from './device-repo';
+import { hasDeviceTables } from './device-rows';
 import { EventLog } from './event-log';
 import { EvidenceRepo } from './evidence-repo';
+import { SyncLedger } from './ingest';
 import { ExerciseRepo } from './exercise-repo';
 import { PlaybookRepo } from './playbook-repo';
 import { createStoreWriter, type StoreWrite } from './store-writer';
@@ -52,6 +55,10 @@ export interface Store {
   readonly scriptRuns: ScriptRunRepo;
   readonly exercises: ExerciseRepo;
   readonly write: StoreWrite;
+  /** This laptop's device key and who may write to which shared incident (sync). */
+  readonly devices: DeviceRepo;
+  /** Other laptops' events: ingest (through `write`), this laptop's device log, the merged fold. */
+  readonly sync: SyncLedger;
   /** Listens for committed writes (the internal signal; the windows hear them through the push bus). */
   onCommitted(listener: CommittedListener): () => void;
   /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
@@ -87,7 +94,8 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     }
     if (options.noMigrate) {
       const version = schemaVersion(db);
-      if (version < 1 || version > latestSchemaVersion) {
+      const latest = options.migrations?.at(-1)?.version ?? latestSchemaVersion;
+      if (version < 1 || version > latest) {
         throw new StoreError(version < 1 ? 'not_cordon' : 'too_new', version < 1 ? 'This is not a Cordon store.' : `This store was written by a newer Cordon (schema ${version}).`);
       }
     } else {
@@ -95,6 +103,15 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     }
     const log = new EventLog(db, options.now);
     const committed = options.committed ?? new CommitSignal();
+    const write = createStoreWriter(db, log, committed);
+    const now = options.now ?? Date.now;
+    // Made on first use, like the timeline's statements: a store migrated only part of the way
+    // (tests, the CLI on an older file) has no device tables.
+    let devices: DeviceRepo | null = null;
+    let sync: SyncLedger | null = null;
+    const devicesRepo = () => (devices ??= new DeviceRepo(db, now));
+    const syncLedger = () => (sync ??= new SyncLedger(db, log, devicesRepo(), write, now));
+    if (hasDeviceTables(db)) log.foldFrom((incidentId) => syncLedger().foldInput(incidentId));
     return {
       file,
       db,
@@ -104,7 +121,13 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       actions: new ActionRepo(db),
       scriptRuns: new ScriptRunRepo(db),
       exercises: new ExerciseRepo(db),
-      write: createStoreWriter(db, log, committed),
+      write,
+      get devices() {
+        return devicesRepo();
+      },
+      get sync() {
+        return syncLedger();
+      },
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
       timeline: new TimelineQuery(db, () => log.indexPending()),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { eventKinds, type EventKind } from '../../shared/events/kinds';
+import type { EventOrigin } from '../../shared/events/read-models';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import { digestKinds, type TimelineAnchor, type TimelineBuckets, type TimelineFilterInput, type TimelineLocate, type TimelineWindow } from '../../shared/ipc/timeline-contract';
@@ -7,6 +8,8 @@ import { pickBucketSize, type PhaseBand, type SeverityMarker } from '../../share
 import { NO_PHASE } from '../../shared/warroom/timeline-filter';
 import type { Db } from './database';
 import { ftsQuery } from './event-log';
+import { deviceSeqBase } from './migrations/009-device-timeline';
+import { deviceEventAsRow, hasDeviceTables, originOf, type DeviceEventRow } from './device-rows';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { EventViews } from './event-views';
 
@@ -22,6 +25,10 @@ import { EventViews } from './event-views';
 // land). Appends at the end of the timeline (the live case) extend a directory in place;
 // anything else (a backdated note, an amend, a redaction, a phase change under a phase
 // filter) rebuilds it on next use.
+//
+// This laptop's events and other laptops' (device_events, keyed below zero by migration 009)
+// are one timeline; the full-text filter covers only this laptop's events (search indexes
+// `events`). Rows from other laptops rebuild a directory: they land anywhere in time.
 
 export interface TimelineQueryOptions {
   /** Rows between checkpoints (default 256). */
@@ -30,6 +37,8 @@ export interface TimelineQueryOptions {
   nearEnd?: number;
 }
 const MAX_DIRECTORIES = 8;
+/** Before every key at a time, other laptops' (below zero) included. */
+const firstSeq = Number.MIN_SAFE_INTEGER;
 const DIGEST_LIMIT = 2_000;
 
 interface Key {
@@ -39,6 +48,8 @@ interface Key {
 
 interface Directory {
   eventCount: number;
+  /** Other laptops' rows when built: any change rebuilds (they land anywhere in time). */
+  devices: string;
   /** The incident's newest seq when built or last extended. */
   headSeq: number;
   total: number;
@@ -64,6 +75,8 @@ interface Compiled {
 interface Incident {
   rowid: number;
   eventCount: number;
+  /** Count and newest key of other laptops' rows: changes when some arrive or a device is refused. */
+  devices: string;
   headSeq: number;
 }
 
@@ -113,9 +126,10 @@ export class TimelineQuery {
 
   private prepare(db: Db) {
     return {
-      incident: db.prepare<[string], { rowid: number; eventCount: number; headSeq: number }>(
+      incident: db.prepare<[string], Incident>(
         `SELECT i.rowid AS rowid, i.event_count AS eventCount,
-                coalesce((SELECT seq FROM events WHERE incident_id = i.id AND n = i.event_count), 0) AS headSeq
+                coalesce((SELECT seq FROM events WHERE incident_id = i.id AND n = i.event_count), 0) AS headSeq,
+                (SELECT count(*) || ':' || coalesce(max(seq), 0) FROM timeline WHERE seq < 0 AND +incident = i.rowid) AS devices
          FROM incidents i WHERE i.id = ?`,
       ),
       keyOfEvent: db.prepare<[string, number], Key>(
@@ -129,16 +143,12 @@ export class TimelineQuery {
       newRows: db.prepare<[number, number], { at: number; seq: number; kind: string }>(
         'SELECT at, seq, kind FROM timeline WHERE seq > ? AND +incident = ? ORDER BY seq',
       ),
-      phaseChanges: db.prepare<[number], EventRow>(
-        `SELECT ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')}
-         FROM timeline t JOIN events e ON e.seq = t.seq
-         WHERE t.incident = ? AND t.kind = 'phase_changed' AND t.live = 1 ORDER BY t.at, t.seq`,
-      ),
-      severityCalls: db.prepare<[number], EventRow>(
-        `SELECT ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')}
-         FROM timeline t JOIN events e ON e.seq = t.seq
-         WHERE t.incident = ? AND t.kind IN ('declared', 'severity_changed') AND t.live = 1 ORDER BY t.at, t.seq`,
-      ),
+      phaseChanges: db.prepare<[number], number>(
+        `SELECT t.seq FROM timeline t WHERE t.incident = ? AND t.kind = 'phase_changed' AND t.live = 1 ORDER BY t.at, t.seq`,
+      ).pluck(),
+      severityCalls: db.prepare<[number], number>(
+        `SELECT t.seq FROM timeline t WHERE t.incident = ? AND t.kind IN ('declared', 'severity_changed') AND t.live = 1 ORDER BY t.at, t.seq`,
+      ).pluck(),
       span: db.prepare<[number, number], { first: number | null; last: number | null }>(
         `SELECT (SELECT at FROM timeline WHERE incident = ? AND kind NOT IN ('amend', 'redact') ORDER BY at, seq LIMIT 1) AS first,
                 (SELECT at FROM timeline WHERE incident = ? AND kind NOT IN ('amend', 'redact') ORDER BY at DESC, seq DESC LIMIT 1) AS last`,
@@ -147,7 +157,8 @@ export class TimelineQuery {
         `SELECT CAST((at - ?) / ? AS INTEGER) AS b, count(*) AS count, sum(key) AS keys FROM timeline
          WHERE incident = ? AND at >= ? AND at < ? AND kind NOT IN ('amend', 'redact') GROUP BY b`,
       ),
-      declared: db.prepare<[string], number>('SELECT seq FROM events WHERE incident_id = ? AND n = 1').pluck(),
+      // On a laptop that joined, the declaration is the commander's: a row of another laptop.
+      declared: db.prepare<[number], number>("SELECT seq FROM timeline WHERE incident = ? AND kind = 'declared' ORDER BY at, seq LIMIT 1").pluck(),
       // Distinct values read by seeks on their index, one per value, rather than a scan of the incident.
       nextActor: db.prepare<[number, string], string>('SELECT actor FROM timeline WHERE incident = ? AND actor > ? ORDER BY actor LIMIT 1').pluck(),
       actorCount: db.prepare<[number, string], number>('SELECT count(*) FROM timeline WHERE incident = ? AND actor = ?').pluck(),
@@ -189,7 +200,7 @@ export class TimelineQuery {
         break;
       }
       case 'time':
-        start = this.indexOf(compiled, dir, { at: anchor.at, seq: 0 }) - Math.floor(limit / 2);
+        start = this.indexOf(compiled, dir, { at: anchor.at, seq: firstSeq }) - Math.floor(limit / 2);
         break;
     }
     if (anchor.from !== 'after' && anchor.from !== 'before') start = Math.min(start, dir.total - limit);
@@ -205,7 +216,7 @@ export class TimelineQuery {
     const compiled = this.compile(incident, filter);
     const dir = this.directory(incident, filter, compiled);
     if ('at' in target) {
-      const index = this.indexOf(compiled, dir, { at: target.at, seq: 0 });
+      const index = this.indexOf(compiled, dir, { at: target.at, seq: firstSeq });
       return { index: dir.total === 0 ? null : Math.min(index, dir.total - 1), total: dir.total, row: null, corrections: [], eventCount: incident.eventCount };
     }
     const key = this.keyOf(incident, target.eventId);
@@ -226,7 +237,7 @@ export class TimelineQuery {
       .reverse()
       .map((k) => k.seq);
     // The declaration is the oldest row: a long digest may have cut it, and the header needs it.
-    const declared = this.s.declared.get(incidentId);
+    const declared = this.s.declared.get(incident.rowid);
     if (declared !== undefined && !digest.includes(declared)) digest.unshift(declared);
     const actors: { name: string; count: number }[] = [];
     for (let name = this.s.nextActor.get(incident.rowid, ''); name !== undefined; name = this.s.nextActor.get(incident.rowid, name)) {
@@ -261,7 +272,7 @@ export class TimelineQuery {
     const changes = this.phaseChanges(incident);
     const bands: PhaseBand[] = changes.map((c, i) => ({ phase: c.phase, start: c.at, end: Math.max(c.at, changes[i + 1]?.at ?? end) }));
     const markers: SeverityMarker[] = [];
-    const calls = this.s.severityCalls.all(incident.rowid).map(rowToEvent);
+    const calls = this.eventRows(this.s.severityCalls.all(incident.rowid)).rows.map(rowToEvent);
     for (const view of this.views.views(calls, () => false)) {
       const severity = view.kind === 'severity_changed' || view.kind === 'declared' ? view.effectivePayload?.severity : undefined;
       if (severity !== undefined) markers.push({ at: Date.parse(view.effectiveOccurredAt), severity, eventId: view.id });
@@ -278,7 +289,7 @@ export class TimelineQuery {
   }
 
   private keyOf(incident: Incident, eventId: string): Key {
-    const key = this.s.keyOfEvent.get(eventId, incident.rowid);
+    const key = this.s.keyOfEvent.get(eventId, incident.rowid) ?? this.devices()?.keyOfEvent.get(eventId, incident.rowid);
     if (!key) throw new CordonError('not_found', 'That event is not in this incident.');
     return key;
   }
@@ -290,14 +301,49 @@ export class TimelineQuery {
 
   private rowsWithCorrections(seqs: readonly number[]): { views: EventView[]; corrections: EventView[] } {
     if (seqs.length === 0) return { views: [], corrections: [] };
-    const rows = this.s.rowsBySeq.all(JSON.stringify(seqs));
+    const { rows, origins } = this.eventRows(seqs);
     const keys = new Set(rows.filter((r) => r.key === 1).map((r) => r.id));
-    return this.views.withCorrections(rows.map(rowToEvent), (e) => keys.has(e.id));
+    const { views, corrections } = this.views.withCorrections(rows.map(rowToEvent), (e) => keys.has(e.id));
+    if (origins.size === 0) return { views, corrections };
+    return { views: views.map((v) => ({ ...v, origin: origins.get(v.id) })), corrections };
+  }
+
+  /** Rows by timeline key, in the order given: this laptop's from events, other laptops' from device_events. */
+  private eventRows(seqs: readonly number[]): { rows: (EventRow & { key: number })[]; origins: Map<string, EventOrigin> } {
+    const local = seqs.filter((seq) => seq >= 0);
+    const others = local.length === seqs.length ? [] : seqs.filter((seq) => seq < 0);
+    const origins = new Map<string, EventOrigin>();
+    const rows = local.length > 0 ? this.s.rowsBySeq.all(JSON.stringify(local)) : [];
+    const device = others.length > 0 ? (this.devices()?.rowsBySeq.all(JSON.stringify(others)) ?? []) : [];
+    if (device.length === 0) return { rows, origins };
+    for (const row of device) origins.set(row.id, originOf(row));
+    const bySeq = new Map<number, EventRow & { key: number }>([...rows, ...device].map((r) => [r.seq, r]));
+    return { rows: seqs.flatMap((seq) => bySeq.get(seq) ?? []), origins };
+  }
+
+  // Other laptops' rows; prepared on first need, null on a store without the sync tables.
+  private deviceStatements: ReturnType<TimelineQuery['prepareDevices']> | null | undefined;
+  private devices() {
+    if (this.deviceStatements === undefined) this.deviceStatements = hasDeviceTables(this.db) ? this.prepareDevices(this.db) : null;
+    return this.deviceStatements;
+  }
+
+  private prepareDevices(db: Db) {
+    return {
+      keyOfEvent: db.prepare<[string, number], Key>(
+        `SELECT t.at AS at, t.seq AS seq FROM device_events d JOIN timeline t ON t.seq = d.seq + ${deviceSeqBase} WHERE d.id = ? AND t.incident = ?`,
+      ),
+      rowsBySeq: db.prepare<[string], DeviceEventRow & { key: number }>(
+        `SELECT ${deviceEventAsRow('d')}, t.key AS key, d.device_id, coalesce(v.name, '') AS device_name, d.received_at
+         FROM json_each(?) j JOIN timeline t ON t.seq = j.value JOIN device_events d ON d.seq = t.seq - ${deviceSeqBase}
+         LEFT JOIN devices v ON v.id = d.device_id ORDER BY j.key`,
+      ),
+    };
   }
 
   /** Effective phase changes in timeline order; a redacted one is withdrawn, an amended one uses its correction. */
   private phaseChanges(incident: Incident): PhaseChange[] {
-    const rows = this.s.phaseChanges.all(incident.rowid);
+    const { rows } = this.eventRows(this.s.phaseChanges.all(incident.rowid));
     const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
     const out: PhaseChange[] = [];
     for (const view of this.views.views(rows.map(rowToEvent), () => false)) {
@@ -365,6 +411,7 @@ export class TimelineQuery {
   private directory(incident: Incident, filter: TimelineFilterInput, compiled: Compiled): Directory {
     const id = `${incident.rowid}\u0000${JSON.stringify([filter.kinds ?? [], filter.actor ?? null, filter.keyOnly ?? false, filter.text ?? '', filter.phase ?? null])}`;
     let dir = this.directories.get(id);
+    if (dir && dir.devices !== incident.devices) dir = undefined;
     if (dir && dir.eventCount !== incident.eventCount && !this.extend(incident, compiled, dir)) dir = undefined;
     if (!dir) {
       dir = this.build(incident, compiled);
@@ -383,7 +430,7 @@ export class TimelineQuery {
     const last = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} ORDER BY t.at DESC, t.seq DESC LIMIT 1`).get(...compiled.params) as
       | Key
       | undefined;
-    return { eventCount: incident.eventCount, headSeq: incident.headSeq, keys: null, all: null, total, last: last ?? null };
+    return { eventCount: incident.eventCount, devices: incident.devices, headSeq: incident.headSeq, keys: null, all: null, total, last: last ?? null };
   }
 
   /** The checkpoints: a seek and a step of this.stride per checkpoint, or one sorted read under a text match. */

@@ -199,6 +199,9 @@ export function applyEvent(state: IncidentState | null, event: LoggedEvent, keyO
     case 'exercise_decision':
     case 'objective_assessed':
     case 'hot_wash_noted':
+    case 'device_joined':
+    case 'device_admitted':
+    case 'device_removed':
       // Read from the log by the reports that show them; nothing in the state depends on them.
       break;
     case 'amend':

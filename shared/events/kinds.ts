@@ -30,6 +30,9 @@
  * - exercise_decision     what the team decided about an inject, typed by the facilitator
  * - objective_assessed    an evaluator's assessment of an exercise objective (met / partly / not met)
  * - hot_wash_noted        one point from the hot wash at the end of an exercise (went well / to improve)
+ * - device_joined         a laptop joined the shared incident (written by that laptop once admitted)
+ * - device_admitted       the commander admitted a laptop after comparing fingerprints
+ * - device_removed        the commander removed a laptop; its later writes are refused
  */
 export const eventKinds = [
   'declared',
@@ -58,6 +61,9 @@ export const eventKinds = [
   'exercise_decision',
   'objective_assessed',
   'hot_wash_noted',
+  'device_joined',
+  'device_admitted',
+  'device_removed',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -98,6 +104,10 @@ export const writersOfKind = {
   exercise_decision: ['exerciseDecision'],
   objective_assessed: ['objectiveAssess'],
   hot_wash_noted: ['hotWashAdd'],
+  // Written by the sync service as laptops join, are admitted and are removed.
+  device_joined: ['syncJoin'],
+  device_admitted: ['syncAdmit'],
+  device_removed: ['syncRemove'],
 } as const satisfies Record<EventKind, readonly string[]>;
 
 /** Kinds whose payload an amend may replace (the ones describing the world, not the log). */

@@ -33,6 +33,9 @@ const examplePayloads: Record<EventKind, Record<string, unknown>> = {
   exercise_decision: { injectId: 'press-inquiry', text: 'Comms lead answers with the holding statement; no detail on cause.' },
   objective_assessed: { objectiveId: 'o1', rating: 'partly', note: 'Key revoked at T+25m, 10 minutes late.' },
   hot_wash_noted: { category: 'to_improve', text: 'Nobody owned the customer list.' },
+  device_joined: { deviceId: 'ab'.repeat(32), name: 'Ben’s laptop', fingerprint: '123 456 789' },
+  device_admitted: { deviceId: 'ab'.repeat(32), name: 'Ben’s laptop', fingerprint: '123 456 789' },
+  device_removed: { deviceId: 'ab'.repeat(32), name: 'Ben’s laptop', cutoff: 4 },
 };
 
 describe('payload schemas', () => {

@@ -20,6 +20,9 @@ import {
 export const actionItemTypeSchema = z.enum(['detective', 'preventive', 'corrective']);
 export type ActionItemType = z.infer<typeof actionItemTypeSchema>;
 
+const deviceKeySchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a device key');
+const fingerprintSchema = z.string().regex(/^\d{3} \d{3} \d{3}$/, 'must be a nine-digit fingerprint');
+
 const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an id');
 
 /** What an amend may change; the amend payload and the eventAmend method share it. */
@@ -167,6 +170,9 @@ export const payloadSchemas = {
     .object({ objectiveId: refIdSchema, rating: z.enum(['met', 'partly', 'not_met']), note: longTextSchema.optional() })
     .strict(),
   hot_wash_noted: z.object({ category: z.enum(['went_well', 'to_improve']), text: longTextSchema }).strict(),
+  device_joined: z.object({ deviceId: deviceKeySchema, name: shortTextSchema, fingerprint: fingerprintSchema }).strict(),
+  device_admitted: z.object({ deviceId: deviceKeySchema, name: shortTextSchema, fingerprint: fingerprintSchema }).strict(),
+  device_removed: z.object({ deviceId: deviceKeySchema, name: shortTextSchema, cutoff: z.number().int().nonnegative() }).strict(),
 } as const satisfies Record<EventKind, z.ZodType>;
 
 export type PayloadOf<K extends EventKind> = z.output<(typeof payloadSchemas)[K]>;

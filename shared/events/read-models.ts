@@ -32,6 +32,17 @@ const correctionFields = {
   key: z.boolean(),
 };
 
+/** An event another laptop wrote (sync): which laptop, and whether it arrived late or from a skewed clock. */
+export const eventOriginSchema = z.object({
+  device: z.string(),
+  deviceName: z.string(),
+  /** Reached this laptop more than a minute after it was written. */
+  late: z.boolean(),
+  /** Written with a clock more than two minutes ahead of this laptop's. */
+  skewed: z.boolean(),
+});
+export type EventOrigin = z.output<typeof eventOriginSchema>;
+
 type EventFields = { [F in keyof typeof eventFields]: z.output<(typeof eventFields)[F]> };
 type CorrectionFields = { [F in keyof typeof correctionFields]: z.output<(typeof correctionFields)[F]> };
 
@@ -44,6 +55,8 @@ export type EventViewOf<K extends EventKind> = StoredEventOf<K> &
   CorrectionFields & {
     /** Payload after amends (an amend's replacement is checked against the kind by the store); null when redacted. */
     effectivePayload: PayloadOf<K> | null;
+    /** Set on another laptop's event; absent on this laptop's own. */
+    origin?: EventOrigin;
   };
 export type EventView = { [K in EventKind]: EventViewOf<K> }[EventKind];
 
@@ -51,7 +64,7 @@ export type EventView = { [K in EventKind]: EventViewOf<K> }[EventKind];
 // to be the union above; each variant is exactly that kind's fields.
 const storedVariant = (kind: EventKind) => z.object({ ...eventFields, kind: z.literal(kind), payload: payloadSchemas[kind] });
 const viewVariant = (kind: EventKind) =>
-  z.object({ ...eventFields, ...correctionFields, kind: z.literal(kind), payload: payloadSchemas[kind], effectivePayload: payloadSchemas[kind].nullable() });
+  z.object({ ...eventFields, ...correctionFields, kind: z.literal(kind), payload: payloadSchemas[kind], effectivePayload: payloadSchemas[kind].nullable(), origin: eventOriginSchema.optional() });
 type Variants<T> = [T, ...T[]];
 
 export const storedEventSchema = z.discriminatedUnion('kind', eventKinds.map(storedVariant) as Variants<ReturnType<typeof storedVariant>>) as unknown as z.ZodType<StoredEvent>;

@@ -10,6 +10,7 @@ import { exerciseContract } from './exercise-contract';
 import { commsContract } from './comms-contract';
 import { warRoomContract } from './warroom-contract';
 import { timelineContract } from './timeline-contract';
+import { syncContract } from './sync-contract';
 import type { Result } from './result';
 import type { PushEvent } from './push';
 
@@ -33,6 +34,7 @@ export const contract = {
   ...commsContract,
   ...warRoomContract,
   ...timelineContract,
+  ...syncContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -28,7 +28,7 @@ export const uploadChunkBytes = 1024 * 1024;
  */
 export const maxRequestBytes = 16 * 1024 * 1024;
 
-export const uploadPurposeSchema = z.enum(['evidence', 'restore']);
+export const uploadPurposeSchema = z.enum(['evidence', 'restore', 'sync_exchange']);
 export const uploadBeginInputSchema = z
   .object({
     purpose: uploadPurposeSchema,

@@ -90,6 +90,19 @@ export const methodNames = [
   'timelineWindow',
   'timelineLocate',
   'timelineBuckets',
+  // Several laptops on one incident (sync-contract.ts).
+  'syncStatus',
+  'syncStart',
+  'syncStop',
+  'syncInvite',
+  'syncJoin',
+  'syncAdmit',
+  'syncRefuse',
+  'syncRemove',
+  'syncIncident',
+  'syncTimeline',
+  'syncExport',
+  'syncImport',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

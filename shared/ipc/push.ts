@@ -41,5 +41,7 @@ export const pushEventSchema = z.discriminatedUnion('topic', [
   }),
   // An exercise's clock, injects or notes changed (an inject fired appends to its incident too).
   z.object({ topic: z.literal('exercise.changed'), exerciseId: z.string(), incidentId: z.string() }),
+  // Sync: a laptop asked to join, was admitted or refused, a device was refused, or sync turned on/off.
+  z.object({ topic: z.literal('sync.changed') }),
 ]);
 export type PushEvent = z.infer<typeof pushEventSchema>;

@@ -148,6 +148,9 @@ export const kindLabels: Record<EventKind, string> = {
   exercise_decision: 'Decision',
   objective_assessed: 'Assessment',
   hot_wash_noted: 'Hot wash',
+  device_joined: 'Laptop joined',
+  device_admitted: 'Laptop admitted',
+  device_removed: 'Laptop removed',
 };
 
 export const kindIcons: Record<EventKind, string> = {
@@ -177,6 +180,9 @@ export const kindIcons: Record<EventKind, string> = {
   exercise_decision: '✔',
   objective_assessed: '◎',
   hot_wash_noted: '✎',
+  device_joined: '⇄',
+  device_admitted: '⇄',
+  device_removed: '⇄',
 };
 
 const statusLabels: Record<IncidentStatus, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
@@ -380,6 +386,13 @@ export function describeEvent(event: EventView, ctx: DescribeContext = {}): Even
       const p = event.effectivePayload;
       return { icon, title: `Hot wash (${p.category === 'went_well' ? 'went well' : 'to improve'}): ${p.text}`, detail: null };
     }
+    case 'device_joined':
+    case 'device_admitted': {
+      const p = event.effectivePayload;
+      return { icon, title: `Laptop ${event.kind === 'device_joined' ? 'joined' : 'admitted'}: ${p.name}`, detail: `fingerprint ${p.fingerprint}` };
+    }
+    case 'device_removed':
+      return { icon, title: `Laptop removed: ${event.effectivePayload.name}`, detail: 'its later writes are refused' };
   }
 }
 

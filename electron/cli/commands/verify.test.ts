@@ -5,8 +5,10 @@ import { runCli } from '../main';
 import { verifyCommand } from './verify';
 import { wrapKey, writeEnvelope } from '../../store/key-envelope';
 import { openStore } from '../../store/store';
-import { declareIncident, newStore } from '../../store/testing/fixtures';
-import { testScrypt } from '../../store/testing/temp-dir';
+import { appendEvent, declareIncident, newStore } from '../../store/testing/fixtures';
+import { tempDir, testScrypt } from '../../store/testing/temp-dir';
+import { openSyncStore } from '../../store/testing/sync-stores';
+import type { MemberEntry } from '../../../shared/sync/device-record';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -117,5 +119,44 @@ describe('cordon (dispatcher)', () => {
     const cmd = (path: string[]) => ({ path, summary: path.join(' '), help: 'h', run: async (args: readonly string[]) => (seen.push(`${path.join(' ')}|${args.join(' ')}`), 0) });
     await runCli(['playbook', 'parse', 'f.md'], io().io, [cmd(['playbook']), cmd(['playbook', 'parse'])]);
     expect(seen).toEqual(['playbook parse|f.md']);
+  });
+});
+
+describe('cordon verify with shared incidents', () => {
+  it('reports every device chain, and exits 1 when one this laptop accepted no longer verifies', async () => {
+    const t = tempDir('cordon-verify-sync-');
+    cleanup = t.cleanup;
+    const ana = openSyncStore(t.dir, 'Ana');
+    const ben = openSyncStore(t.dir, 'Ben');
+    const incidentId = declareIncident(ana.store, 'Shared outage');
+    const shared = { incidentId, membersKey: 'ab'.repeat(32), commander: ana.device.id, blockKey: Buffer.alloc(32, 1) };
+    const members: MemberEntry[] = [
+      { type: 'genesis', incidentId, commander: ana.device.id, name: 'Ana' },
+      { type: 'admit', device: ben.device.id, name: 'Ben' },
+    ];
+    for (const s of [ana, ben]) {
+      s.devices.share(shared, 'Ana');
+      s.devices.applyMembers(incidentId, members);
+    }
+    ben.ledger.ingest(incidentId, ana.device.id, ana.ledger.publish(incidentId, ana.device));
+    const note = appendEvent(ben.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'from Ben' } } }).event;
+    ana.ledger.ingest(incidentId, ben.device.id, ben.ledger.publish(incidentId, ben.device));
+    ben.close();
+    ana.close();
+    writeEnvelope(ana.file, await wrapKey(ana.key, 'verify passphrase', null, testScrypt));
+
+    const ok = io({ CORDON_PASSPHRASE: 'verify passphrase' });
+    expect(await runCli(['verify', '--db', ana.file], ok.io)).toBe(0);
+    expect(ok.out()).toMatch(new RegExp(`^OK +${incidentId} +device [0-9a-f]{16} "Ana" +1 events$`, 'm'));
+    expect(ok.out()).toMatch(new RegExp(`^OK +${incidentId} +device [0-9a-f]{16} "Ben" +1 events$`, 'm'));
+
+    const s = openStore(ana.file, ana.key);
+    s.db.exec('DROP TRIGGER device_events_append_only_u');
+    s.db.prepare(`UPDATE device_events SET payload = '{"text":"rewritten"}' WHERE id = ?`).run(note.id);
+    s.close();
+    const bad = io({ CORDON_PASSPHRASE: 'verify passphrase' });
+    expect(await runCli(['verify', '--db', ana.file], bad.io)).toBe(1);
+    expect(bad.out()).toMatch(new RegExp(`^BROKEN +${incidentId} +device [0-9a-f]{16} "Ben": event 1 does not match its hash$`, 'm'));
+    expect(bad.out()).toMatch(/1 device chain of shared incidents is broken/);
   });
 });

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { usageError, type CliCommand, type CliIo } from '../command';
 import { readEnvelope, unwrapWithPassphrase } from '../../store/key-envelope';
-import { openStore, type Store } from '../../store/store';
+import { openStore, type OpenStore, type Store } from '../../store/store';
 import { StoreError } from '../../store/store-error';
+import { reportDeviceChains } from './verify-devices';
 
 const help = `Usage: cordon verify --db FILE
 
@@ -33,7 +34,7 @@ export const verifyCommand: CliCommand = {
       io.stdout(help);
       return 0;
     }
-    let store: Store | null = null;
+    let store: OpenStore | null = null;
     let key: Buffer | null = null;
     try {
       const envelope = readEnvelopeFor(parsed.db);
@@ -60,8 +61,10 @@ export const verifyCommand: CliCommand = {
   },
 };
 
-async function report(store: Store, io: CliIo): Promise<number> {
+async function report(store: OpenStore, io: CliIo): Promise<number> {
   const health = store.health();
+  // Device chains are read from the store's tables: only when every page checked intact.
+  const brokenDevices = health.ok ? reportDeviceChains(store, io) : 0;
   for (const v of health.chains) {
     const title = titleOf(store, v.incidentId);
     if (v.ok) {
@@ -74,6 +77,10 @@ async function report(store: Store, io: CliIo): Promise<number> {
   const broken = health.chains.filter((v) => !v.ok).length;
   const otherDamage = health.problems.filter((p) => !p.startsWith('event log of incident'));
   for (const problem of otherDamage) io.stdout(`DAMAGED  ${problem}\n`);
+  if (health.ok && brokenDevices > 0) {
+    io.stdout(`${brokenDevices} device chain${brokenDevices === 1 ? '' : 's'} of shared incidents ${brokenDevices === 1 ? 'is' : 'are'} broken.\n`);
+    return 1;
+  }
   if (health.ok) {
     io.stdout(`The store is intact. All ${health.chains.length} incident chain${health.chains.length === 1 ? '' : 's'} verify.\n`);
     return 0;

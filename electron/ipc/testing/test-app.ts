@@ -47,7 +47,7 @@ export function createTestApp(deps: Partial<ServiceDeps> = {}) {
     return result.value as T;
   };
   /** Sends bytes as the page does: uploadBegin, then 1 MiB chunks; returns the upload id. */
-  const upload = async (purpose: 'evidence' | 'restore', name: string, bytes: Uint8Array, mediaType = 'application/octet-stream'): Promise<string> => {
+  const upload = async (purpose: 'evidence' | 'restore' | 'sync_exchange', name: string, bytes: Uint8Array, mediaType = 'application/octet-stream'): Promise<string> => {
     const begun = await value<{ uploadId: string; chunkBytes: number }>('uploadBegin', { purpose, name, mediaType, size: bytes.length });
     for (let offset = 0; offset < bytes.length; offset += begun.chunkBytes) {
       const piece = Buffer.from(bytes.subarray(offset, offset + begun.chunkBytes)).toString('base64');

@@ -9,7 +9,7 @@ import { uploadChunkBytes } from '../../../shared/ipc/file-schemas';
 type Purpose = ParsedInput<'uploadBegin'>['purpose'];
 
 /** A backup to restore can be as large as the store; evidence is capped by the store. */
-const limits: Record<Purpose, number> = { evidence: maxEvidenceBytes, restore: 4 * 1024 * 1024 * 1024 };
+const limits: Record<Purpose, number> = { evidence: maxEvidenceBytes, restore: 4 * 1024 * 1024 * 1024, sync_exchange: 512 * 1024 * 1024 };
 const maxOpenUploads = 4;
 const idleMs = 10 * 60_000;
 

@@ -14,10 +14,10 @@ import type { Migration } from './migration';
 // amended, and the timeline's search reads it.
 
 /** ISO-8601 UTC text to epoch milliseconds, exact for the store's toISOString() times. */
-const ms = (iso: string) => `CAST(round((julianday(${iso}) - 2440587.5) * 86400000.0) AS INTEGER)`;
+export const ms = (iso: string) => `CAST(round((julianday(${iso}) - 2440587.5) * 86400000.0) AS INTEGER)`;
 
 /** Kinds that are key events unless an amend says otherwise (shared/events/fold.ts). */
-const keyByDefault = `('declared', 'severity_changed', 'status_changed', 'phase_changed')`;
+export const keyByDefault = `('declared', 'severity_changed', 'status_changed', 'phase_changed')`;
 
 /**
  * What one correction (amend or redact) does to its target's row, in statements over `e(col)`:
@@ -26,8 +26,8 @@ const keyByDefault = `('declared', 'severity_changed', 'status_changed', 'phase_
  * amend of a note carries its key flag unless a key amend already decided; redacted events
  * are no longer key events.
  */
-export function correctionStatements(e: (column: string) => string): string[] {
-  const target = `(SELECT seq FROM events WHERE id = ${e('target_id')})`;
+export function correctionStatements(e: (column: string) => string, targetSeq = (id: string) => `(SELECT seq FROM events WHERE id = ${id})`): string[] {
+  const target = targetSeq(e('target_id'));
   const amend = `${e('kind')} = 'amend'`;
   return [
     `UPDATE timeline SET at = ${ms(`json_extract(${e('payload')}, '$.occurredAt')`)}

@@ -88,8 +88,9 @@ describe('50 single-bit flips of a closed store', () => {
     for (const expected of ['evidence', 'search index', 'script_runs', 'exercise_scenarios', 'playbooks', 'index pages', 'events', 'schema']) {
       expect(parts).toContain(expected);
     }
-    // Parts of one page (incidents, schema, small indexes) are hit twice, at another byte.
-    expect(new Set(targets.map((t) => t.page)).size).toBeGreaterThanOrEqual(35);
+    // Parts of one page (incidents, schema, small indexes, sync's tables while empty) are hit
+    // twice, at another byte; sync's six tables (migration 008) took a share of the rounds.
+    expect(new Set(targets.map((t) => t.page)).size).toBeGreaterThanOrEqual(30);
   });
 
   it('the app reports every one as damage, in words, with the backup to restore', async () => {

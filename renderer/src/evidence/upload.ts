@@ -33,7 +33,7 @@ function base64Of(bytes: Uint8Array): string {
 /** uploadBegin, then each chunk in order; resolves to the upload id or a message to show. */
 export async function uploadFile(
   file: File,
-  purpose: 'evidence' | 'restore',
+  purpose: 'evidence' | 'restore' | 'sync_exchange',
   onProgress: (sent: number) => void,
 ): Promise<Result<string>> {
   const begun = await cordon().uploadBegin({ purpose, name: file.name.slice(0, 200) || 'file', mediaType: file.type, size: file.size });

@@ -23,6 +23,7 @@ import { UpdateDueChip } from '../comms/UpdateDueChip';
 import { useComms } from '../comms/comms-store';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
+import { SharePanel } from '../sync/SharePanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { StatusControl } from './StatusControl';
 import { useOpenIncident } from './incident-store';
@@ -262,6 +263,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
             onNotified={(dutyKey, authority) => void act((incidentId) => cordon().regulatorNotified({ incidentId, dutyKey, ...(authority ? { authority } : {}) }))}
           />
           <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={state.eventCount} />
+          <SharePanel key={`share-${incidentId}`} incidentId={incidentId} />
         </aside>
       </div>
       <CommandPalette commands={commands} />

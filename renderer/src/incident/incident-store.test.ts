@@ -15,12 +15,14 @@ const at = (minute: number) => new Date(Date.UTC(2024, 4, 1, 9, minute)).toISOSt
 function fakeMain(events: EventView[]) {
   let listener: ((event: PushEvent) => void) | null = null;
   const visible = (filter: TimelineFilterInput = {}) => [...filterEvents(sortChronologically(events), filter, phaseChanges(events))];
-  const state = () => ({ title: 'DB down', eventCount: events.length, roles: {} });
+  // Another laptop's events (origin set) are on the timeline but not in this laptop's log count.
+  const count = () => events.filter((e) => e.origin === undefined).length;
+  const state = () => ({ title: 'DB down', eventCount: count(), roles: {} });
   const incident = { id: 'inc', title: 'DB down' };
   const windowAt = (filter: TimelineFilterInput, start: number, limit: number) => {
     const all = visible(filter);
     const offset = Math.max(0, Math.min(start, all.length - limit));
-    return { rows: all.slice(offset, offset + limit), corrections: [], offset, total: all.length, eventCount: events.length };
+    return { rows: all.slice(offset, offset + limit), corrections: [], offset, total: all.length, eventCount: count() };
   };
   const calls: string[] = [];
   const api = {
@@ -37,7 +39,7 @@ function fakeMain(events: EventView[]) {
     timelineLocate: vi.fn(async ({ filter = {}, target }: { filter?: TimelineFilterInput; target: { eventId: string } }) => {
       const all = visible(filter);
       const index = all.findIndex((e) => e.id === target.eventId);
-      return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: events.length } };
+      return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: count() } };
     }),
     incidentGet: vi.fn(async ({ after }: { after: number }) => ({ ok: true, value: { incident, state: state(), events: events.filter((e) => e.n > after), nextAfter: null } })),
   };
@@ -88,6 +90,32 @@ describe('the open incident', () => {
     main.push(makeEvent('note', { text: 'latest' }, { occurredAt: at(2_000), n: 1_002 }));
     await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(1_001))).toBe('latest'));
     expect(main.calls).toEqual([]);
+  });
+
+  it('shows another laptop’s event where it belongs, though this laptop’s count did not move', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    const origin = { device: 'b'.repeat(64), deviceName: 'Ben', late: true, skewed: false };
+    main.push({ ...makeEvent('note', { text: 'from Ben' }, { occurredAt: '2024-05-01T23:59:30.000Z', n: 2 }), origin });
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_001));
+    expect(useOpenIncident.getState().eventCount).toBe(1_000);
+    const rows = useOpenIncident.getState().rows;
+    expect([899, 900, 901].map((i) => textOf(rows.get(i)))).toEqual(['n899', 'from Ben', 'n900']);
+    expect(rows.get(900)?.origin).toEqual(origin);
+  });
+
+  it('reads a burst of pushes (a laptop catching up) once, when it ends', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    const origin = { device: 'b'.repeat(64), deviceName: 'Ben', late: false, skewed: false };
+    for (let i = 0; i < 300; i++) main.push({ ...makeEvent('note', { text: `ben ${i}` }, { occurredAt: at(2_000 + i), n: i + 1 }), origin });
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_300));
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(1_299))).toBe('ben 299'));
+    // Far fewer reads than pushes: the queue is cut off and the timeline opened again once.
+    expect(main.api.timelineLocate.mock.calls.length).toBeLessThan(100);
+    expect(main.api.timelineOpen.mock.calls.length).toBeLessThan(60);
   });
 
   it('reads the screen again after a correction, and filters in the main process', async () => {

@@ -48,6 +48,8 @@ interface OpenIncidentState {
 
 /** Rows per fetch: the screen (about 20 rows) and a margin either side. */
 const windowRows = 300;
+/** Pushes waiting beyond this are dropped and the timeline is read again once they stop. */
+const maxQueuedPushes = 50;
 /** Fetch when a row this close to the viewport is missing. */
 const margin = 80;
 /** Rows held at most. */
@@ -80,6 +82,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   let fetching = false;
   // Pushes are applied one at a time, in order: each one's answer says what the count was.
   let pushes: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let overflowed = false;
 
   const failed = (message: string) => set({ error: message, loading: false });
 
@@ -170,6 +174,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     if (!located.ok || gen !== generation) return;
     const l = located.value;
     const current = get();
+    // Another laptop's event (sync) lands anywhere in time and leaves this log's count as it was.
+    if (l.row?.origin !== undefined) return reread(incidentId);
     if (l.eventCount <= current.eventCount) return; // a window read since already holds it
     if (l.eventCount === current.eventCount + 1 && l.row && !correctionKinds.has(l.row.kind)) {
       set({
@@ -181,6 +187,10 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     }
     // A correction changes how (and where) an earlier row reads, and the digest may hold it;
     // events missed in between moved positions: read again what is on screen, and the digest.
+    await reread(incidentId);
+  }
+
+  async function reread(incidentId: string): Promise<void> {
     await resync();
     const again = await cordon().timelineOpen({ incidentId });
     if (again.ok && get().incidentId === incidentId) set({ digest: again.value.digest, actors: again.value.actors, kinds: again.value.kinds });
@@ -199,6 +209,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       generation += 1;
       viewport = null;
       pushes = Promise.resolve();
+      queued = 0;
+      overflowed = false;
       set({ incidentId, loading: true, ...empty, rows: new Map(), corrections: new Map() });
       void load(incidentId, generation);
       return cordon().subscribe((event) => {
@@ -208,7 +220,22 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
           return;
         }
         if (event.topic !== 'incident.changed' || event.incidentId !== incidentId) return;
-        pushes = pushes.then(() => applyPush(incidentId, event.eventId));
+        // A burst (another laptop catching up after a partition) is read once when it ends,
+        // instead of one row at a time.
+        if (queued >= maxQueuedPushes) {
+          overflowed = true;
+          return;
+        }
+        queued += 1;
+        pushes = pushes
+          .then(() => applyPush(incidentId, event.eventId))
+          .finally(() => {
+            queued -= 1;
+            if (queued > 0 || !overflowed) return;
+            overflowed = false;
+            generation += 1;
+            void load(incidentId, generation);
+          });
       });
     },
     async act(send) {

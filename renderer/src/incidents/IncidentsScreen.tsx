@@ -9,6 +9,7 @@ import { SeverityChip } from '../warroom/SeverityChip';
 import type { IncidentSummary } from '../../../shared/ipc/store-schemas';
 import { useDeclareShortcut } from './declare-shortcut';
 import { useNow } from '../warroom/use-now';
+import { JoinPanel } from '../sync/JoinPanel';
 
 const statusLabels: Record<IncidentStatus, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved', closed: 'Closed' };
 const statusGroups: { label: string; value: IncidentStatus[] }[] = [
@@ -106,6 +107,7 @@ export function IncidentsScreen() {
           </tbody>
         </table>
       )}
+      <JoinPanel />
       {declaring && <DeclareDialog onClose={() => setDeclaring(false)} />}
     </section>
   );

@@ -93,7 +93,8 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   const hidden = presenter && !redacted && isSensitivePayload(event.effectivePayload);
   const d = describeEvent(event, { playbook, redactionReason: reason });
   const at = timeOf(event);
-  const editable = !redacted && !correctionKinds.has(event.kind);
+  // Another laptop's event is corrected on that laptop: this log's amends point at its own chain.
+  const editable = !redacted && !correctionKinds.has(event.kind) && event.origin === undefined;
   const title = hidden ? 'Sensitive note hidden in presenter mode' : presentText(d.title, presenter);
   const detail = hidden || d.detail === null ? null : presentText(d.detail, presenter);
   const classes = ['wr-row', event.key ? 'wr-row-key' : '', redacted ? 'wr-row-redacted' : '', correctionKinds.has(event.kind) ? 'wr-row-correction' : ''];
@@ -113,6 +114,9 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
         </span>
         <span className="wr-row-meta">
           {event.actor}
+          {event.origin && <span className="wr-tag wr-origin"> · on {event.origin.deviceName}’s laptop</span>}
+          {event.origin?.late && <span className="wr-tag wr-origin-mark"> · arrived late</span>}
+          {event.origin?.skewed && <span className="wr-tag wr-origin-mark"> · clock ahead</span>}
           {detail && <> · {detail}</>}
           {event.amendedBy.length > 0 && !redacted && <span className="wr-tag"> · amended</span>}
         </span>

@@ -1,0 +1,61 @@
+// Sync between two laptops on one machine, over 127.0.0.1 (real stores, real Corestores, Noise):
+//   npm run bench -- sync
+// The time for a note written on one laptop to be on the other's merged timeline, and the
+// catch-up time for 10,000 events written on one laptop while the two were apart.
+// Always exits 0; the PASS/FAIL lines are for people reading the output.
+import { appendEvent } from '../store/testing/fixtures';
+import { tempDir } from '../store/testing/temp-dir';
+import { connectAll, eventually, shareWith, startPeer, stopPeer } from '../sync/testing/peers';
+
+const NOTES = 20;
+const CATCH_UP = Number(process.env.SYNC_BENCH_EVENTS ?? 10_000);
+const NOTE_TARGET_MS = 1_000;
+const CATCH_UP_TARGET_MS = 30_000;
+
+const line = (label: string, ms: number, target: number) =>
+  process.stdout.write(`${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms  target ≤ ${target} ms  ${ms <= target ? 'PASS' : 'FAIL'}\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const { dir, cleanup } = tempDir('cordon-bench-sync-');
+const ana = await startPeer(dir, 'Ana');
+const ben = await startPeer(dir, 'Ben');
+try {
+  const incidentId = await shareWith(ana, [ben]);
+  const arrived = (id: string) => () => ana.ids(incidentId).includes(id);
+
+  // Baseline in the same run: the same note written locally (append, sign, fold) without a peer.
+  const local: number[] = [];
+  const latencies: number[] = [];
+  for (let i = 0; i < NOTES; i++) {
+    const start = performance.now();
+    await ana.note(incidentId, `local baseline ${i}`);
+    local.push(performance.now() - start);
+    const sent = performance.now();
+    const id = await ben.note(incidentId, `note ${i} from Ben`);
+    await eventually('the note reaches Ana', arrived(id), 10_000);
+    latencies.push(performance.now() - sent);
+  }
+  process.stdout.write(`baseline: a local note (append, sign, fold) median ${median(local).toFixed(1)} ms\n`);
+  line(`note to peer, median of ${NOTES}`, median(latencies), NOTE_TARGET_MS);
+  line(`note to peer, slowest of ${NOTES}`, Math.max(...latencies), NOTE_TARGET_MS * 2);
+
+  ana.peer.disconnectAll();
+  ben.peer.disconnectAll();
+  const before = ana.ids(incidentId).length;
+  let t = performance.now();
+  for (let i = 0; i < CATCH_UP; i++) {
+    appendEvent(ben.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: `offline note ${i}: shard ${i % 13} p99 ${(i * 13) % 900} ms` } } });
+  }
+  await ben.peer.publish(incidentId);
+  process.stdout.write(`written apart: ${CATCH_UP.toLocaleString('en')} events on Ben in ${(performance.now() - t).toFixed(0)} ms (append + sign)\n`);
+  t = performance.now();
+  connectAll([ana, ben]);
+  await eventually('Ana catches up', () => ana.ledger.deviceLength(incidentId, ben.device.id) >= CATCH_UP + NOTES, 300_000);
+  const caughtUp = performance.now() - t;
+  line(`catch-up of ${CATCH_UP.toLocaleString('en')} events after a partition`, caughtUp, CATCH_UP_TARGET_MS);
+  process.stdout.write(`Ana holds ${ana.ids(incidentId).length - before} new events; every device chain verified: ${ana.ledger.verify(incidentId).every((v) => v.ok)}\n`);
+} finally {
+  await stopPeer(ana);
+  await stopPeer(ben);
+  cleanup();
+}
