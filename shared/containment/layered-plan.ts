@@ -1,5 +1,6 @@
 import { analyseArgv, analyseSnippet, CodeLayerRefusal, fail, plainWord, type Analysis, type CodeLayer } from './code-layers';
 import { mark, markRe, opaque, type QuoteContext } from './sh-lexer';
+import type { ActionView } from './model';
 
 // Turning a template and values into what runs, once code-layers.ts has found every layer that
 // parses code: each value is quoted for the innermost shell that reads it, then for each shell
@@ -132,4 +133,14 @@ export function rewriteSnippetLayers(script: string, found: ReadonlyArray<{ star
     if (error instanceof CodeLayerRefusal) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/**
+ * Whether an argv action hands its values to a shell (sh -c, ssh, sudo -s…): such a run may
+ * need confirming. Worked out here, in the main process, with a placeholder for each value.
+ */
+export function handsToShell(action: Pick<ActionView, 'mode' | 'argv' | 'params'>): boolean {
+  if (action.mode !== 'argv') return false;
+  const planned = planArgv(action.argv, Object.fromEntries(action.params.map((p) => [p.name, 'x'])));
+  return planned.ok && planned.layers.length > 0;
 }

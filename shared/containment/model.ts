@@ -153,6 +153,16 @@ export const actionViewSchema = z
   .strict();
 export type ActionView = z.infer<typeof actionViewSchema>;
 
+/**
+ * An action as listed to the page: with what the main process worked out about it, so the page
+ * does not carry the shell parser to know it (issue 16: the renderer loads what it shows).
+ */
+export const listedActionSchema = actionViewSchema.extend({
+  /** Its argv starts a shell (sh -c, ssh, sudo -s…) that values reach: a run may need confirming. */
+  handsToShell: z.boolean(),
+});
+export type ListedAction = z.infer<typeof listedActionSchema>;
+
 /** Parameter values as typed: name -> text. Validated against each parameter's kind before anything runs. */
 export const paramValuesSchema = z.record(z.string().max(64), z.string().max(4_000)).refine((r) => Object.keys(r).length <= 50, 'too many parameters');
 

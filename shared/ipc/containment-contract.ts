@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { refIdSchema } from '../events/primitives';
 import {
   actionSaveInputSchema,
-  actionViewSchema,
+  listedActionSchema,
   paramValuesSchema,
   runPlanSchema,
   scriptOutputSchema,
@@ -24,9 +24,9 @@ export type RunAnswer = z.infer<typeof runAnswerSchema>;
 /** Containment actions and their runs; spread into `contract` in contract.ts. */
 export const actionContract = {
   /** The incident's actions (its pinned playbook's, then the user's); without an incident, the user's library. */
-  actionList: { input: z.object({ incidentId: cordonId.optional() }).strict(), output: z.array(actionViewSchema) },
+  actionList: { input: z.object({ incidentId: cordonId.optional() }).strict(), output: z.array(listedActionSchema) },
   /** Creates (no id) or replaces a user action. Secret values are stored encrypted and never returned. */
-  actionSave: { input: actionSaveInputSchema, output: actionViewSchema },
+  actionSave: { input: actionSaveInputSchema, output: listedActionSchema },
   actionDelete: { input: z.object({ id: refIdSchema }).strict(), output: z.object({ id: z.string() }) },
   /** What would run, after the same checks as a run; nothing runs. */
   actionDryRun: { input: runRequest.strict(), output: runPlanSchema },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActionView, RunPlan, ScriptRun } from '../../../shared/containment/model';
+import type { ListedAction, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import { actionContract, type RunAnswer } from '../../../shared/ipc/containment-contract';
 import { isAlive, waitUntil } from './process-testing';
@@ -14,7 +14,7 @@ describe('containment actions', () => {
     const { value, declare, userAction } = await setup();
     const incidentId = await declare();
     await userAction({ name: 'Echo', mode: 'argv', argv: ['/bin/echo', 'hi'] });
-    const list = await value<ActionView[]>('actionList', { incidentId });
+    const list = await value<ListedAction[]>('actionList', { incidentId });
     expect(list.map((a) => [a.source, a.name, a.mode])).toEqual([
       ['playbook', 'Say hello', 'argv'],
       ['playbook', 'Record a message', 'snippet'],
@@ -22,7 +22,15 @@ describe('containment actions', () => {
     ]);
     expect(list[0]!.argv).toEqual(['echo', 'hello', '{HOSTNAME}']);
     expect(list[1]!.script).toContain('"${CORDON_PARAM_MESSAGE}"');
-    expect(await value<ActionView[]>('actionList', {})).toHaveLength(1);
+    expect(await value<ListedAction[]>('actionList', {})).toHaveLength(1);
+  });
+
+  it('says which actions hand their values to a shell, so the page need not parse commands', async () => {
+    const { value, userAction } = await setup();
+    await userAction({ name: 'Plain', mode: 'argv', argv: ['/bin/echo', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
+    await userAction({ name: 'Remote', mode: 'argv', argv: ['ssh', 'bastion', 'uptime', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
+    const list = await value<ListedAction[]>('actionList', {});
+    expect(Object.fromEntries(list.map((a) => [a.name, a.handsToShell]))).toEqual({ Plain: false, Remote: true });
   });
 
   it('runs an argv action: live output, script_started and script_finished on the timeline with exit code 0, output kept', async () => {
@@ -196,7 +204,7 @@ describe('containment actions', () => {
     const output = await value<{ segments: { text: string }[] }>('scriptOutput', { runId: run.runId });
     expect(output.segments[0]?.text).toBe('host wiped (simulated)\n');
     // A program that does not exist on this machine can still be practised.
-    const missing = await value<ActionView>('actionSave', { name: 'Isolate', mode: 'argv', argv: ['edr-isolate', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
+    const missing = await value<ListedAction>('actionSave', { name: 'Isolate', mode: 'argv', argv: ['edr-isolate', '{HOST}'], params: [{ name: 'HOST', kind: 'hostname' }] });
     expect(await startNow({ incidentId, actionId: missing.id, params: { HOST: 'web-01' } })).toMatchObject({ state: 'simulated' });
   });
 
@@ -251,7 +259,7 @@ describe('containment actions', () => {
     }
     const covered = new Set(bad.map(([m]) => m));
     for (const method of Object.keys(actionContract)) expect(covered.has(method)).toBe(true);
-    expect(await value<ActionView[]>('actionList', {})).toEqual([]);
+    expect(await value<ListedAction[]>('actionList', {})).toEqual([]);
     expect(await events(incidentId)).toHaveLength(before);
     expect(await router.dispatch('scriptOutput', { runId: 'unknown-run' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await router.dispatch('actionRun', { incidentId, actionId: 'no-such-action' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -274,7 +282,7 @@ describe('containment actions', () => {
   });
 });
 
-function strip(action: ActionView): Record<string, unknown> {
-  const { id: _id, source: _s, original: _o, updatedAt: _u, updatedBy: _b, env: _e, ...rest } = action;
+function strip(action: ListedAction): Record<string, unknown> {
+  const { id: _id, source: _s, original: _o, updatedAt: _u, updatedBy: _b, env: _e, handsToShell: _h, ...rest } = action;
   return rest;
 }

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
-import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/containment/model';
+import type { ActionSaveInput, ActionView, ListedAction, OutputSegment, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { CodeLayer } from '../../../shared/containment/code-layers';
-import { argvTemplateProblem, planArgv, planSnippet } from '../../../shared/containment/layered-plan';
+import { argvTemplateProblem, handsToShell, planArgv, planSnippet } from '../../../shared/containment/layered-plan';
 import { envNameProblem } from '../../../shared/containment/env-names';
 import { cannotRunPrefix, fromPlaybookAction, isPosixShellLanguage, mentionedParams, paramEnv, snippetArgv } from '../../../shared/containment/plan';
 import { checkParams, describeParamErrors } from '../../../shared/containment/validate';
@@ -337,15 +337,17 @@ export function createScriptService(deps: ScriptServiceDeps) {
     };
   }
 
+  const listed = (view: ActionView): ListedAction => ({ ...view, handsToShell: handsToShell(view) });
+
   return {
-    list(incidentId?: string): ActionView[] {
+    list(incidentId?: string): ListedAction[] {
       return deps.withStore((store) => {
         const fromPlaybook = incidentId ? playbookActions(store, incidentId).map((a) => a.view) : [];
-        return [...fromPlaybook, ...store.actions.list()];
+        return [...fromPlaybook, ...store.actions.list()].map(listed);
       });
     },
 
-    save(input: ActionSaveInput & { actor: string }): ActionView {
+    save(input: ActionSaveInput & { actor: string }): ListedAction {
       const snippet = input.mode === 'snippet' ? planSnippet(input.script, input.shell, input.params.length > 0) : null;
       const unsafe = input.mode === 'argv' ? argvTemplateProblem(input.argv) : snippet && !snippet.ok ? snippet.message : null;
       if (unsafe) throw new CordonError('bad_input', `Cordon would not run this safely: ${unsafe}`);
@@ -370,7 +372,7 @@ export function createScriptService(deps: ScriptServiceDeps) {
         store.write((tx) => repo.upsert(tx, id, definitionOf(input), secrets, iso(), input.actor));
         const saved = repo.get(id);
         if (!saved) throw new CordonError('internal', 'The action was not saved.');
-        return saved;
+        return listed(saved);
       });
     },
 

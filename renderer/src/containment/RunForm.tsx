@@ -1,19 +1,12 @@
 import { useId, useState } from 'react';
-import type { ActionView, RunPlan } from '../../../shared/containment/model';
-import { planArgv } from '../../../shared/containment/layered-plan';
+import type { ListedAction, RunPlan } from '../../../shared/containment/model';
 import { checkParamValue } from '../../../shared/containment/validate';
 import type { RunOutcome } from './containment-store';
 import { ParamInput } from './ParamInput';
 import { PlanView } from './PlanView';
 
-function handsToAShell(action: ActionView): boolean {
-  if (action.mode !== 'argv') return false;
-  const planned = planArgv(action.argv, Object.fromEntries(action.params.map((p) => [p.name, 'x'])));
-  return planned.ok && planned.layers.length > 0;
-}
-
 export interface RunFormProps {
-  action: ActionView;
+  action: ListedAction;
   exercise: boolean;
   dryRun(params: Record<string, string>): Promise<{ plan: RunPlan } | { error: string }>;
   /** Asks the main process to run; with the token it gave, runs the plan the person confirmed. */
@@ -35,7 +28,7 @@ export function RunForm({ action, exercise, dryRun, run }: RunFormProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Only a hint for the button's "…": the main process decides, and says so when asked to run.
-  const mayNeedConfirmation = action.destructive || action.mode === 'snippet' || handsToAShell(action);
+  const mayNeedConfirmation = action.destructive || action.mode === 'snippet' || action.handsToShell;
   const cannotRun = action.source === 'playbook' && /cannot run/.test(action.description);
 
   const problems = Object.fromEntries(action.params.map((p) => [p.name, checkParamValue(p, values[p.name] ?? '')]));

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActionSaveInput, ActionView, OutputSegment, RunPlan, ScriptRun } from '../../../shared/containment/model';
+import type { ActionSaveInput, ListedAction, OutputSegment, RunPlan, ScriptRun } from '../../../shared/containment/model';
 import type { MethodInput } from '../../../shared/ipc/contract';
 import { cordon } from '../platform/cordon';
 
@@ -47,8 +47,8 @@ export type RunOutcome = { started: ScriptRun } | { confirm: RunPlan; token: str
 
 interface ActionsState {
   incidentId: string | null;
-  actions: ActionView[];
-  library: ActionView[];
+  actions: ListedAction[];
+  library: ListedAction[];
   runs: ScriptRun[];
   output: Record<string, LiveOutput>;
   error: string | null;
@@ -61,7 +61,7 @@ interface ActionsState {
   /** Without a token: asks to run (the main process may answer with a plan to confirm). With one: runs the plan it confirmed. */
   run(request: RunRequest & { confirmation?: string }): Promise<RunOutcome>;
   cancel(runId: string): Promise<void>;
-  save(input: MethodInput<'actionSave'>): Promise<{ action: ActionView } | { error: string }>;
+  save(input: MethodInput<'actionSave'>): Promise<{ action: ListedAction } | { error: string }>;
   remove(id: string): Promise<string | null>;
 }
 
