@@ -37,7 +37,7 @@ export function inBatches(store: Store, from: number, to: number, write: (tx: Wr
   }
 }
 
-export function startHarness(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+export function startHarness(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/harness/server.mjs'], { env: { ...process.env, CORDON_DATA_DIR: dataDir, CORDON_AUTOLOCK_MINUTES: '0' } });
     let out = '';
@@ -45,7 +45,7 @@ export function startHarness(dataDir: string): Promise<{ url: string; stop(): Pr
       out += chunk.toString();
       const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
       // Stopping waits for the exit: the harness writes a last backup as it shuts down.
-      if (url) resolve({ url, stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
+      if (url) resolve({ url, pid: child.pid ?? 0, stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
     });
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
   });

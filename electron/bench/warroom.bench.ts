@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServices } from '../services/container';
-import { chromiumOnThisMachine } from '../services/export/find-chromium';
 import { createMemoryLogger } from '../services/logger';
+import { benchPassphrase as passphrase, launchChromium, startHarness } from './harness-page';
 import { seedIncident } from './warroom-seed';
 
 // The war room at 1,000, 10,000 and 100,000 events, side by side, in the real harness and
@@ -13,8 +13,6 @@ import { seedIncident } from './warroom-seed';
 // The figures at 10k and 100k are printed with their ratio to the 1k figure: the work should
 // grow with the screen, not with the incident.
 const SIZES = [1_000, 10_000, 100_000] as const;
-const passphrase = 'benchmark passphrase, not a secret';
-const chromiumPath = chromiumOnThisMachine(chromium) ?? 'chromium';
 const SCROLL_FRAMES = 240;
 /** Notes the main-process figures append to each incident before the browser opens it. */
 const STORE_NOTES = 5;
@@ -74,20 +72,6 @@ async function seed(dataDir: string): Promise<{ ids: Map<number, string>; store:
   for (const size of SIZES) figures.set(size, storeFigures(services, ids.get(size) ?? '', size));
   await services.close();
   return { ids, store: figures };
-}
-
-function startHarness(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/harness/server.mjs'], { env: { ...process.env, CORDON_DATA_DIR: dataDir, CORDON_AUTOLOCK_MINUTES: '0' } });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
-      // Stopping waits for the exit: the harness writes a last backup as it shuts down.
-      if (url) resolve({ url, pid: child.pid ?? 0, stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-  });
 }
 
 /** Resident memory of a process in MiB (Linux /proc), or null elsewhere. */
@@ -275,10 +259,7 @@ async function main(): Promise<void> {
     process.stdout.write(`seeded ${SIZES.map((s) => s.toLocaleString('en')).join(' + ')} events in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     const harness = await startHarness(dataDir);
     const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const results = new Map<number, Figures>();
       for (const size of SIZES) {

@@ -282,7 +282,7 @@ describe('containment actions', () => {
   });
 });
 
-function strip(action: ListedAction): Record<string, unknown> {
+function strip(action: Omit<ListedAction, 'handsToShell'> & { handsToShell?: boolean }): Record<string, unknown> {
   const { id: _id, source: _s, original: _o, updatedAt: _u, updatedBy: _b, env: _e, handsToShell: _h, ...rest } = action;
   return rest;
 }
