@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { create } from 'zustand';
 import type { StoreHealthView } from '../../../shared/ipc/file-schemas';
 import type { ChainVerdict } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
@@ -14,6 +15,11 @@ type Check =
   | { state: 'failed'; message: string };
 
 type Restore = { state: 'idle' } | { state: 'working' } | { state: 'done'; message: string } | { state: 'failed'; message: string };
+
+// Outside the card: a restore that heals a war room which could not open re-renders the war
+// room in full, with a new card, and its answer must still be read there.
+const idleRestore: Restore = { state: 'idle' };
+const useRestore = create<{ incidentId: string | null; restore: Restore }>(() => ({ incidentId: null, restore: { state: 'idle' } }));
 
 interface Props {
   incidentId: string;
@@ -31,7 +37,9 @@ interface Props {
 export function IntegrityCard({ incidentId, eventCount }: Props) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [background, setBackground] = useStoreHealth();
-  const [restore, setRestore] = useState<Restore>({ state: 'idle' });
+  // Another incident's card starts without the last restore's answer.
+  const restore = useRestore((s) => (s.incidentId === incidentId ? s.restore : idleRestore));
+  const setRestore = (next: Restore) => useRestore.setState({ incidentId, restore: next });
   const [backup, setBackup] = useState<string | null>(null);
   const [backupFile, setBackupFile] = useState<File | null>(null);
 

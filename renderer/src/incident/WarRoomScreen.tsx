@@ -23,6 +23,7 @@ import { UpdateDueChip } from '../comms/UpdateDueChip';
 import { useComms } from '../comms/comms-store';
 import { ComplianceCard } from './ComplianceCard';
 import { IntegrityCard } from './IntegrityCard';
+import { useStoreHealth } from './use-store-health';
 import { SharePanel } from '../sync/SharePanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { StatusControl } from './StatusControl';
@@ -61,12 +62,18 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const [timeMode, setTimeMode] = useState<TimeMode>('local');
   const quickAdd = useRef<HTMLInputElement>(null);
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
+  const [storeHealth] = useStoreHealth();
   const activity = useActivitySeries(incidentId, minute, state?.eventCount ?? 0);
 
   const exerciseClock = useExerciseClock(incidentId, summary?.kind === 'exercise');
   const tPlusOf = useMemo(() => (exerciseClock ? (atMs: number) => exerciseTimeAt(exerciseClock, atMs) : null), [exerciseClock]);
 
   useEffect(() => useOpenIncident.getState().open(incidentId), [incidentId]);
+  // A war room that could not open on a damaged store opens once a restore made it whole.
+  const healed = error !== null && storeHealth?.state === 'intact';
+  useEffect(() => {
+    if (healed) useOpenIncident.getState().reload();
+  }, [healed]);
   useEffect(() => {
     if (summary) document.title = `${summary.title} · Cordon`;
   }, [summary]);
@@ -119,6 +126,8 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         <p className="form-error" role="alert">
           {error}
         </p>
+        {/* The damage message sends the reader here: what is damaged, and the backup to restore. */}
+        {storeHealth?.state === 'damaged' && <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={0} />}
       </section>
     );
   }

@@ -35,6 +35,8 @@ interface OpenIncidentState {
   /** A position for the timeline to scroll to (a new object each time). */
   scrollRequest: { index: number } | null;
   open(incidentId: string): () => void;
+  /** Reads the open incident again from the start (after a restore replaced the store under it). */
+  reload(): void;
   /** Sends one war-room command for the open incident; its failure is shown as actionError. */
   act(send: (incidentId: string) => Promise<Result<unknown>>): Promise<boolean>;
   amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
@@ -205,6 +207,12 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     incidentId: null,
     loading: false,
     ...empty,
+    reload() {
+      const incidentId = get().incidentId;
+      if (!incidentId) return;
+      generation += 1;
+      void load(incidentId, generation);
+    },
     open(incidentId) {
       generation += 1;
       viewport = null;
