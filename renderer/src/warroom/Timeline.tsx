@@ -95,8 +95,8 @@ const overscan = 8;
  * in place instead of removing and creating every row's elements on each scrolled frame. A row
  * keeps its slot while it stays rendered, and DOM order stays position order.
  */
-function slotKey(index: number, rendered: number, height: number, rowHeight: number): string {
-  const slots = Math.ceil(height / rowHeight) + 2 * overscan + 2;
+function slotKey(index: number, rendered: number, viewport: number, rowHeight: number): string {
+  const slots = Math.ceil(viewport / rowHeight) + 2 * overscan + 2;
   return rendered <= slots ? `slot-${index % slots}` : `row-${index}`;
 }
 
@@ -311,7 +311,7 @@ export function Timeline(props: TimelineProps) {
           <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const event = rows.get(item.index);
-              const key = slotKey(item.index, items.length, height, rowHeight);
+              const key = slotKey(item.index, items.length, Math.max(height, virtualizer.scrollRect?.height ?? 0), rowHeight);
               if (!event) return <PlaceholderRow key={key} index={item.index} count={total} top={item.start} height={rowHeight} />;
               return (
                 <TimelineRow
