@@ -152,6 +152,20 @@ describe('the open incident', () => {
     expect(main.calls.slice(1)).toEqual(['window end {"text":"n"}', 'window index320 {"text":"n"}']);
   });
 
+  it('answers a keystroke with the rows the screen at the end needs, and fetches no more there', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(975, 999);
+    useOpenIncident.getState().setFilter({ text: 'n' });
+    await vi.waitFor(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
+    await settle();
+    const limits = main.api.timelineWindow.mock.calls.map(([input]) => input.limit);
+    expect(limits).toEqual([25 + 80 + 8]);
+    expect(held()).toHaveLength(113);
+    expect(held().at(-1)).toBe('999:n999');
+  });
+
   it('drops an answer for a filter that was changed again before it came', async () => {
     const main = fakeMain(log());
     close = useOpenIncident.getState().open('inc');

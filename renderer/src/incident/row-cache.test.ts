@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EventView } from '../../../shared/ipc/store-schemas';
 import { makeEvent } from '../../../shared/warroom/fixtures';
 import { firstMissing, insertAt, mergeCorrections, mergeWindow } from './row-cache';
 
@@ -12,6 +13,18 @@ describe('row cache', () => {
     const both = mergeWindow(first, 10, [note('k'), note('l')], { from: 10, to: 11 }, 4);
     expect(texts(both)).toEqual(['1:b', '2:c', '10:k', '11:l']);
     expect(first.size).toBe(3); // a new Map each time: the old one is left as it was
+  });
+
+  it('keeps the objects of rows already held, so the rows on screen do not re-render', () => {
+    const first = mergeWindow(new Map(), 0, [note('a'), note('b')], { from: 0, to: 1 }, 10);
+    const same = mergeWindow(first, 0, [{ ...(first.get(0) as EventView) }, { ...(first.get(1) as EventView) }], { from: 0, to: 1 }, 10);
+    expect(same).toBe(first);
+    const more = mergeWindow(first, 1, [{ ...(first.get(1) as EventView) }, note('c')], { from: 0, to: 2 }, 10);
+    expect(texts(more)).toEqual(['0:a', '1:b', '2:c']);
+    expect(more.get(1)).toBe(first.get(1));
+    // Another event at a held position (the held one was stale): the new one replaces it.
+    const moved = mergeWindow(first, 1, [note('x')], { from: 0, to: 1 }, 10);
+    expect(texts(moved)).toEqual(['0:a', '1:x']);
   });
 
   it('moves the rows after an inserted one down, and holds it only beside rows it has', () => {

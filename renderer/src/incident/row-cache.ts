@@ -8,10 +8,18 @@ import type { Correction } from '../../../shared/warroom/history';
 export type Rows = ReadonlyMap<number, EventView>;
 export type Corrections = ReadonlyMap<string, readonly Correction[]>;
 
-/** Adds a window's rows at `offset`, then drops the rows farthest from `keep` beyond `max`. */
-export function mergeWindow(rows: Rows, offset: number, window: readonly EventView[], keep: { from: number; to: number }, max: number): Map<number, EventView> {
+/**
+ * Adds a window's rows at `offset`, then drops the rows farthest from `keep` beyond `max`.
+ * `rows` must have been read at the same event count as `window`: a row held at the same
+ * position with the same id is then the same row, and its object is kept, so the memoised
+ * row on screen does not re-render when an overlapping window lands (and when nothing is
+ * new, `rows` itself is returned).
+ */
+export function mergeWindow(rows: Rows, offset: number, window: readonly EventView[], keep: { from: number; to: number }, max: number): Rows {
+  const isNew = (row: EventView, i: number) => rows.get(offset + i)?.id !== row.id;
+  if (!window.some(isNew) && rows.size <= max) return rows;
   const out = new Map(rows);
-  window.forEach((row, i) => out.set(offset + i, row));
+  window.forEach((row, i) => isNew(row, i) && out.set(offset + i, row));
   if (out.size <= max) return out;
   const centre = (keep.from + keep.to) / 2;
   const byDistance = [...out.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));

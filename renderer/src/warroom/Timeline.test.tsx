@@ -244,4 +244,27 @@ describe('Timeline over windows', () => {
     expect(screen.getByRole('list', { name: '5,000 events' })).toBeTruthy();
     expect(onRange).toHaveBeenLastCalledWith(0, rows.length - 1);
   });
+
+  it('keeps a focused row while it stays on screen, and drops the focus when its elements go to a row scrolled in', () => {
+    const held = new Map(Array.from({ length: 3_000 }, (_, i) => [i, rowAt(i)] as const));
+    const data = { total: 3_000, eventCount: 3_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };
+    render(
+      <Timeline data={data} filter={data.shown} onFilterChange={vi.fn()} onRange={vi.fn()} declaredAt={declaredAt} zone={zone} timeMode="local" onTimeModeChange={vi.fn()} onAdd={vi.fn()} onToggleKey={vi.fn()} onAmend={vi.fn()} onRedact={vi.fn()} now={now} scrollTo={{ index: 0 }} />,
+    );
+    const region = screen.getByRole('region', { name: 'Timeline events' });
+    const scrollToRow = (index: number) => {
+      // jsdom does not scroll: the position is set as a browser would, then its scroll event.
+      Object.defineProperty(region, 'scrollTop', { configurable: true, writable: true, value: index * 52 });
+      act(() => void fireEvent.scroll(region));
+    };
+    const amend = screen.getByRole('button', { name: `Amend event #${held.get(0)!.n}` });
+    amend.focus();
+    // Two rows further: the focused row is still rendered and keeps its focus.
+    scrollToRow(2);
+    expect(document.activeElement).toBe(amend);
+    expect(amend.getAttribute('aria-label')).toBe(`Amend event #${held.get(0)!.n}`);
+    scrollToRow(2_000);
+    expect(screen.getAllByRole('listitem')[0]!.getAttribute('aria-posinset')).not.toBe('1');
+    expect(document.activeElement?.closest('[role="list"]') ?? null).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { EventKind } from '../../../shared/events/kinds';
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
@@ -86,6 +86,19 @@ interface RowProps {
 }
 
 const correctionKinds = new Set<EventKind>(['amend', 'redact']);
+/** Rows rendered beyond each edge of the viewport. */
+const overscan = 8;
+
+/**
+ * Rows are keyed by slot (position modulo the most rows the viewport renders), not by
+ * position: a row scrolled out hands its elements to the row scrolled in, which React updates
+ * in place instead of removing and creating every row's elements on each scrolled frame. A row
+ * keeps its slot while it stays rendered, and DOM order stays position order.
+ */
+function slotKey(index: number, rendered: number, viewport: number, rowHeight: number): string {
+  const slots = Math.ceil(viewport / rowHeight) + 2 * overscan + 2;
+  return rendered <= slots ? `slot-${index % slots}` : `row-${index}`;
+}
 
 /** One row; memoised so scrolling re-renders only rows that enter the window. */
 const TimelineRow = memo(function TimelineRow({ event, index, count, top, height, declaredMs, tPlusOf, timeMode, zone, presenter, playbook, redactionReason: reason, hasHistory, onAction }: RowProps) {
@@ -98,8 +111,18 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   const title = hidden ? 'Sensitive note hidden in presenter mode' : presentText(d.title, presenter);
   const detail = hidden || d.detail === null ? null : presentText(d.detail, presenter);
   const classes = ['wr-row', event.key ? 'wr-row-key' : '', redacted ? 'wr-row-redacted' : '', correctionKinds.has(event.kind) ? 'wr-row-correction' : ''];
+  // The element is reused for another position as rows scroll out (see slotKey): focus does not
+  // stay on a control that would now act on another event, as if the row had been unmounted.
+  const ref = useRef<HTMLDivElement>(null);
+  const shownIndex = useRef(index);
+  useLayoutEffect(() => {
+    if (shownIndex.current === index) return;
+    shownIndex.current = index;
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && ref.current?.contains(focused)) focused.blur();
+  }, [index]);
   return (
-    <div role="listitem" aria-posinset={index + 1} aria-setsize={count} className={classes.filter(Boolean).join(' ')} style={{ transform: `translateY(${top}px)`, height }} data-event-id={event.id}>
+    <div ref={ref} role="listitem" aria-posinset={index + 1} aria-setsize={count} className={classes.filter(Boolean).join(' ')} style={{ transform: `translateY(${top}px)`, height }} data-event-id={event.id}>
       <span className="wr-row-time">
         <time dateTime={event.effectiveOccurredAt}>{formatInstant(at, timeMode, zone, { relativeTo: declaredMs })}</time>
         <span className="wr-row-tplus">{formatTPlus(tPlusOf ? tPlusOf(at) : at - declaredMs)}</span>
@@ -176,7 +199,7 @@ export function Timeline(props: TimelineProps) {
   // virtualizer's unmemoisable API is fine. Its options are stable between renders (rows are
   // keyed by position, the default), so scrolling never re-measures the list.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan });
 
   // Presenter mode changes the row height: drop the cached positions.
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
@@ -292,10 +315,11 @@ export function Timeline(props: TimelineProps) {
           <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const event = rows.get(item.index);
-              if (!event) return <PlaceholderRow key={item.key} index={item.index} count={total} top={item.start} height={rowHeight} />;
+              const key = slotKey(item.index, items.length, Math.max(height, virtualizer.scrollRect?.height ?? 0), rowHeight);
+              if (!event) return <PlaceholderRow key={key} index={item.index} count={total} top={item.start} height={rowHeight} />;
               return (
                 <TimelineRow
-                  key={item.key}
+                  key={key}
                   event={event}
                   index={item.index}
                   count={total}
