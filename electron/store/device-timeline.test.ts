@@ -7,7 +7,7 @@ import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
 import { SyncRefusal } from './ingest';
 import { appendEvent } from './testing/fixtures';
-import { openSyncStore, type SyncStore } from './testing/sync-stores';
+import { openSyncStore, twoSharedLaptops, type SyncStore } from './testing/sync-stores';
 import { tempDir } from './testing/temp-dir';
 import { newDeviceKeyPair } from './device-signing';
 import { migrations } from './migrations';
@@ -31,24 +31,12 @@ afterEach(() => {
   t.cleanup();
 });
 
-function twoLaptops() {
-  const [a, b] = ['Ana', 'Ben'].map((name) => {
+const twoLaptops = () =>
+  twoSharedLaptops((name) => {
     const s = openSyncStore(t.dir, name, now);
     open.push(s);
     return s;
-  }) as [SyncStore, SyncStore];
-  const incidentId = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value.event.incidentId;
-  const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
-  const members: MemberEntry[] = [
-    { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
-    { type: 'admit', device: b.device.id, name: 'Ben' },
-  ];
-  for (const s of [a, b]) {
-    s.devices.share(shared, 'Ana');
-    s.devices.applyMembers(incidentId, members);
-  }
-  return { a, b, incidentId };
-}
+  });
 
 const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
 const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>

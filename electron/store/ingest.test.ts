@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceRecord, MemberEntry } from '../../shared/sync/device-record';
+import type { DeviceRecord } from '../../shared/sync/device-record';
 import { signRecord } from './device-signing';
 import { appendEvent, rawDb } from './testing/fixtures';
 import { SyncRefusal } from './ingest';
 import { tempDir } from './testing/temp-dir';
-import { openSyncStore, type SyncStore } from './testing/sync-stores';
+import { openSyncStore, twoSharedLaptops, type SyncStore } from './testing/sync-stores';
 
 let t: { dir: string; cleanup(): void };
 let open: SyncStore[] = [];
@@ -26,22 +25,7 @@ const peer = (name: string) => {
 };
 
 /** A commander with a shared incident, and a second laptop admitted to it. */
-function twoLaptops() {
-  const a = peer('Ana');
-  const b = peer('Ben');
-  const { event } = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value;
-  const incidentId = event.incidentId;
-  const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
-  const members: MemberEntry[] = [
-    { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
-    { type: 'admit', device: b.device.id, name: 'Ben' },
-  ];
-  for (const s of [a, b]) {
-    s.devices.share(shared, 'Ana');
-    s.devices.applyMembers(incidentId, members);
-  }
-  return { a, b, incidentId, members };
-}
+const twoLaptops = () => twoSharedLaptops(peer);
 
 const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
 const ids = (s: SyncStore, incidentId: string) => s.ledger.timeline(incidentId).entries.map((e) => e.event.id);

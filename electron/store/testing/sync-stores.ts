@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { MemberEntry } from '../../../shared/sync/device-record';
 import type { DeviceRepo, LocalDevice } from '../device-repo';
 import { newDeviceKeyPair } from '../device-signing';
 import type { SyncLedger } from '../ingest';
@@ -25,4 +26,24 @@ export function openSyncStore(dir: string, name: string, now: () => number = Dat
   const store = openStore(file, key, { create: true, now });
   const device = store.devices.ensureLocalDevice(name, newDeviceKeyPair);
   return { store, file, key, devices: store.devices, ledger: store.sync, device, close: () => store.close() };
+}
+
+/**
+ * Ana (commander) declares an incident and shares it with Ben, admitted: both stores know the
+ * incident, its keys and its members, as after an invite. The stores are made by `open`.
+ */
+export function twoSharedLaptops(open: (name: string) => SyncStore) {
+  const a = open('Ana');
+  const b = open('Ben');
+  const incidentId = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value.event.incidentId;
+  const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
+  const members: MemberEntry[] = [
+    { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
+    { type: 'admit', device: b.device.id, name: 'Ben' },
+  ];
+  for (const s of [a, b]) {
+    s.devices.share(shared, 'Ana');
+    s.devices.applyMembers(incidentId, members);
+  }
+  return { a, b, incidentId, members };
 }
