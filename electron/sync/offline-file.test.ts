@@ -1,26 +1,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceRecord } from '../../shared/sync/device-record';
-import { tempDir } from '../store/testing/temp-dir';
 import { openExchange, sealExchange } from './offline-file';
-import { eventually, shareWith, startPeer, stopPeer, type TestPeer } from './testing/peers';
+import { eventually, peersForEachTest, shareWith } from './testing/peers';
 
-let t: { dir: string; cleanup(): void };
-let peers: TestPeer[] = [];
-beforeEach(() => {
-  t = tempDir('cordon-sync-file-');
-  peers = [];
-});
-afterEach(async () => {
-  for (const p of peers) await stopPeer(p);
-  t.cleanup();
-});
-const start = async (name: string) => {
-  const p = await startPeer(t.dir, name);
-  peers.push(p);
-  return p;
-};
+const { start, dir } = peersForEachTest('cordon-sync-file-');
 
 /** Three laptops that met once, then went to separate rooms; Ben wrote while apart. */
 async function apart() {
@@ -35,7 +20,7 @@ async function apart() {
 describe('offline exchange file', () => {
   it('carries one laptop’s view to another with no network, verified like live sync', async () => {
     const { ben, cleo, incidentId, notes } = await apart();
-    const file = join(t.dir, 'incident.cordonsync');
+    const file = join(dir(), 'incident.cordonsync');
     writeFileSync(file, await ben.peer.exportIncident(incidentId), { mode: 0o600 });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file).includes(Buffer.from('Room B'))).toBe(false);

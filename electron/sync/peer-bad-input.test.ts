@@ -1,28 +1,13 @@
 import { connect } from 'node:net';
 import SecretStream from '@hyperswarm/secret-stream';
 import crypto from 'hypercore-crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signRecord } from '../store/device-signing';
-import { tempDir } from '../store/testing/temp-dir';
-import { eventually, shareWith, startPeer, stopPeer, type TestPeer } from './testing/peers';
+import { eventually, peersForEachTest, shareWith, type TestPeer } from './testing/peers';
 
-let t: { dir: string; cleanup(): void };
-let peers: TestPeer[] = [];
 let clock = Date.parse('2026-05-01T09:00:00.000Z');
 const now = () => clock;
-beforeEach(() => {
-  t = tempDir('cordon-sync-bad-');
-  peers = [];
-});
-afterEach(async () => {
-  for (const p of peers) await stopPeer(p);
-  t.cleanup();
-});
-const start = async (name: string, options: Parameters<typeof startPeer>[2] = {}) => {
-  const p = await startPeer(t.dir, name, { now, ...options });
-  peers.push(p);
-  return p;
-};
+const { start } = peersForEachTest('cordon-sync-bad-', { now });
 const declare = async (p: TestPeer) => {
   const incidentId = p.store.write((tx) => tx.declare(p.name, { title: 'Outage', kind: 'real' })).value.event.incidentId;
   await p.peer.share(incidentId);

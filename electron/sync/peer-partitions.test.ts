@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncidentState } from '../../shared/events/fold';
-import { tempDir } from '../store/testing/temp-dir';
-import { connectAll, eventually, shareWith, startPeer, stopPeer, type TestPeer } from './testing/peers';
+import { connectAll, eventually, peersForEachTest, shareWith } from './testing/peers';
 
-let t: { dir: string; cleanup(): void };
-let peers: TestPeer[] = [];
-beforeEach(() => {
-  t = tempDir('cordon-sync-part-');
-  peers = [];
-});
-afterEach(async () => {
-  for (const p of peers) await stopPeer(p);
-  t.cleanup();
-});
+const { start } = peersForEachTest('cordon-sync-part-');
 
 /** mulberry32: a small seeded generator, so a failing schedule can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -32,8 +22,7 @@ describe('random partition schedules (seeded) always converge', () => {
   it.each([1, 7, 42])('seed %i', async (seed) => {
     const next = random(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-    const all = [await startPeer(t.dir, 'Ana'), await startPeer(t.dir, 'Ben'), await startPeer(t.dir, 'Cleo')];
-    peers.push(...all);
+    const all = [await start('Ana'), await start('Ben'), await start('Cleo')];
     const incidentId = await shareWith(all[0]!, all.slice(1));
     let written = 1;
     for (let round = 0; round < 12; round++) {

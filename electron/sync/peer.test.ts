@@ -1,22 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../store/testing/temp-dir';
-import { connectAll, eventually, shareWith, startPeer, stopPeer, type TestPeer } from './testing/peers';
+import { describe, expect, it } from 'vitest';
+import { connectAll, eventually, peersForEachTest, shareWith, type TestPeer } from './testing/peers';
 
-let t: { dir: string; cleanup(): void };
-let peers: TestPeer[] = [];
-beforeEach(() => {
-  t = tempDir('cordon-sync-peer-');
-  peers = [];
-});
-afterEach(async () => {
-  for (const p of peers) await stopPeer(p);
-  t.cleanup();
-});
-const start = async (name: string, options: Parameters<typeof startPeer>[2] = {}) => {
-  const p = await startPeer(t.dir, name, options);
-  peers.push(p);
-  return p;
-};
+const { start } = peersForEachTest('cordon-sync-peer-');
 const same = (list: TestPeer[], incidentId: string) => {
   const first = JSON.stringify(list[0]?.ids(incidentId));
   return list.every((p) => JSON.stringify(p.ids(incidentId)) === first);

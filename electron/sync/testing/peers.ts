@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { join } from 'node:path';
 import type { PayloadOf } from '../../../shared/events/payloads';
 import type { AppendRequest } from '../../store/event-log';
 import type { SyncLedger } from '../../store/ingest';
 import { appendEvent } from '../../store/testing/fixtures';
+import { tempDir } from '../../store/testing/temp-dir';
 import { openSyncStore, type SyncStore } from '../../store/testing/sync-stores';
 import { SyncPeer } from '../peer';
 
@@ -86,3 +88,34 @@ export const tempHome = (base: string, name: string) => {
   mkdirSync(dir, { mode: 0o700 });
   return dir;
 };
+
+type PeerOptions = Parameters<typeof startPeer>[2];
+
+/**
+ * For each test of the file: a fresh temp folder, and the peers started in it stopped and the
+ * folder removed afterwards. `start` takes the file's default options, overridden per peer.
+ */
+export function peersForEachTest(prefix: string, defaults: PeerOptions = {}) {
+  let t: { dir: string; cleanup(): void } | null = null;
+  let peers: TestPeer[] = [];
+  beforeEach(() => {
+    t = tempDir(prefix);
+    peers = [];
+  });
+  afterEach(async () => {
+    for (const p of peers) await stopPeer(p);
+    t?.cleanup();
+  });
+  const dir = (): string => {
+    if (!t) throw new Error('peersForEachTest: used outside a test');
+    return t.dir;
+  };
+  return {
+    dir,
+    start: async (name: string, options: PeerOptions = {}): Promise<TestPeer> => {
+      const p = await startPeer(dir(), name, { ...defaults, ...options });
+      peers.push(p);
+      return p;
+    },
+  };
+}
