@@ -216,9 +216,12 @@ test.describe('the real Electron main process, under the stand-in', () => {
     expect(surface.globals).toEqual([]);
     expect(surface.standin).toEqual([]);
 
-    // The session's handlers: every permission denied, the CSP on every app:// response.
+    // The session's handlers: every permission denied but the camera (to scan an invite's QR
+    // code), the CSP on every app:// response.
     expect(await page.evaluate(() => Notification.permission)).toBe('denied');
     expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state)).toBe('denied');
+    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'microphone' as PermissionName })).state)).toBe('denied');
+    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'camera' as PermissionName })).state)).toBe('granted');
     const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
     expect(csp).toContain("default-src 'self'");
 

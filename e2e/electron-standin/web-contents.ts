@@ -75,12 +75,13 @@ const paperSizes: Record<string, [number, number]> = {
   Ledger: [17, 11],
 };
 
-// Electron permission names and the Chromium permissions they govern.
-const permissionNames: [string, string][] = [
+// Electron permission names and the Chromium permissions they govern (with, for media, the
+// detail Electron adds: which device the page asks for).
+const permissionNames: [string, string, { mediaTypes: string[]; mediaType: string }?][] = [
   ['notifications', 'notifications'],
   ['geolocation', 'geolocation'],
-  ['media', 'audioCapture'],
-  ['media', 'videoCapture'],
+  ['media', 'audioCapture', { mediaTypes: ['audio'], mediaType: 'audio' }],
+  ['media', 'videoCapture', { mediaTypes: ['video'], mediaType: 'video' }],
   ['midiSysex', 'midiSysex'],
   ['clipboard-read', 'clipboardReadWrite'],
   ['clipboard-sanitized-write', 'clipboardSanitizedWrite'],
@@ -334,13 +335,13 @@ export class StandinWebContents extends EventEmitter {
     // Node gives custom schemes an opaque origin; Electron reports scheme://host for a standard one.
     const appOrigin = fromChromiumUrl(`${origin}/`).replace(/\/$/, '');
     const answers: Record<string, boolean> = {};
-    for (const [electronName, chromiumName] of permissionNames) {
+    for (const [electronName, chromiumName, media] of permissionNames) {
       const requested = this.session.permissionRequestHandler;
       const viaRequest = requested
-        ? await new Promise<boolean>((resolve) => requested(this, electronName, resolve, { requestingUrl: fromChromiumUrl(chromiumUrl), isMainFrame: true }))
+        ? await new Promise<boolean>((resolve) => requested(this, electronName, resolve, { requestingUrl: fromChromiumUrl(chromiumUrl), isMainFrame: true, ...(media && { mediaTypes: media.mediaTypes }) }))
         : true;
       const checked = this.session.permissionCheckHandler;
-      const viaCheck = checked ? checked(this, electronName, appOrigin, { requestingUrl: fromChromiumUrl(chromiumUrl), isMainFrame: true }) : true;
+      const viaCheck = checked ? checked(this, electronName, appOrigin, { requestingUrl: fromChromiumUrl(chromiumUrl), isMainFrame: true, ...(media && { mediaType: media.mediaType }) }) : true;
       const granted = viaRequest && viaCheck;
       answers[electronName] = (answers[electronName] ?? true) && granted;
       await browserSession

@@ -35,14 +35,18 @@ describe('window options', () => {
 });
 
 describe('session hardening', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but our page’s camera', () => {
     const fake = createFakeSession();
     hardenSession(fake.session as never);
     const callback = vi.fn();
-    fake.calls.permissionRequest!({}, 'media', callback);
-    fake.calls.permissionRequest!({}, 'notifications', callback);
-    expect(callback.mock.calls).toEqual([[false], [false]]);
-    expect(fake.calls.permissionCheck!({}, 'clipboard-read')).toBe(false);
+    const ours = { isMainFrame: true, requestingUrl: 'app://cordon/index.html' };
+    fake.calls.permissionRequest!({}, 'media', callback, { ...ours, mediaTypes: ['video'] });
+    fake.calls.permissionRequest!({}, 'media', callback, { ...ours, mediaTypes: ['audio'] });
+    fake.calls.permissionRequest!({}, 'media', callback, { isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] });
+    fake.calls.permissionRequest!({}, 'notifications', callback, ours);
+    expect(callback.mock.calls).toEqual([[true], [false], [false], [false]]);
+    expect(fake.calls.permissionCheck!({}, 'clipboard-read', 'app://cordon', { isMainFrame: true })).toBe(false);
+    expect(fake.calls.permissionCheck!({}, 'media', 'app://cordon', { isMainFrame: true, mediaType: 'video' })).toBe(true);
     expect(fake.calls.devicePermission!({})).toBe(false);
   });
 

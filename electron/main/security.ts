@@ -2,6 +2,7 @@ import { shell, type BrowserWindowConstructorOptions, type Session, type WebCont
 import { contentSecurityPolicy } from '../../shared/ipc/csp';
 import { isAppUrl } from './app-url';
 import { isSafeExternalUrl } from './external-links';
+import { allowPermissionCheck, allowPermissionRequest } from './permissions';
 
 /** The webPreferences of every Cordon window, per Electron's security checklist. */
 export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -25,10 +26,10 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
   };
 }
 
-/** Denies every permission (camera, notifications, geolocation...) and sets the CSP header. */
+/** Denies every permission but our page's camera (to scan an invite) and sets the CSP header. */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermissionRequest(permission, details)));
+  session.setPermissionCheckHandler((_contents, permission, origin, details) => allowPermissionCheck(permission, origin, details));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -2,21 +2,30 @@ import { useState } from 'react';
 import './sync.css';
 import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
+import { QrScanner, type ScanOutcome } from './QrScanner';
 import { useSyncStatus } from './use-sync';
 
-/** Joins an incident another laptop shares: type the invite code, compare the fingerprint, wait. */
+/** Joins an incident another laptop shares: type or scan the invite code, compare the fingerprint, wait. */
 export function JoinPanel() {
   const [status, reload] = useSyncStatus();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
   const go = useNavigation((s) => s.go);
   const join = status?.join;
 
-  const submit = async () => {
+  const submit = async (typed = code) => {
     setError(null);
-    const r = await cordon().syncJoin({ code: code.slice(0, 200) });
+    const r = await cordon().syncJoin({ code: typed.slice(0, 200) });
     if (!r.ok) setError(r.error.message);
     reload();
+  };
+  const scanned = (outcome: ScanOutcome | null) => {
+    setScanning(false);
+    if (!outcome) return;
+    if ('error' in outcome) return setError(outcome.error);
+    setCode(outcome.code);
+    void submit(outcome.code);
   };
 
   return (
@@ -34,7 +43,16 @@ export function JoinPanel() {
         <button type="submit" className="button" disabled={code.trim() === '' || join?.state === 'waiting'}>
           Join
         </button>
+        {!scanning && (
+          <button type="button" className="button" disabled={join?.state === 'waiting'} onClick={() => {
+              setError(null);
+              setScanning(true);
+            }}>
+            Scan with camera
+          </button>
+        )}
       </form>
+      {scanning && <QrScanner onDone={scanned} />}
       {error && (
         <p className="form-error" role="alert">
           {error}

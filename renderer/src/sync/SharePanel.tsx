@@ -3,6 +3,7 @@ import './sync.css';
 import { cordon } from '../platform/cordon';
 import { uploadFile } from '../evidence/upload';
 import { ConflictRules } from './ConflictRules';
+import { InviteQr } from './InviteQr.lazy';
 import { useSyncIncident, useSyncStatus } from './use-sync';
 
 const statusText = { admitted: 'writer', removed: 'removed', refused: 'refused' } as const;
@@ -55,6 +56,7 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
         <div className="sync-invite">
           <label htmlFor="sync-invite-code">One-time invite code (valid until {new Date(invite.expiresAt).toLocaleTimeString()})</label>
           <textarea id="sync-invite-code" className="input sync-code" readOnly rows={3} value={invite.code} onFocus={(e) => e.target.select()} />
+          <InviteQr code={invite.code} />
         </div>
       )}
       {pending.map((p) => (

@@ -1,0 +1,140 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CordonApi } from '../../../shared/ipc/contract';
+import { encodeInvite } from '../../../shared/sync/invite';
+import { JoinPanel } from './JoinPanel';
+import { scanLimitMs } from './QrScanner';
+
+// The frame reader draws the camera onto a canvas, which jsdom has not: each test says what the
+// camera "sees". The decoding itself is tested with real pixels in InviteQr.test.tsx.
+const seen = vi.hoisted(() => ({ text: null as string | null, reads: 0 }));
+vi.mock('./qr-decode', () => ({
+  readVideoFrame: () => {
+    seen.reads += 1;
+    return seen.text;
+  },
+}));
+
+const code = encodeInvite({ address: '192.168.1.20', port: 45_231, incidentKey: 'ab'.repeat(32), secret: '0f'.repeat(16) });
+const idle = { on: false, deviceId: null, deviceName: null, address: null, join: { state: 'idle', fingerprint: null, incidentId: null, message: null }, pending: [], refusals: [] };
+
+function installApi() {
+  const syncJoin = vi.fn(async () => ({ ok: true, value: idle }));
+  const api = { syncStatus: vi.fn(async () => ({ ok: true, value: idle })), syncJoin, subscribe: () => () => {} };
+  Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
+  return syncJoin;
+}
+
+/** A camera whose one track records being stopped; or a getUserMedia that fails with `failure`. */
+function installCamera(failure?: string) {
+  const track = { stop: vi.fn() };
+  const getUserMedia = vi.fn(async (_constraints: MediaStreamConstraints) => {
+    if (failure) throw new DOMException('camera refused', failure);
+    return { getTracks: () => [track] } as unknown as MediaStream;
+  });
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia }, configurable: true });
+  return { track, getUserMedia };
+}
+
+beforeEach(() => {
+  seen.text = null;
+  seen.reads = 0;
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
+});
+
+const scanButton = () => screen.getByRole('button', { name: 'Scan with camera' });
+
+describe('joining by scanning the invite QR code', () => {
+  it('reads the code from the camera, stops the camera, fills the field and joins as with a typed code', async () => {
+    const syncJoin = installApi();
+    const { track, getUserMedia } = installCamera();
+    seen.text = code;
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    expect(screen.getByRole('group', { name: 'Camera scanner' })).toBeTruthy();
+    await vi.waitFor(() => expect(syncJoin).toHaveBeenCalledWith({ code }));
+    expect(getUserMedia.mock.calls[0]?.[0]).toMatchObject({ video: expect.any(Object), audio: false });
+    expect(track.stop).toHaveBeenCalled();
+    expect(screen.queryByRole('group', { name: 'Camera scanner' })).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Invite code' }) as HTMLInputElement).value).toBe(code);
+  });
+
+  it('refuses a QR code that is not an invite, joins nothing and turns the camera off', async () => {
+    const syncJoin = installApi();
+    const { track } = installCamera();
+    seen.text = 'https://evil.example/?join=now';
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('This QR code is not a Cordon invite.');
+    expect(syncJoin).not.toHaveBeenCalled();
+    expect(track.stop).toHaveBeenCalled();
+    expect((screen.getByRole('textbox', { name: 'Invite code' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it.each([
+    ['NotAllowedError', 'Cordon was not allowed to use the camera. Type the invite code instead.'],
+    ['NotFoundError', 'No camera was found. Type the invite code instead.'],
+    ['NotReadableError', 'The camera is in use by another app. Close it and try again, or type the invite code.'],
+  ])('says so when the camera fails with %s, and typing still works', async (failure, message) => {
+    const syncJoin = installApi();
+    installCamera(failure);
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Invite code' }), { target: { value: code } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    await vi.waitFor(() => expect(syncJoin).toHaveBeenCalledWith({ code }));
+  });
+
+  it('says so on a computer that offers no camera at all', async () => {
+    installApi();
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('This computer offers Cordon no camera. Type the invite code instead.');
+  });
+
+  it('turns the camera off on Cancel', async () => {
+    installApi();
+    const { track } = installCamera();
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    await vi.waitFor(() => expect(seen.reads).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(track.stop).toHaveBeenCalled();
+    expect(screen.queryByRole('group', { name: 'Camera scanner' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('turns the camera off when the panel goes away', async () => {
+    installApi();
+    const { track } = installCamera();
+    const { unmount } = render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    await vi.waitFor(() => expect(seen.reads).toBeGreaterThan(0));
+    unmount();
+    expect(track.stop).toHaveBeenCalled();
+  });
+
+  it('gives up after a minute without a code and turns the camera off', async () => {
+    vi.useFakeTimers();
+    installApi();
+    const { track } = installCamera();
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    await act(() => vi.advanceTimersByTimeAsync(scanLimitMs - 1000));
+    expect(seen.reads).toBeGreaterThan(100);
+    expect(track.stop).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(track.stop).toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/^No QR code was read in 60 seconds/);
+    const reads = seen.reads;
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(seen.reads).toBe(reads);
+  });
+});
