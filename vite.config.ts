@@ -1,12 +1,29 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// jsQR (the invite QR scanner) ships as one bundle whose Shift-JIS table, 36 KiB of its 46 KiB
+// gzipped, serves only QR codes in Kanji mode. Cordon reads only its own invites (alphanumeric
+// mode); a Kanji code still decodes, to text refused as "not a Cordon invite". The table is
+// dropped at build time, line breaks kept so the source map still lines up.
+function jsqrWithoutKanjiTable(): Plugin {
+  return {
+    name: 'cordon:jsqr-without-kanji-table',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]jsqr[\\/]dist[\\/]jsQR\.js$/.test(id)) return null;
+      const slim = code.replace(/exports\.shiftJISTable = \{[^}]*\};/, (table) => `exports.shiftJISTable = {};${'\n'.repeat(table.split('\n').length - 1)}`);
+      if (slim === code) this.error('jsQR has changed: its Shift-JIS table was not found (see vite.config.ts)');
+      return { code: slim, map: null };
+    },
+  };
+}
 
 // The renderer is a static bundle: served from app:// in Electron and by the loopback
 // harness in a browser. Nothing is fetched from a CDN; fonts are bundled.
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), jsqrWithoutKanjiTable()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
