@@ -49,6 +49,17 @@ test.describe('joining by the invite QR code', () => {
         await share.screenshot({ path: screenshotPath(`sync-qr-share-${scheme}`) });
       }
       await expectNoSeriousA11yViolations(commander);
+      await share.getByRole('button', { name: 'Show the QR code larger' }).click();
+      const large = commander.getByRole('dialog', { name: 'Invite QR code' });
+      const largeBox = await large.getByRole('img', { name: 'QR code of the invite code' }).boundingBox();
+      expect(largeBox?.width).toBeGreaterThanOrEqual(600);
+      for (const scheme of ['light', 'dark'] as const) {
+        await commander.emulateMedia({ colorScheme: scheme });
+        await commander.screenshot({ path: screenshotPath(`sync-qr-large-${scheme}`) });
+      }
+      await expectNoSeriousA11yViolations(commander);
+      await large.getByRole('button', { name: 'Close' }).click();
+      await expect(large).toBeHidden();
       // The picture the camera will see: the QR code as the dark theme draws it (still black on white).
       const picture = await greyOf(commander, await qr.screenshot());
       expect(picture.grey[0]).toBe(255);
@@ -59,6 +70,10 @@ test.describe('joining by the invite QR code', () => {
       const looking = await (await blank.newContext()).newPage();
       await openCordon(looking, freshHarness);
       const lookingJoin = looking.getByRole('region', { name: 'Join an incident on another laptop' });
+      for (const scheme of ['light', 'dark'] as const) {
+        await looking.emulateMedia({ colorScheme: scheme });
+        await lookingJoin.screenshot({ path: screenshotPath(`sync-qr-join-${scheme}`) });
+      }
       await lookingJoin.getByRole('button', { name: 'Scan with camera' }).click();
       const scanner = lookingJoin.getByRole('group', { name: 'Camera scanner' });
       const video = scanner.getByLabel('Camera view');

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { encode } from 'uqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeInvite } from '../../../shared/sync/invite';
@@ -56,6 +56,20 @@ describe('the invite QR code', () => {
     const side = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
     const { rgba, width } = rasterise(side, drawnModules(svg.querySelector('path')?.getAttribute('d') ?? ''), 4);
     expect(decodeImage(rgba, width, width)).toBe(code);
+  });
+
+  it('shows the same code larger on demand, for a camera across the table', () => {
+    // jsdom has <dialog> without its modal behaviour.
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    render(<InviteQr code={code} />);
+    const small = screen.getByRole('img', { name: 'QR code of the invite code' }).querySelector('path')?.getAttribute('d');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the QR code larger' }));
+    const dialog = screen.getByRole('dialog', { name: 'Invite QR code' });
+    expect(within(dialog).getByRole('img', { name: 'QR code of the invite code' }).querySelector('path')?.getAttribute('d')).toBe(small);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('finds nothing in an image without a QR code', () => {

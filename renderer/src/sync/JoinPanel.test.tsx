@@ -61,7 +61,7 @@ describe('joining by scanning the invite QR code', () => {
     await vi.waitFor(() => expect(syncJoin).toHaveBeenCalledWith({ code }));
     expect(getUserMedia.mock.calls[0]?.[0]).toMatchObject({ video: expect.any(Object), audio: false });
     expect(track.stop).toHaveBeenCalled();
-    expect(screen.queryByRole('group', { name: 'Camera scanner' })).toBeNull();
+    await vi.waitFor(() => expect(screen.queryByRole('group', { name: 'Camera scanner' })).toBeNull());
     expect((screen.getByRole('textbox', { name: 'Invite code' }) as HTMLInputElement).value).toBe(code);
   });
 
