@@ -80,8 +80,8 @@ const paperSizes: Record<string, [number, number]> = {
 const permissionNames: [string, string, { mediaTypes: string[]; mediaType: string }?][] = [
   ['notifications', 'notifications'],
   ['geolocation', 'geolocation'],
-  ['media', 'audioCapture', { mediaTypes: ['audio'], mediaType: 'audio' }],
-  ['media', 'videoCapture', { mediaTypes: ['video'], mediaType: 'video' }],
+  ['media', 'microphone', { mediaTypes: ['audio'], mediaType: 'audio' }],
+  ['media', 'camera', { mediaTypes: ['video'], mediaType: 'video' }],
   ['midiSysex', 'midiSysex'],
   ['clipboard-read', 'clipboardReadWrite'],
   ['clipboard-sanitized-write', 'clipboardSanitizedWrite'],
