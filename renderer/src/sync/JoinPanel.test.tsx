@@ -111,6 +111,18 @@ describe('joining by scanning the invite QR code', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('turns the camera off when a typed code is submitted while it looks', async () => {
+    const syncJoin = installApi();
+    const { track } = installCamera();
+    render(<JoinPanel />);
+    fireEvent.click(scanButton());
+    await vi.waitFor(() => expect(seen.reads).toBeGreaterThan(0));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Invite code' }), { target: { value: code } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(track.stop).toHaveBeenCalled();
+    await vi.waitFor(() => expect(syncJoin).toHaveBeenCalledWith({ code }));
+  });
+
   it('turns the camera off when the panel goes away', async () => {
     installApi();
     const { track } = installCamera();

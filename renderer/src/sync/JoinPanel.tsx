@@ -35,6 +35,7 @@ export function JoinPanel() {
         className="sync-join-form"
         onSubmit={(e) => {
           e.preventDefault();
+          setScanning(false);
           void submit();
         }}
       >
