@@ -3,5 +3,5 @@ export * from './model';
 export { importPlaybook, type ImportOptions } from './importer';
 export { toCliJson, type CliPlaybookJson } from './cli-json';
 export { parseSla, parseSlaPair } from './sla';
-export { suggestLevel } from './matrix';
+export { suggestLevel } from './suggest-level';
 export { slugify } from './slug';

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { suggestLevel } from '../../../shared/playbook/matrix';
+import { suggestLevel } from '../../../shared/playbook/suggest-level';
 import type { Playbook, SeverityLevel } from '../../../shared/playbook/model';
 import { severityClass } from './SeverityChip';
 
