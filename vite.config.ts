@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -18,12 +19,28 @@ function jsqrWithoutKanjiTable(): Plugin {
   };
 }
 
+// markdown-it (the post-mortem preview) decodes character references with the `entities`
+// package, whose table of HTML names is 13 KiB gzipped; Chromium's parser has the same table,
+// so in the renderer markdown-it asks the page (renderer/src/postmortem/html-entities.ts). Rollup
+// fails the build if markdown-it ever imports another name from `entities`.
+function entitiesFromThePage(): Plugin {
+  const standIn = fileURLToPath(new URL('renderer/src/postmortem/html-entities.ts', import.meta.url));
+  return {
+    name: 'cordon:entities-from-the-page',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'entities' || !importer || !/[\\/]markdown-it[\\/]/.test(importer)) return null;
+      return standIn;
+    },
+  };
+}
+
 // The renderer is a static bundle: served from app:// in Electron and by the loopback
 // harness in a browser. Nothing is fetched from a CDN; fonts are bundled.
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react(), jsqrWithoutKanjiTable()],
+  plugins: [react(), jsqrWithoutKanjiTable(), entitiesFromThePage()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
