@@ -225,6 +225,23 @@ describe('TimelineQuery windows', () => {
     expect(got.total).toBe(all.filter((e) => e.kind !== 'amend' && e.kind !== 'redact').length);
   });
 
+  it('counts buckets in steps, and an event written between two steps is in the answer', () => {
+    const { store } = setup();
+    const incidentId = seedIncident(store, 300, 5);
+    const now = t0 + 400 * 60_000;
+    const steps = store.timeline.bucketSteps(incidentId, now, 60);
+    let taken = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      taken += 1;
+      // Halfway, a note lands in a bucket the first steps already counted.
+      if (taken === 3) appendEvent(store, { incidentId, actor: 'Bo', occurredAt: iso(t0 + 60_000), body: { kind: 'note', payload: { text: 'early' } } });
+    }
+    expect(taken).toBe(3);
+    const all = store.log.page(incidentId, 0, 1_000_000).events;
+    expect({ ...step.value, total: undefined }).toEqual({ ...activity(all, now, 60), total: undefined });
+  });
+
   it('refuses an unknown incident or an event of another incident', () => {
     const { store } = setup();
     const incidentId = declareIncident(store);
