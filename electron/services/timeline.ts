@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../shared/ipc/contract';
-import type { TimelineOpen } from '../../shared/ipc/timeline-contract';
+import type { TimelineBuckets, TimelineOpen } from '../../shared/ipc/timeline-contract';
+import type { Store } from '../store/store';
 import type { Vault } from '../store/vault';
 
 /** How many rows the first screen gets: the newest, a few screens' worth. */
@@ -18,8 +19,23 @@ export function createTimelineService(vault: Vault) {
     window: ({ incidentId, filter, anchor, limit }: ParsedInput<'timelineWindow'>) =>
       vault.use((store) => store.timeline.window(incidentId, filter, anchor, limit)),
     locate: ({ incidentId, filter, target }: ParsedInput<'timelineLocate'>) => vault.use((store) => store.timeline.locate(incidentId, filter, target)),
-    buckets: ({ incidentId, now, maxBuckets, from, to }: ParsedInput<'timelineBuckets'>) =>
-      vault.use((store) => store.timeline.buckets(incidentId, now, maxBuckets, { from, to })),
+    // Each step of the count in its own turn of the event loop (TimelineQuery.bucketSteps); a
+    // store replaced meanwhile (a restore) is counted from the start.
+    buckets: async ({ incidentId, now, maxBuckets, from, to }: ParsedInput<'timelineBuckets'>): Promise<TimelineBuckets> => {
+      let owner: Store | null = null;
+      let steps: Generator<void, TimelineBuckets> | null = null;
+      for (;;) {
+        const step = vault.use((store) => {
+          if (store !== owner || !steps) {
+            owner = store;
+            steps = store.timeline.bucketSteps(incidentId, now, maxBuckets, { from, to });
+          }
+          return steps.next();
+        });
+        if (step.done) return step.value;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    },
   };
 }
 export type TimelineService = ReturnType<typeof createTimelineService>;

@@ -179,6 +179,41 @@ describe('TimelineQuery windows', () => {
     expect(store.timeline.window(incidentId, { text: '"*) - (' }, { from: 'start' }, 50).total).toBe(7);
   });
 
+  it('answers a typed search at the end from the full-text index, and right where rows were written out of time order', () => {
+    const { store } = setup();
+    const incidentId = declareIncident(store);
+    const note = (text: string, at: number, target = incidentId) =>
+      appendEvent(store, { incidentId: target, actor: 'Bo', occurredAt: iso(at), body: { kind: 'note', payload: { text } } }).event;
+    const ids: string[] = [];
+    for (let i = 0; i < 120; i++) ids.push(note(i % 3 === 0 ? `observation ${i}` : `ticket ${i}`, t0 + i * 60_000).id);
+    const check = (label: string) => {
+      for (const text of ['obs', 'observation', 'observation 11', 'ticket', 'nothing']) {
+        const expected = reference(store, incidentId, { text });
+        for (const limit of [1, 5, 30, 500]) {
+          const w = store.timeline.window(incidentId, { text }, { from: 'end' }, limit);
+          const ok = { total: w.total, offset: w.offset, rows: w.rows.map((r) => r.id) };
+          const tail = expected.slice(-limit);
+          expect(ok, `${label}: ${text} ${limit}`).toEqual({ total: expected.length, offset: expected.length - tail.length, rows: tail.map((r) => r.id) });
+        }
+      }
+    };
+    check('in order');
+    // Redacted words leave the index: the tail skips them.
+    appendEvent(store, { incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: ids[117] as string, reason: 'secret' } } });
+    check('redacted');
+    // Written last, timed first: the newest match in the index is not the newest in time.
+    note('observation backdated', t0 - 1);
+    check('backdated');
+    // Written early, moved to the end by an amend: the oldest match in the index is the newest in time.
+    appendEvent(store, { incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: ids[3] as string, reason: 'later', occurredAt: iso(t0 + 500 * 60_000) } } });
+    check('moved later');
+    // Another incident's events among this one's in the log.
+    const other = declareIncident(store, 'Another incident');
+    note('observation elsewhere', t0 + 1_000 * 60_000, other);
+    note('observation 1000', t0 + 1_000 * 60_000);
+    check('interleaved');
+  });
+
   it('buckets, phase bands and severity calls match the chart computed from every event', () => {
     const { store } = setup();
     const incidentId = seedIncident(store, 900, 11);
@@ -188,6 +223,23 @@ describe('TimelineQuery windows', () => {
     const got = store.timeline.buckets(incidentId, now, 60);
     expect({ ...got, total: undefined }).toEqual({ ...expected, total: undefined });
     expect(got.total).toBe(all.filter((e) => e.kind !== 'amend' && e.kind !== 'redact').length);
+  });
+
+  it('counts buckets in steps, and an event written between two steps is in the answer', () => {
+    const { store } = setup();
+    const incidentId = seedIncident(store, 300, 5);
+    const now = t0 + 400 * 60_000;
+    const steps = store.timeline.bucketSteps(incidentId, now, 60);
+    let taken = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      taken += 1;
+      // Halfway, a note lands in a bucket the first steps already counted.
+      if (taken === 3) appendEvent(store, { incidentId, actor: 'Bo', occurredAt: iso(t0 + 60_000), body: { kind: 'note', payload: { text: 'early' } } });
+    }
+    expect(taken).toBe(3);
+    const all = store.log.page(incidentId, 0, 1_000_000).events;
+    expect({ ...step.value, total: undefined }).toEqual({ ...activity(all, now, 60), total: undefined });
   });
 
   it('refuses an unknown incident or an event of another incident', () => {

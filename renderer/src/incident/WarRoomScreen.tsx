@@ -63,7 +63,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const quickAdd = useRef<HTMLInputElement>(null);
   const minute = Math.floor(useNow(60_000) / 60_000) * 60_000;
   const [storeHealth] = useStoreHealth();
-  const activity = useActivitySeries(incidentId, minute, state?.eventCount ?? 0);
+  const activity = useActivitySeries(incidentId, minute, state?.eventCount ?? null);
 
   const exerciseClock = useExerciseClock(incidentId, summary?.kind === 'exercise');
   const tPlusOf = useMemo(() => (exerciseClock ? (atMs: number) => exerciseTimeAt(exerciseClock, atMs) : null), [exerciseClock]);

@@ -79,6 +79,24 @@ describe('the open incident', () => {
     expect(main.calls).toEqual(['window index320 {}']);
   });
 
+  it('fetches a fling where it stops, not every screen flown past, and a jump at once', async () => {
+    const events = log();
+    const main = fakeMain(events);
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    const s = useOpenIncident.getState();
+    s.showRange(980, 999);
+    for (const from of [700, 500, 300, 100]) s.showRange(from, from + 19);
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(100))).toBe('n100'));
+    expect(main.calls).toEqual(['window index20 {}']);
+    // A jump to an event: its rows are asked for with the scroll, without waiting for it to settle.
+    const target = events[400];
+    if (!target) throw new Error('the fake log has 1,000 notes');
+    void s.jumpTo({ eventId: target.id });
+    await vi.waitFor(() => expect(useOpenIncident.getState().scrollRequest).toEqual({ index: 400 }));
+    expect(main.calls).toEqual(['window index20 {}', 'window index320 {}']);
+  });
+
   it('inserts a pushed event where it belongs, moving the rows after it, without reading the timeline again', async () => {
     const main = fakeMain(log());
     close = useOpenIncident.getState().open('inc');

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { formatInstant, formatTPlus, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import { parseQuickAdd, type QuickAdd as QuickAddResult } from '../../../shared/warroom/quick-add';
 
@@ -20,8 +20,9 @@ export interface QuickAddProps {
 /**
  * One line, Enter to add, Escape to clear. The parsed time and key flag are shown under the
  * input before anything is sent, so a mistyped "@19:12" is seen before it lands in the log.
+ * Memoised: the timeline around it re-renders on every scrolled frame.
  */
-export function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, inputRef, disabled, tPlusOf }: QuickAddProps) {
+export const QuickAdd = memo(function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, inputRef, disabled, tPlusOf }: QuickAddProps) {
   const [value, setValue] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const hintId = useId();
@@ -86,4 +87,4 @@ export function QuickAdd({ onAdd, zone, timeMode, declaredAt, now = Date.now, in
       </p>
     </div>
   );
-}
+});

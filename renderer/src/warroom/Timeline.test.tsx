@@ -245,6 +245,18 @@ describe('Timeline over windows', () => {
     expect(onRange).toHaveBeenLastCalledWith(0, rows.length - 1);
   });
 
+  it('opens on the newest rows, without asking for the top of the timeline first', () => {
+    const held = new Map(Array.from({ length: 200 }, (_, i) => [4_800 + i, rowAt(4_800 + i)] as const));
+    const onRange = vi.fn();
+    const data = { total: 5_000, eventCount: 5_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };
+    render(<Timeline data={data} filter={data.shown} onFilterChange={vi.fn()} onRange={onRange} declaredAt={declaredAt} zone={zone} timeMode="local" onTimeModeChange={vi.fn()} onAdd={vi.fn()} onToggleKey={vi.fn()} onAmend={vi.fn()} onRedact={vi.fn()} now={now} />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.at(-1)!.getAttribute('aria-posinset')).toBe('5000');
+    expect(rows.every((r) => r.getAttribute('aria-busy') !== 'true')).toBe(true);
+    expect(onRange).toHaveBeenCalled();
+    expect(onRange.mock.calls.every(([from]) => (from as number) > 4_800)).toBe(true);
+  });
+
   it('keeps a focused row while it stays on screen, and drops the focus when its elements go to a row scrolled in', () => {
     const held = new Map(Array.from({ length: 3_000 }, (_, i) => [i, rowAt(i)] as const));
     const data = { total: 3_000, eventCount: 3_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };

@@ -198,14 +198,24 @@ export function Timeline(props: TimelineProps) {
   // The React Compiler is not used here; rows are memoised by hand (TimelineRow), so the
   // virtualizer's unmemoisable API is fine. Its options are stable between renders (rows are
   // keyed by position, the default), so scrolling never re-measures the list.
+  // Follow the tail like a chat while the reader is at the bottom; stay put when they scrolled up.
+  const atBottom = useRef(true);
+  // The first render already shows the newest rows (rows are a fixed height): rendering the top
+  // first fetched and drew 300 rows no one sees before the scroll to the end.
+  // Its height is known before the list is measured (the style below sets it). A jump asked for
+  // before the list was drawn starts there instead.
+  const { scrollTo } = props;
+  const initialOffset = () => {
+    if (scrollTo) return Math.max(0, Math.min(scrollTo.index, total - 1)) * rowHeight;
+    return atBottom.current ? Math.max(0, total * rowHeight - height) : 0;
+  };
+  const initialRect = useMemo(() => ({ width: 0, height }), [height]);
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan, initialOffset, initialRect });
 
   // Presenter mode changes the row height: drop the cached positions.
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
-  // Follow the tail like a chat while the reader is at the bottom; stay put when they scrolled up.
-  const atBottom = useRef(true);
   useEffect(() => {
     if (atBottom.current && total > 0) virtualizer.scrollToIndex(total - 1, { align: 'end' });
   }, [total, virtualizer]);
@@ -214,7 +224,6 @@ export function Timeline(props: TimelineProps) {
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight;
   };
 
-  const { scrollTo } = props;
   useEffect(() => {
     if (!scrollTo) return;
     atBottom.current = false;
@@ -226,7 +235,11 @@ export function Timeline(props: TimelineProps) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
-  useEffect(() => onRange(first, last), [onRange, first, last]);
+  // No rows rendered yet says nothing about what is on screen (it is not "the top").
+  const rendered = items.length > 0;
+  useEffect(() => {
+    if (rendered) onRange(first, last);
+  }, [onRange, first, last, rendered]);
 
   const [panel, setPanel] = useState<{ mode: PanelMode; event: EventView } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
