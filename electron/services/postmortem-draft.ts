@@ -39,6 +39,8 @@ export interface DraftRun {
   /** Events from which a worker drafts (default draftInWorkerFrom; tests pass 0 to always use it). */
   workerFrom?: number | undefined;
   script?: string | undefined;
+  /** The worker's progress: events read of the incident's total. */
+  onProgress?: ((read: number, total: number) => void) | undefined;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function writeDraft(run: DraftRun): Promise<string> {
           script: run.script ?? draftWorkerScript(),
           input: (): DraftJob => ({ incidentId, options, base: postmortemBase(store, incidentId) }),
           parse: (value) => z.string().parse(value),
+          onProgress: run.onProgress,
         }),
       );
       if (drafted !== null) return drafted;
