@@ -50,7 +50,8 @@ export interface DraftRun {
  */
 export async function writeDraft(run: DraftRun): Promise<string> {
   const { incidentId, options } = run;
-  const inWorker = run.withStore((store) => store.record.count(incidentId) >= (run.workerFrom ?? draftInWorkerFrom));
+  const from = run.workerFrom ?? draftInWorkerFrom;
+  const inWorker = Number.isFinite(from) && run.withStore((store) => store.record.count(incidentId, from) >= from);
   if (inWorker) {
     try {
       const drafted = await run.withStore((store) =>

@@ -57,6 +57,7 @@ export class IncidentRecordReader {
       devices,
       rowid: prepareRead<[string], number>(this.db, 'SELECT rowid FROM incidents WHERE id = ?').pluck(),
       count: prepareRead<[number], number>(this.db, 'SELECT count(*) FROM timeline WHERE incident = ?').pluck(),
+      countUpTo: prepareRead<[number, number], number>(this.db, 'SELECT count(*) FROM (SELECT 1 FROM timeline WHERE incident = ? LIMIT ?)').pluck(),
       shared: devices ? prepareRead<[string], number>(this.db, 'SELECT 1 FROM shared_incidents WHERE incident_id = ?').pluck() : null,
       localDevice: devices ? prepareRead<[], string>(this.db, 'SELECT id FROM devices WHERE secret_key IS NOT NULL').pluck() : null,
     };
@@ -72,25 +73,28 @@ export class IncidentRecordReader {
     if (statement) return statement;
     const local = eventColumns.split(', ').map((c) => `e.${c}`);
     const filter = kinds ? ` AND t.kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    // A few kinds: seeks on the kind index and a sort of what they find, not a walk of the whole timeline.
+    const from = kinds ? 'timeline t INDEXED BY timeline_by_kind' : 'timeline t';
     const sql = this.s.devices
       ? `SELECT t.seq AS seq, ${local.slice(1).map((c, i) => `coalesce(${c}, ${deviceColumns[i]}) AS ${c.slice(2)}`).join(', ')},
                 t.key AS key, d.device_id AS device_id, coalesce(v.name, '') AS device_name, d.received_at AS received_at
-         FROM timeline t
+         FROM ${from}
          LEFT JOIN events e ON t.seq >= 0 AND e.seq = t.seq
          LEFT JOIN device_events d ON t.seq < 0 AND d.seq = t.seq - (${deviceSeqBase})
          LEFT JOIN devices v ON v.id = d.device_id
          WHERE t.incident = ?${filter} ORDER BY t.at, t.seq`
       : `SELECT ${local.join(', ')}, t.key AS key, NULL AS device_id, NULL AS device_name, NULL AS received_at
-         FROM timeline t JOIN events e ON e.seq = t.seq WHERE t.incident = ?${filter} ORDER BY t.at, t.seq`;
+         FROM ${from} JOIN events e ON e.seq = t.seq WHERE t.incident = ?${filter} ORDER BY t.at, t.seq`;
     statement = prepareRead<unknown[], RecordRow>(this.db, sql);
     this.byKinds.set(cacheKey, statement);
     return statement;
   }
 
-  /** How many events the incident's timeline holds, from every admitted laptop. */
-  count(incidentId: string): number {
+  /** How many events the incident's timeline holds, from every admitted laptop; counted no further than `upTo`. */
+  count(incidentId: string, upTo?: number): number {
     const rowid = this.s.rowid.get(incidentId);
-    return rowid === undefined ? 0 : (this.s.count.get(rowid) ?? 0);
+    if (rowid === undefined) return 0;
+    return (upTo === undefined ? this.s.count.get(rowid) : this.s.countUpTo.get(rowid, upTo)) ?? 0;
   }
 
   read(incidentId: string, options: RecordReadOptions = {}): IncidentRecord {
