@@ -4,8 +4,7 @@ import { CordonError } from '../../shared/ipc/result';
 import { draftPostmortem } from '../../shared/postmortem/draft';
 import { generatedEvents } from '../../shared/postmortem/generated-incident';
 import { appendEvent, newStore } from '../store/testing/fixtures';
-import { openSyncStore, twoSharedLaptops, type SyncStore } from '../store/testing/sync-stores';
-import { tempDir } from '../store/testing/temp-dir';
+import { sharedLaptopsForEachTest } from '../store/testing/sync-stores';
 import type { Store } from '../store/store';
 import { SyncRefusal } from '../store/ingest';
 import { loadPostmortemSource } from './export/source';
@@ -73,29 +72,15 @@ describe('one laptop', () => {
 });
 
 describe('two laptops', () => {
-  let t: { dir: string; cleanup(): void };
-  let open: SyncStore[] = [];
-  beforeEach(() => {
-    t = tempDir('cordon-pm-draft-');
-    open = [];
-  });
-  afterEach(() => {
-    for (const s of open) s.close();
-    t.cleanup();
-  });
+  const { twoLaptops, exchange } = sharedLaptopsForEachTest();
 
   it('drafts from every admitted laptop’s events, and leaves out a refused one', async () => {
-    const { a, b, incidentId } = twoSharedLaptops((name) => {
-      const s = openSyncStore(t.dir, name);
-      open.push(s);
-      return s;
-    });
-    const exchange = (from: SyncStore, to: SyncStore) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
-    exchange(a, b);
+    const { a, b, incidentId } = twoLaptops();
+    exchange(a, b, incidentId);
     appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Ben saw `payments-db` fail over', key: true } } });
     appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'action_item_created', payload: { actionItemId: 'ai-1', title: 'Page the DBA sooner' } } });
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'note', payload: { text: 'Ana rolled back' } } });
-    exchange(b, a);
+    exchange(b, a, incidentId);
     const withA = <T>(fn: (store: Store) => T): T => fn(a.store);
 
     for (const workerFrom of [0, Number.POSITIVE_INFINITY]) {

@@ -3,8 +3,7 @@ import type { EventView } from '../../shared/ipc/store-schemas';
 import { chronologicalOrder } from '../../shared/postmortem/record-index';
 import { SyncRefusal } from './ingest';
 import { appendEvent, declareIncident, newStore } from './testing/fixtures';
-import { openSyncStore, twoSharedLaptops, type SyncStore } from './testing/sync-stores';
-import { tempDir } from './testing/temp-dir';
+import { sharedLaptopsForEachTest, type SyncStore } from './testing/sync-stores';
 
 // store.record: an incident's whole record read once, in timeline order, each event as the
 // war room shows it, from every admitted laptop.
@@ -87,25 +86,11 @@ describe('one laptop', () => {
 });
 
 describe('two laptops sharing an incident', () => {
-  let t: { dir: string; cleanup(): void };
-  let open: SyncStore[] = [];
   let clock = t0;
   beforeEach(() => {
-    t = tempDir('cordon-record-');
-    open = [];
     clock = t0;
   });
-  afterEach(() => {
-    for (const s of open) s.close();
-    t.cleanup();
-  });
-  const twoLaptops = () =>
-    twoSharedLaptops((name) => {
-      const s = openSyncStore(t.dir, name, () => clock);
-      open.push(s);
-      return s;
-    });
-  const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
+  const { twoLaptops, exchange } = sharedLaptopsForEachTest(() => clock);
   const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>
     appendEvent(s.store, { incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: at(minute) }).event.id;
 
