@@ -40,6 +40,8 @@ async function draftInProcess(dataDir: string, incidentId: string): Promise<InPr
     while (services.vault.lastHealth().checkedAt === null) await new Promise((resolve) => setTimeout(resolve, 50));
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
+    // Its timer must be running before the draft starts, or a block from the first moment goes unseen.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const elu = perf.eventLoopUtilization();
     const t = perf.now();
     await services.postmortem.draft({ incidentId });
