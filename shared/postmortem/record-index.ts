@@ -12,8 +12,6 @@ import type { PostmortemSource } from './source';
 export interface RecordIndex {
   /** Every event by when it happened (effective time), ties in log order: sortChronologically. */
   readonly chronological: readonly EventView[];
-  /** The same, without redacted events. */
-  readonly liveChronological: readonly EventView[];
   /** The events of these kinds, in timeline order (`live`: redacted ones left out). */
   chronologicalOf(kinds: readonly EventKind[], live?: boolean): readonly EventView[];
   /** The events of these kinds, in log order (the order of `source.events`). */
@@ -67,12 +65,8 @@ function buildIndex(source: PostmortemSource): RecordIndex {
     }
     return out;
   };
-  let liveChronological: readonly EventView[] | null = null;
   return {
     chronological,
-    get liveChronological() {
-      return (liveChronological ??= chronological.filter(isLive));
-    },
     chronologicalOf: (kinds, live = false) => pick(chronological, inTime, kinds, live, `t:${live ? 'live' : 'all'}:${kinds.join(',')}`),
     recordOf: (kinds) => pick(source.events, inLog, kinds, false, `r:${kinds.join(',')}`),
   };
