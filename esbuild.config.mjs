@@ -19,7 +19,22 @@ await Promise.all([
     format: 'cjs',
     target: 'node22',
     external: native,
+    // Code shared with the ESM bundles finds its own file by import.meta.url there; here by __filename.
+    define: { 'import.meta.url': 'undefined' },
   }),
+  // The post-mortem draft's worker thread (electron/services/postmortem-draft.ts), beside each
+  // bundle that starts it.
+  ...['dist/electron', 'dist/harness'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: ['electron/services/postmortem-draft-worker.ts'],
+      outfile: `${dir}/postmortem-draft-worker.cjs`,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: native,
+    }),
+  ),
   // A sandboxed preload can require only 'electron' and a few polyfilled modules, so it
   // must be a single self-contained CommonJS file.
   build({

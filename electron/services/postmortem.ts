@@ -4,7 +4,8 @@ import type { ExportResult, PostmortemView } from '../../shared/ipc/postmortem-c
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { EventBody } from '../../shared/events/payloads';
 import { actionItemsFrom, type ActionItem } from '../../shared/postmortem/action-items';
-import { draftPostmortem, defaultTemplateKey, templateChoices } from '../../shared/postmortem/draft';
+import type { EventKind } from '../../shared/events/kinds';
+import { defaultTemplateKey, templateChoices } from '../../shared/postmortem/draft';
 import { postmortemHtml } from '../../shared/postmortem/html';
 import { exportMarkdown } from '../../shared/postmortem/markdown';
 import { revisionsOf } from '../../shared/postmortem/revisions';
@@ -18,6 +19,8 @@ import type { PdfRenderer } from './export/pdf-renderer';
 import { recordExport } from './export/record';
 import { documentOf, loadPostmortemSource } from './export/source';
 import { custodyDestination, deliveryOf, type FileSink, type Offered } from './files/file-sink';
+import { writeDraft } from './postmortem-draft';
+import { postmortemBase, postmortemRecord } from './postmortem-record';
 
 export interface PostmortemServiceDeps {
   /** Runs `fn` with the open store (the vault's `use`, or the CLI's store). */
@@ -27,7 +30,12 @@ export interface PostmortemServiceDeps {
   now: () => number;
   /** Where exports go: the main process's save dialog, a browser download, or a folder (CLI, tests). */
   files: FileSink;
+  /** Events from which the draft is written in a worker thread (postmortem-draft.ts); tests lower it. */
+  draftInWorkerFrom?: number;
 }
+
+/** What the document's revisions and action items are read from: their own events, not the whole log. */
+const documentKinds: readonly EventKind[] = ['postmortem_saved', 'action_item_created', 'action_item_updated'];
 
 type ExportInput = Stamped<'exportMarkdown'>;
 
@@ -41,6 +49,9 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
   const vault = { use: deps.withStore };
 
   const append = (tx: WriteTx, incidentId: string, actor: string, body: EventBody) => tx.append({ incidentId, actor, body }).event;
+
+  // Every admitted laptop's events of those kinds, read once (store.record).
+  const documentSource = (store: Store, incidentId: string) => postmortemRecord(store, incidentId, { kinds: documentKinds });
 
   const view = (source: PostmortemSource): PostmortemView => {
     const revisions = revisionsOf(source.events);
@@ -107,25 +118,24 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
   const withoutOffer = ({ offered: _o, ...result }: ExportResult & { offered: Offered }): ExportResult => result;
 
   return {
-    draft(input: ParsedInput<'postmortemDraft'>) {
-      return vault.use((store) => {
-        const source = loadPostmortemSource(store, input.incidentId);
-        const template = input.template ?? defaultTemplateKey;
-        if (!templateChoices(source.playbook).some((t) => t.key === template)) {
+    async draft(input: ParsedInput<'postmortemDraft'>) {
+      const template = input.template ?? defaultTemplateKey;
+      vault.use((store) => {
+        if (!templateChoices(postmortemBase(store, input.incidentId).playbook).some((t) => t.key === template)) {
           throw new CordonError('not_found', `The incident’s playbook has no report template “${template}”.`);
         }
-        return { markdown: draftPostmortem(source, { template, timeline: input.timeline }), template };
       });
+      const markdown = await writeDraft({ withStore: deps.withStore, incidentId: input.incidentId, options: { template, timeline: input.timeline }, workerFrom: deps.draftInWorkerFrom });
+      return { markdown, template };
     },
 
-    get: (input: ParsedInput<'postmortemGet'>): PostmortemView => vault.use((store) => view(loadPostmortemSource(store, input.incidentId))),
+    get: (input: ParsedInput<'postmortemGet'>): PostmortemView => vault.use((store) => view(documentSource(store, input.incidentId))),
 
     save(input: Stamped<'postmortemSave'>) {
       return vault.use((store) =>
         store.write((tx) => {
           // One transaction from the read to the append: no other save can land in between.
-          const source = loadPostmortemSource(store, input.incidentId);
-          const current = revisionsOf(source.events).revision;
+          const current = revisionsOf(documentSource(store, input.incidentId).events).revision;
           if (input.baseRevision !== current) {
             throw new CordonError(
               'conflict',
@@ -141,7 +151,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
 
     revision(input: ParsedInput<'postmortemRevision'>) {
       return vault.use((store) => {
-        const found = revisionsOf(loadPostmortemSource(store, input.incidentId).events).byRevision.get(input.revision);
+        const found = revisionsOf(documentSource(store, input.incidentId).events).byRevision.get(input.revision);
         if (!found) throw new CordonError('not_found', `There is no revision ${input.revision} of this post-mortem.`);
         if (found.markdown === null) throw new CordonError('not_found', `Revision ${input.revision} was redacted.`);
         return { revision: input.revision, markdown: found.markdown, savedAt: found.info.savedAt, actor: found.info.actor };
@@ -155,7 +165,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
             append(tx, input.incidentId, input.actor, { kind: 'postmortem_status', payload: { status: input.status } });
           }
         });
-        return view(loadPostmortemSource(store, input.incidentId));
+        return view(documentSource(store, input.incidentId));
       });
     },
 
@@ -163,7 +173,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
       return vault.use((store) => {
         // One user action, one transaction: an item created with a status is both events or neither.
         store.write((tx) => {
-          const items = actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
+          const items = actionItemsFrom(documentSource(store, input.incidentId).events);
           const { incidentId, actor } = input;
           if (input.actionItemId === undefined) {
             const taken = new Set(items.map((i) => i.id));
@@ -198,7 +208,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
             }
           }
         });
-        return actionItemsFrom(loadPostmortemSource(store, input.incidentId).events);
+        return actionItemsFrom(documentSource(store, input.incidentId).events);
       });
     },
 

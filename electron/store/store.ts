@@ -6,6 +6,8 @@ import { DeviceRepo } from './device-repo';
 import { hasDeviceTables } from './device-rows';
 import { EventLog } from './event-log';
 import { EvidenceRepo } from './evidence-repo';
+import { IncidentRecordReader } from './incident-record';
+import { onSnapshot, type SnapshotRun } from './snapshot-worker';
 import { SyncLedger } from './ingest';
 import { ExerciseRepo } from './exercise-repo';
 import { PlaybookRepo } from './playbook-repo';
@@ -65,6 +67,10 @@ export interface Store {
   catchUpSearch(batch?: number): number;
   /** The war room's timeline, read in windows. */
   readonly timeline: TimelineQuery;
+  /** An incident's whole record from every admitted laptop, read once in timeline order (the post-mortem). */
+  readonly record: IncidentRecordReader;
+  /** Runs a worker thread that reads a frozen snapshot of the store (snapshot-worker.ts); null when none could be made. */
+  onSnapshot<T>(run: SnapshotRun<T>): Promise<T | null>;
   verify(incidentId?: string): ReturnType<typeof verifyChains>;
   /** The same verdicts; a whole large store is scanned by worker threads (verify-parallel.ts). */
   verifyInParallel(incidentId?: string): Promise<ReturnType<typeof verifyChains>>;
@@ -131,6 +137,8 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
       timeline: new TimelineQuery(db, () => log.indexPending()),
+      record: new IncidentRecordReader(db),
+      onSnapshot: (run) => onSnapshot(db, file, key, options.nativeBinding, run),
       verify: (incidentId) => verifyChains(db, incidentId),
       verifyInParallel: async (incidentId) =>
         incidentId

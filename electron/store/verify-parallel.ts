@@ -83,9 +83,9 @@ export async function verifyChainsInParallel(db: Db, options: ParallelVerifyOpti
   }
 }
 
-// Verifications can overlap (two requests); automatic checkpoints stay off until the last ends.
+// Verifications (and snapshot reads, snapshot-worker.ts) can overlap; automatic checkpoints stay off until the last ends.
 const holds = new WeakMap<Db, { count: number; pages: number }>();
-function holdCheckpoints(db: Db): () => void {
+export function holdCheckpoints(db: Db): () => void {
   let hold = holds.get(db);
   if (!hold) {
     hold = { count: 0, pages: db.pragma('wal_autocheckpoint', { simple: true }) as number };

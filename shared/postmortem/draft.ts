@@ -4,6 +4,7 @@ import { actionItemsFrom, applyActionItems } from './action-items';
 import { duration, utc } from './format';
 import { messagesSentSection } from './messages-slot';
 import { milestones } from './milestones';
+import { recordIndex } from './record-index';
 import { actionsRun, keyFigures, severityHistory, timelineSection } from './record-sections';
 import type { PostmortemSource } from './source';
 import { builtInTemplates, renderBuiltIn } from './templates';
@@ -42,7 +43,7 @@ export function draftPostmortem(source: PostmortemSource, options: DraftOptions 
   const builtIn = builtInTemplates.find((t) => t.key === key);
   if (builtIn) {
     const text = renderBuiltIn(builtIn, { source, timeline: options.timeline ?? 'key' });
-    return applyActionItems(text, actionItemsFrom(source.events));
+    return applyActionItems(text, actionItemsOf(source));
   }
   const template = source.playbook?.templates.find((t) => t.kind === 'report' && t.key === key);
   if (!template) throw new RangeError(`The playbook has no report template “${key}”.`);
@@ -119,5 +120,7 @@ export function fillReportTemplate(template: Template, source: PostmortemSource,
     messagesSentSection(source),
   ].join('\n\n');
   const withAppendix = `${body.replace(/\s+$/, '')}\n\n${appendix}\n`;
-  return applyActionItems(withAppendix, actionItemsFrom(source.events));
+  return applyActionItems(withAppendix, actionItemsOf(source));
 }
+
+const actionItemsOf = (source: PostmortemSource) => actionItemsFrom(recordIndex(source).recordOf(['action_item_created', 'action_item_updated']));

@@ -1,6 +1,7 @@
 import { isLive } from '../events/views';
 import type { Playbook } from '../playbook/model';
 import { incidentTimes } from '../warroom/incident-times';
+import { recordIndex } from './record-index';
 import type { PostmortemSource } from './source';
 
 // The response's milestones and durations, computed from the events (never typed in):
@@ -40,21 +41,40 @@ function isContainmentPhase(key: string, playbook: Playbook | null): boolean {
   return containPhase.test(key) || containPhase.test(name);
 }
 
+const computed = new WeakMap<PostmortemSource, { milestones: Milestones; durations: Durations }>();
+
+/** Every section asks for them: worked out once per source. */
 export function milestones(source: PostmortemSource): { milestones: Milestones; durations: Durations } {
+  let found = computed.get(source);
+  if (!found) {
+    found = milestonesOf(source);
+    computed.set(source, found);
+  }
+  return found;
+}
+
+function milestonesOf(source: PostmortemSource): { milestones: Milestones; durations: Durations } {
   const { events, state, playbook } = source;
   const times = incidentTimes(events, state);
   const detected = times.detected;
+  const index = recordIndex(source);
+  // The earliest thing on the timeline that is not a correction: the first in time order.
   let impactStart: number | null = null;
-  let contained: number | null = null;
-  for (const e of events) {
+  for (const e of index.chronological) {
     if (e.kind === 'amend' || e.kind === 'redact') continue;
-    const t = Date.parse(e.effectiveOccurredAt);
-    if (impactStart === null || t < impactStart) impactStart = t;
+    impactStart = Date.parse(e.effectiveOccurredAt);
+    break;
+  }
+  let contained: number | null = null;
+  for (const e of index.chronologicalOf(['phase_changed', 'status_changed'], true)) {
     if (!isLive(e)) continue;
     const containing =
       (e.kind === 'phase_changed' && isContainmentPhase(e.effectivePayload.phase, playbook)) ||
       (e.kind === 'status_changed' && e.effectivePayload.status === 'mitigated');
-    if (containing && (contained === null || t < contained)) contained = t;
+    if (containing) {
+      contained = Date.parse(e.effectiveOccurredAt);
+      break;
+    }
   }
   const detectedMs = Date.parse(detected);
   const since = (iso: string | null) => (iso === null ? null : Math.max(0, Date.parse(iso) - detectedMs));

@@ -1,10 +1,13 @@
+import type { EventKind } from '../events/kinds';
+import type { EventView } from '../events/read-models';
 import type { IncidentStatus } from '../events/primitives';
-import { isLive, type LiveEventOf } from '../events/views';
+import { isLive, type LiveEventOf, type LiveEventView } from '../events/views';
 import { buildCorrectionIndex, redactionReason } from '../warroom/history';
-import { describeEvent, formatBytes, phaseName, severityName, sortChronologically } from '../warroom/timeline-filter';
+import { describeEvent, formatBytes, phaseName, severityName } from '../warroom/timeline-filter';
 import { formatTPlus } from '../warroom/elapsed';
 import { code, duration, table, utc } from './format';
 import { milestones } from './milestones';
+import { recordIndex } from './record-index';
 import type { PostmortemSource } from './source';
 
 // The sections of a post-mortem that are facts from the record, each a pure function of the
@@ -14,13 +17,14 @@ const statusLabels: Record<IncidentStatus, string> = { active: 'Active', mitigat
 
 export const prompt = (text: string) => `_${text}_`;
 
-const liveChronological = (source: PostmortemSource) => sortChronologically(source.events).filter(isLive);
+// Sections read the source through its index (record-index.ts): sorted once, each kind apart.
+const live = (source: PostmortemSource, ...kinds: EventKind[]) => recordIndex(source).chronologicalOf(kinds, true) as readonly LiveEventView[];
 
 /** When the document's story ends: resolution, else the last thing on the timeline. */
 function endOf(source: PostmortemSource): { at: string; ongoing: boolean } {
   const m = milestones(source).milestones;
   if (m.resolved) return { at: m.resolved, ongoing: false };
-  const last = sortChronologically(source.events).at(-1);
+  const last = recordIndex(source).chronological.at(-1);
   return { at: last?.effectiveOccurredAt ?? m.detected, ongoing: true };
 }
 
@@ -38,7 +42,7 @@ export function severityPeriods(source: PostmortemSource): SeverityPeriod[] {
   const start = milestones(source).milestones.detected;
   const end = endOf(source).at;
   const calls: { at: string; severity: string | null }[] = [];
-  for (const e of liveChronological(source)) {
+  for (const e of live(source, 'declared', 'severity_changed')) {
     if (e.kind === 'declared') calls.push({ at: start, severity: e.effectivePayload.severity ?? null });
     else if (e.kind === 'severity_changed') calls.push({ at: e.effectiveOccurredAt < start ? start : e.effectiveOccurredAt, severity: e.effectivePayload.severity });
   }
@@ -66,18 +70,25 @@ export function systemsNamed(source: PostmortemSource): { name: string; firstAt:
     if (n.length < 3 || n.length > 80 || stopWords.has(n.toLowerCase())) return;
     if (!found.has(n)) found.set(n, at);
   };
-  for (const e of liveChronological(source)) {
+  for (const e of live(source, 'note', 'inject')) {
     if (e.kind !== 'note' && e.kind !== 'inject') continue;
     const { text } = e.effectivePayload;
-    for (const m of text.matchAll(/`([^`\n]{1,80})`/g)) add(m[1] ?? '', e.effectiveOccurredAt);
-    const plain = text.replace(/`[^`\n]*`/g, ' ');
-    for (const m of plain.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g)) add(m[0], e.effectiveOccurredAt);
-    for (const m of plain.matchAll(/\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+\b/gi)) add(m[0], e.effectiveOccurredAt);
-    for (const m of plain.matchAll(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/gi)) if (/[a-z]/i.test(m[0].split('-').at(-1) ?? '')) add(m[0].toLowerCase(), e.effectiveOccurredAt);
+    // Each pattern needs its punctuation: most notes have none and are passed over at once.
+    const ticks = text.includes('`');
+    if (ticks) for (const m of text.matchAll(/`([^`\n]{1,80})`/g)) add(m[1] ?? '', e.effectiveOccurredAt);
+    const plain = ticks ? text.replace(/`[^`\n]*`/g, ' ') : text;
+    if (plain.includes('.')) {
+      for (const m of plain.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g)) add(m[0], e.effectiveOccurredAt);
+      for (const m of plain.matchAll(/\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+\b/gi)) add(m[0], e.effectiveOccurredAt);
+    }
+    if (plain.includes('-')) {
+      for (const m of plain.matchAll(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/gi)) if (/[a-z]/i.test(m[0].split('-').at(-1) ?? '')) add(m[0].toLowerCase(), e.effectiveOccurredAt);
+    }
   }
   // A host name that contains a shorter match (db1.eu.example.com holds example.com) is enough.
   const names = [...found.keys()];
-  return names.filter((n) => !names.some((o) => o !== n && o.includes(n) && o.includes('.'))).map((name) => ({ name, firstAt: found.get(name) ?? '' }));
+  const dotted = names.filter((o) => o.includes('.'));
+  return names.filter((n) => !dotted.some((o) => o !== n && o.includes(n))).map((name) => ({ name, firstAt: found.get(name) ?? '' }));
 }
 
 export function impactSection(source: PostmortemSource): string {
@@ -164,7 +175,7 @@ export function roleSpans(source: PostmortemSource): RoleSpan[] {
       open.set(role, span);
     }
   };
-  for (const e of liveChronological(source)) {
+  for (const e of live(source, 'declared', 'role_assigned')) {
     if (e.kind === 'declared' && e.effectivePayload.commander) take('commander', e.effectivePayload.commander, e.recordedAt);
     else if (e.kind === 'role_assigned') take(e.effectivePayload.role, e.effectivePayload.person, e.effectiveOccurredAt);
   }
@@ -181,7 +192,7 @@ export function respondersSection(source: PostmortemSource): string {
   const roleName = (key: string) => playbook?.roles.find((r) => r.key === key)?.name ?? (key === 'commander' ? 'Incident commander' : key);
   const spans = roleSpans(source);
   const people = new Map<string, { first: string; last: string; count: number }>();
-  for (const e of sortChronologically(source.events)) {
+  for (const e of recordIndex(source).chronological) {
     if (automaticActors.has(e.actor) || reviewKinds.has(e.kind)) continue;
     const seen = people.get(e.actor);
     if (seen) {
@@ -191,14 +202,15 @@ export function respondersSection(source: PostmortemSource): string {
   }
   for (const s of spans) if (!people.has(s.person)) people.set(s.person, { first: s.from, last: s.from, count: 0 });
   if (people.size === 0) return prompt('No one is on the record.');
+  const spansOf = new Map<string, RoleSpan[]>();
+  for (const s of spans) spansOf.set(s.person, [...(spansOf.get(s.person) ?? []), s]);
   const rows = [...people.entries()].map(([person, p]) => {
-    const roles = spans
-      .filter((s) => s.person === person)
-      .map((s) => `${roleName(s.role)} from ${utc(s.from)}${s.to ? ` to ${utc(s.to)}` : ''}`)
-      .join('; ');
+    const roles = (spansOf.get(person) ?? []).map((s) => `${roleName(s.role)} from ${utc(s.from)}${s.to ? ` to ${utc(s.to)}` : ''}`).join('; ');
     return [person, roles || '—', p.count > 0 ? utc(p.first) : '—', p.count > 0 ? utc(p.last) : '—', String(p.count)];
   });
-  const handovers = spans.filter((s) => spans.some((o) => o !== s && o.role === s.role));
+  const holders = new Map<string, number>();
+  for (const s of spans) holders.set(s.role, (holders.get(s.role) ?? 0) + 1);
+  const handovers = spans.filter((s) => (holders.get(s.role) ?? 0) > 1);
   const note = handovers.length ? `\n\n${[...new Set(handovers.map((h) => roleName(h.role)))].join(', ')} changed hands during the incident.` : '';
   return `${table(['Person', 'Roles (UTC)', 'First on the record', 'Last on the record', 'Events'], rows)}${note}`;
 }
@@ -208,7 +220,7 @@ export function respondersSection(source: PostmortemSource): string {
 export function severityHistory(source: PostmortemSource): string {
   const { playbook } = source;
   const rows: string[][] = [];
-  for (const e of liveChronological(source)) {
+  for (const e of live(source, 'declared', 'severity_changed')) {
     if (e.kind === 'declared' && e.effectivePayload.severity) {
       rows.push([utc(e.effectiveOccurredAt), severityName(e.effectivePayload.severity, playbook), e.actor, 'Declared']);
     } else if (e.kind === 'severity_changed') {
@@ -221,21 +233,28 @@ export function severityHistory(source: PostmortemSource): string {
 }
 
 export function timelineSection(source: PostmortemSource, which: 'key' | 'all'): string {
-  const { events, playbook } = source;
-  const index = buildCorrectionIndex(events);
+  const { playbook } = source;
+  const index = buildCorrectionIndex(recordIndex(source).recordOf(['amend', 'redact']));
   const detected = Date.parse(milestones(source).milestones.detected);
   // Exports of this document are on the log but not part of its story (and listing them would
   // make every export change the next one's text).
-  const entries = sortChronologically(events).filter((e) => e.kind !== 'amend' && e.kind !== 'redact' && e.kind !== 'document_exported');
-  const chosen = entries.filter((e) => which === 'all' || e.key);
+  // One pass: the rows chosen, how many entries in all, and the notes a key-only timeline leaves out.
+  const chosen: EventView[] = [];
+  let entries = 0;
+  let leftNotes = 0;
+  for (const e of recordIndex(source).chronological) {
+    if (e.kind === 'amend' || e.kind === 'redact' || e.kind === 'document_exported') continue;
+    entries++;
+    if (which === 'all' || e.key) chosen.push(e);
+    else if (e.kind === 'note') leftNotes++;
+  }
   const rows = chosen.map((e) => {
     const d = describeEvent(e, { playbook, redactionReason: redactionReason(e, index) });
     return [utc(e.effectiveOccurredAt, true), formatTPlus(Date.parse(e.effectiveOccurredAt) - detected), d.detail ? `${d.title} — ${d.detail}` : d.title, e.actor];
   });
   let intro = `All ${chosen.length} events.`;
   if (which === 'key') {
-    const leftNotes = entries.filter((e) => !e.key && e.kind === 'note').length;
-    intro = `Key events only: ${chosen.length} of ${entries.length} events (declaration, severity, status and phase changes, and starred notes).`;
+    intro = `Key events only: ${chosen.length} of ${entries} events (declaration, severity, status and phase changes, and starred notes).`;
     if (leftNotes > 0) intro += ` ${leftNotes} note${leftNotes === 1 ? ' is' : 's are'} not starred and left out here: star ${leftNotes === 1 ? 'it' : 'them'} on the timeline, or draft with the full timeline to include every event.`;
     intro += ' The full log is in the evidence bundle.';
   }
@@ -244,11 +263,15 @@ export function timelineSection(source: PostmortemSource, which: 'key' | 'all'):
 
 export function detectionSection(source: PostmortemSource): string {
   const { milestones: m, durations: d } = milestones(source);
-  const declared = source.events.find((e) => e.kind === 'declared');
-  const firstNotes = liveChronological(source)
-    .flatMap((e) => (e.kind === 'note' && Date.parse(e.effectiveOccurredAt) <= Date.parse(m.declared) ? [e] : []))
-    .slice(0, 3)
-    .map((e) => `- ${utc(e.effectiveOccurredAt)} — ${e.effectivePayload.text.replace(/\s+/g, ' ').slice(0, 200)} (${e.actor})`);
+  const declared = recordIndex(source).recordOf(['declared'])[0];
+  const declaredAt = Date.parse(m.declared);
+  const early: LiveEventOf<'note'>[] = [];
+  // In time order: the first note after the declaration ends the search.
+  for (const e of live(source, 'note')) {
+    if (early.length === 3 || Date.parse(e.effectiveOccurredAt) > declaredAt) break;
+    if (e.kind === 'note') early.push(e);
+  }
+  const firstNotes = early.map((e) => `- ${utc(e.effectiveOccurredAt)} — ${e.effectivePayload.text.replace(/\s+/g, ' ').slice(0, 200)} (${e.actor})`);
   const lines = [
     `- **Impact began:** ${utc(m.impactStart)}; **detected:** ${utc(m.detected)} (${duration(d.toDetect)} to detect).`,
     `- **Declared in Cordon:** ${utc(m.declared)} by ${declared?.actor ?? 'unknown'}${m.declared !== m.detected ? ` (${duration(Math.abs(Date.parse(m.declared) - Date.parse(m.detected)))} after detection)` : ''}.`,
@@ -269,7 +292,7 @@ export function responseSection(source: PostmortemSource): string {
 
 export function resolutionSection(source: PostmortemSource): string {
   const { milestones: m, durations: d } = milestones(source);
-  const changes = liveChronological(source).flatMap((e) =>
+  const changes = live(source, 'status_changed').flatMap((e) =>
     e.kind === 'status_changed' ? [[utc(e.effectiveOccurredAt), statusLabels[e.effectivePayload.status], e.actor, e.effectivePayload.reason ?? '']] : [],
   );
   const head = m.resolved ? `Resolved ${utc(m.resolved)}, ${duration(d.toResolve)} after detection.` : 'The incident is not resolved yet.';
@@ -279,9 +302,9 @@ export function resolutionSection(source: PostmortemSource): string {
 }
 
 export function phasesSection(source: PostmortemSource): string {
-  const { playbook, state, events } = source;
+  const { playbook, state } = source;
   const entered = new Map<string, string>();
-  for (const e of sortChronologically(events)) {
+  for (const e of recordIndex(source).chronologicalOf(['phase_changed'])) {
     const phase = e.kind === 'phase_changed' && e.redactedBy === null ? e.effectivePayload?.phase : undefined;
     if (typeof phase === 'string' && !entered.has(phase)) entered.set(phase, e.effectiveOccurredAt);
   }
@@ -306,9 +329,9 @@ export function phasesSection(source: PostmortemSource): string {
 // ---- appendices ------------------------------------------------------------------------------
 
 export function actionsRun(source: PostmortemSource): string {
-  const { events, playbook } = source;
+  const { playbook } = source;
   const runs = new Map<string, { start: LiveEventOf<'script_started'>; finish: LiveEventOf<'script_finished'> | null }>();
-  for (const e of events) {
+  for (const e of recordIndex(source).recordOf(['script_started', 'script_finished'])) {
     if (!isLive(e)) continue;
     if (e.kind === 'script_started') runs.set(e.effectivePayload.runId, { start: e, finish: null });
     else if (e.kind === 'script_finished') {
@@ -337,9 +360,9 @@ export function actionsRun(source: PostmortemSource): string {
 
 export function evidenceSection(source: PostmortemSource): string {
   const exports = new Map<string, number>();
-  for (const e of source.events) if (e.kind === 'evidence_exported' && isLive(e)) exports.set(e.effectivePayload.evidenceId, (exports.get(e.effectivePayload.evidenceId) ?? 0) + 1);
+  for (const e of recordIndex(source).recordOf(['evidence_exported'])) if (e.kind === 'evidence_exported' && isLive(e)) exports.set(e.effectivePayload.evidenceId, (exports.get(e.effectivePayload.evidenceId) ?? 0) + 1);
   const rows: string[][] = [];
-  for (const e of source.events) {
+  for (const e of recordIndex(source).recordOf(['evidence_added'])) {
     if (e.kind !== 'evidence_added' || !isLive(e)) continue;
     const p = e.effectivePayload;
     rows.push([p.name, formatBytes(p.size), code(p.sha256), `${e.actor}, ${utc(e.effectiveOccurredAt)}`, String(exports.get(p.evidenceId) ?? 0)]);

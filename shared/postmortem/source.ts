@@ -9,8 +9,17 @@ import type { Playbook } from '../playbook/model';
 export interface PostmortemSource {
   incident: IncidentSummary;
   state: IncidentState;
-  /** Every event of the incident, in chain order, amends applied and redactions marked. */
+  /**
+   * Every event of the incident, amends applied and redactions marked, in log order: this
+   * laptop's chain order, or for an incident shared between laptops the merge order the fold
+   * reads (shared/sync/conflict-rules.ts).
+   */
   events: readonly EventView[];
+  /**
+   * The same events in the timeline's order (effective time, then as the war room lists them),
+   * when the store read them so; absent, the draft sorts `events` by effective time, ties in log order.
+   */
+  timeline?: readonly EventView[];
   /** The incident's pinned playbook version, when it has one and it is still in the library. */
   playbook: Playbook | null;
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { MemberEntry } from '../../../shared/sync/device-record';
 import type { DeviceRepo, LocalDevice } from '../device-repo';
 import { newDeviceKeyPair } from '../device-signing';
 import type { SyncLedger } from '../ingest';
 import { openStore, type Store } from '../store';
+import { tempDir } from './temp-dir';
 
 export interface SyncStore {
   store: Store;
@@ -46,4 +48,30 @@ export function twoSharedLaptops(open: (name: string) => SyncStore) {
     s.devices.applyMembers(incidentId, members);
   }
   return { a, b, incidentId, members };
+}
+
+/**
+ * Two laptops sharing an incident, made afresh for each test of a file (vitest hooks) in a temp
+ * folder that is removed after it; `exchange` hands one laptop's log to the other, as sync does.
+ */
+export function sharedLaptopsForEachTest(now: () => number = Date.now) {
+  let folder: { dir: string; cleanup(): void } | null = null;
+  let open: SyncStore[] = [];
+  beforeEach(() => {
+    folder = tempDir('cordon-laptops-');
+    open = [];
+  });
+  afterEach(() => {
+    for (const s of open) s.close();
+    folder?.cleanup();
+  });
+  return {
+    twoLaptops: () =>
+      twoSharedLaptops((name) => {
+        const s = openSyncStore(folder?.dir ?? '', name, now);
+        open.push(s);
+        return s;
+      }),
+    exchange: (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device)),
+  };
 }
