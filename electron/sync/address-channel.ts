@@ -37,29 +37,25 @@ const protocol = 'cordon/address/1';
 /** Far above `{"host":"255.255.255.255","port":65535}`; anything longer is not read. */
 const maxBytes = 256;
 
-export interface AddressChannel {
-  send(message: unknown): void;
-}
-
 /**
  * Opens the address channel on a connection Corestore replicates over (`stream.userData` is its
- * Protomux). `hello` is sent once the other side has opened it too; `onMessage` gets each message
- * parsed as JSON, or null for one that is too long or not JSON: the caller validates.
+ * Protomux). `hello` is sent once the other side has opened it too (a new address makes a new
+ * link, so once per link); `onMessage` gets each message parsed as JSON, or null for one that is
+ * too long or not JSON: the caller validates.
  */
-export function openAddressChannel(stream: SecretStream, handlers: { hello(): unknown; onMessage(value: unknown): void }): AddressChannel | null {
+export function openAddressChannel(stream: SecretStream, handlers: { hello(): unknown; onMessage(value: unknown): void }): boolean {
   const mux = stream.userData as Mux | null | undefined;
-  if (!mux || typeof mux.createChannel !== 'function') return null;
+  if (!mux || typeof mux.createChannel !== 'function') return false;
   let message: Channel['messages'][number] | undefined;
-  const send = (value: unknown) => message?.send(Buffer.from(JSON.stringify(value)));
   const channel = mux.createChannel({
     protocol,
     messages: [{ encoding: whole, onmessage: (bytes) => handlers.onMessage(bytes.length > maxBytes ? null : parse(bytes)) }],
-    onopen: () => send(handlers.hello()),
+    onopen: () => message?.send(Buffer.from(JSON.stringify(handlers.hello()))),
   });
-  if (!channel) return null;
+  if (!channel) return false;
   message = channel.messages[0];
   channel.open();
-  return { send };
+  return true;
 }
 
 function parse(bytes: Buffer): unknown {

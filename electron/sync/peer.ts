@@ -9,7 +9,7 @@ import { CordonError } from '../../shared/ipc/result';
 import { memberBlockSchema, type MemberBlock, type MemberEntry } from '../../shared/sync/device-record';
 import { decodeInvite, encodeInvite, fingerprintOf, InviteError } from '../../shared/sync/invite';
 import { ipv4Schema, loopback, portSchema } from '../../shared/sync/lan-address';
-import { openAddressChannel, type AddressChannel } from './address-channel';
+import { openAddressChannel } from './address-channel';
 import { exchangeIncidentKey, openExchange, sealExchange } from './offline-file';
 import type { DeviceRepo, LocalDevice, SharedIncident } from '../store/device-repo';
 import { memberSignedBy, signMember } from '../store/device-signing';
@@ -79,7 +79,6 @@ interface Connection {
   initiator: boolean;
   /** Order of the handshakes that completed: among duplicate links, the older one stays. */
   openedAt: number;
-  addresses: AddressChannel | null;
 }
 
 const maxMessage = 16_384;
@@ -112,7 +111,7 @@ const manifestOf = (what: 'events' | 'members', incidentId: string, deviceId: st
 /** The key of an incident's membership log, written by its commander: the incident's key in invites. */
 export const membersKeyOf = (incidentId: string, commander: string) => Hypercore.key(manifestOf('members', incidentId, commander)).toString('hex');
 
-export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin]; problem: [unknown] }> {
+export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin]; problem: [unknown]; addressRefused: [string] }> {
   private readonly corestore: Corestore;
   private readonly device: LocalDevice;
   private readonly now: () => number;
@@ -203,8 +202,9 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   }
 
   /**
-   * Listens on another address (the user picked one while sync is on). Links already open stay;
-   * members hear the new address on them, and the commander signs it into its membership logs.
+   * Listens on another address (the user picked one while sync is on). The commander signs it
+   * into its membership logs; links are made again from it, so that members hear it from the
+   * address it names (the only way the commander takes a member's address).
    */
   async setHost(host: string): Promise<void> {
     if (host === this.hostAddress || this.closed) return;
@@ -212,15 +212,28 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     if (!this.server) return;
     const previous = this.server;
     const port = this.port ?? 0;
-    // close() only stops accepting: the links it accepted stay open.
     previous.close();
     this.server = await this.listen(port);
-    for (const connection of this.sockets) connection.addresses?.send(this.ownAddress());
     await this.recordOwnAddress();
+    this.disconnectAll();
+    this.dialKnown();
+  }
+
+  /**
+   * A link to a member leaves from this laptop's own address (when it is not the loopback), so
+   * the address it tells is the one the other end sees it come from.
+   */
+  private dial(host: string, port: number): Socket {
+    return connect({ host, port, ...(this.hostAddress !== loopback ? { localAddress: this.hostAddress } : {}) });
   }
 
   private ownAddress(): MemberAddress {
     return { host: this.hostAddress, port: this.port ?? 0 };
+  }
+
+  /** What this laptop tells members it is linked with (a test's lying laptop says something else). */
+  protected addressToTell(): unknown {
+    return this.ownAddress();
   }
 
   /** The commander signs its own address into each incident it commands, when it changed. */
@@ -263,7 +276,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     const busy = new Set([...this.sockets].flatMap((c) => [c.remote, c.expected]));
     for (const { device, address } of this.dialTargets()) {
       if (busy.has(device)) continue;
-      this.attach(connect(address.port, address.host), true, `${address.host}:${address.port}`, device);
+      this.attach(this.dial(address.host, address.port), true, `${address.host}:${address.port}`, device);
     }
   }
 
@@ -373,7 +386,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       this.options.devices.share({ incidentId, membersKey: invite.incidentKey, commander, blockKey: Buffer.from(blockKey, 'hex') }, commanderName);
       this.options.devices.setDial(incidentId, `${invite.address}:${invite.port}`);
       await this.openIncident(incidentId);
-      this.attach(connect(invite.port, invite.address), true, `${invite.address}:${invite.port}`, commander);
+      this.attach(this.dial(invite.address, invite.port), true, `${invite.address}:${invite.port}`, commander);
       return incidentId;
     })();
     admitted.catch(() => undefined);
@@ -382,7 +395,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
 
   /** Opens a sync connection to a member laptop; it replicates every incident both share. */
   connectTo(address: string, port: number): Socket {
-    const socket = connect(port, address);
+    const socket = this.dial(address, port);
     this.attach(socket, true, `${address}:${port}`, null);
     return socket;
   }
@@ -485,7 +498,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
    * laptop shares) replicates; any other key may only present an invite.
    */
   private attach(socket: Socket, initiator: boolean, target: string | null, expected: string | null): void {
-    const entry: Connection = { socket, remote: null, target, expected, initiator, openedAt: 0, addresses: null };
+    const entry: Connection = { socket, remote: null, target, expected, initiator, openedAt: 0 };
     this.sockets.add(entry);
     socket.on('close', () => this.sockets.delete(entry));
     socket.on('error', () => socket.destroy());
@@ -506,8 +519,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
         if (this.isMemberAnywhere(remote)) {
           entry.openedAt = ++this.opened;
           this.corestore.replicate(stream);
-          entry.addresses = openAddressChannel(stream, {
-            hello: () => this.ownAddress(),
+          openAddressChannel(stream, {
+            hello: () => this.addressToTell(),
             onMessage: (value) => this.heardAddress(remote, socket.remoteAddress ?? '', value),
           });
           this.dropDuplicateLinks(remote);
@@ -537,7 +550,10 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
    */
   private heardAddress(remote: string, from: string, value: unknown): void {
     const parsed = addressMessageSchema.safeParse(value);
-    if (!parsed.success || parsed.data.host !== from.replace(/^::ffff:/, '')) return;
+    if (!parsed.success || parsed.data.host !== from.replace(/^::ffff:/, '')) {
+      this.emit('addressRefused', remote);
+      return;
+    }
     for (const incidentId of this.options.devices.sharedIncidentIds()) {
       if (this.options.devices.shared(incidentId)?.commander !== this.device.id) continue;
       if (this.options.devices.member(incidentId, remote)?.status !== 'admitted') continue;

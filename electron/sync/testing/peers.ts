@@ -19,12 +19,22 @@ export interface TestPeer extends SyncStore {
 }
 
 /** A laptop for sync tests: its own encrypted store and Corestore under `dir`, on 127.0.0.1. */
-export async function startPeer(dir: string, name: string, options: { now?: () => number; ledger?: (ledger: SyncLedger) => SyncLedger } = {}): Promise<TestPeer> {
+export interface PeerOptions {
+  now?: () => number;
+  ledger?: (ledger: SyncLedger) => SyncLedger;
+  /** 0 (default here): nothing re-dials, tests partition by hand; above: members dial each other. */
+  redialMs?: number;
+  /** A SyncPeer that behaves otherwise (a laptop that lies). */
+  Peer?: typeof SyncPeer;
+}
+
+export async function startPeer(dir: string, name: string, options: PeerOptions = {}): Promise<TestPeer> {
   const home = join(dir, name);
   mkdirSync(home, { mode: 0o700 });
   const s = openSyncStore(home, name, options.now);
   const ledger = options.ledger ? options.ledger(s.ledger) : s.ledger;
-  const peer = new SyncPeer({ devices: s.devices, ledger, storageDir: join(home, 'cores'), handshakeTimeoutMs: 500, redialMs: 0, ...(options.now ? { now: options.now } : {}) });
+  const Peer = options.Peer ?? SyncPeer;
+  const peer = new Peer({ devices: s.devices, ledger, storageDir: join(home, 'cores'), handshakeTimeoutMs: 500, redialMs: options.redialMs ?? 0, ...(options.now ? { now: options.now } : {}) });
   await peer.start();
   const write = async (incidentId: string, body: AppendRequest['body'], occurredAt?: string) => {
     const { event } = appendEvent(s.store, { incidentId, actor: name, body, ...(occurredAt ? { occurredAt } : {}) });
@@ -89,8 +99,6 @@ export const tempHome = (base: string, name: string) => {
   return dir;
 };
 
-type PeerOptions = Parameters<typeof startPeer>[2];
-
 /**
  * For each test of the file: a fresh temp folder, and the peers started in it stopped and the
  * folder removed afterwards. `start` takes the file's default options, overridden per peer.
@@ -116,6 +124,11 @@ export function peersForEachTest(prefix: string, defaults: PeerOptions = {}) {
       const p = await startPeer(dir(), name, { ...defaults, ...options });
       peers.push(p);
       return p;
+    },
+    /** Stops one laptop before the test ends (its store closed too). */
+    stop: async (p: TestPeer): Promise<void> => {
+      peers = peers.filter((other) => other !== p);
+      await stopPeer(p);
     },
   };
 }
