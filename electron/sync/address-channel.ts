@@ -46,14 +46,12 @@ const maxBytes = 256;
 export function openAddressChannel(stream: SecretStream, handlers: { hello(): unknown; onMessage(value: unknown): void }): boolean {
   const mux = stream.userData as Mux | null | undefined;
   if (!mux || typeof mux.createChannel !== 'function') return false;
-  let message: Channel['messages'][number] | undefined;
-  const channel = mux.createChannel({
+  const channel: Channel | null = mux.createChannel({
     protocol,
     messages: [{ encoding: whole, onmessage: (bytes) => handlers.onMessage(bytes.length > maxBytes ? null : parse(bytes)) }],
-    onopen: () => message?.send(Buffer.from(JSON.stringify(handlers.hello()))),
+    onopen: () => channel?.messages[0]?.send(Buffer.from(JSON.stringify(handlers.hello()))),
   });
   if (!channel) return false;
-  message = channel.messages[0];
   channel.open();
   return true;
 }

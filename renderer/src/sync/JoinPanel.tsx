@@ -2,6 +2,7 @@ import { useState } from 'react';
 import './sync.css';
 import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
+import { ReachableFrom } from './ReachableFrom';
 import { useSyncStatus } from './use-sync';
 
 /** Joins an incident another laptop shares: type the invite code, compare the fingerprint, wait. */
@@ -35,6 +36,7 @@ export function JoinPanel() {
           Join
         </button>
       </form>
+      <ReachableFrom />
       {error && (
         <p className="form-error" role="alert">
           {error}

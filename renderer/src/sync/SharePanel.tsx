@@ -3,6 +3,7 @@ import './sync.css';
 import { cordon } from '../platform/cordon';
 import { uploadFile } from '../evidence/upload';
 import { ConflictRules } from './ConflictRules';
+import { ReachableFrom } from './ReachableFrom';
 import { useSyncIncident, useSyncStatus } from './use-sync';
 
 const statusText = { admitted: 'writer', removed: 'removed', refused: 'refused' } as const;
@@ -46,6 +47,7 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
       <p className="muted small">
         {status?.on ? `Sync is on (${status.address ?? 'starting'}) as “${status.deviceName ?? ''}”.` : 'Sync is off: nothing is sent or listened for.'}
       </p>
+      <ReachableFrom />
       {(!incident?.shared || incident.commandedHere) && (
         <button type="button" className="button" disabled={busy} onClick={() => void makeInvite()}>
           {invite ? 'Make another invite' : 'Invite a laptop'}
