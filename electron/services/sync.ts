@@ -136,6 +136,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       peer.on('joinRequest', () => changed());
       peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
       peer.on('members', () => changed());
+      peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
       await peer.start();
       deps.logger.info('sync.started', {});
       running = { store, devices, ledger, peer };
@@ -199,9 +200,10 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (address !== loopback && !deps.networkAddresses().some((a) => a.address === address)) {
         throw new CordonError('bad_input', `${address} is not an address of this laptop now; choose one from the list.`);
       }
-      deps.withStore((store) => store.devices.setListenHost(address));
       const r = running;
+      // Listening there first: an address that cannot be listened on is not kept.
       if (r) await r.peer.setHost(address);
+      deps.withStore((store) => store.devices.setListenHost(address));
       deps.logger.info('sync.address_chosen', { loopback: address === loopback });
       changed();
       return addresses();

@@ -56,6 +56,17 @@ describe('direct links between laptops that joined', () => {
     await eventually('Ana’s note reaches both', () => ben.ids(incidentId).includes(id) && cleo.ids(incidentId).includes(id));
   });
 
+  it('an address it cannot listen on changes nothing: the listener stays where it was', async () => {
+    const ana = await start('Ana');
+    const port = ana.peer.port;
+    // 203.0.113.0/24 is for documentation: no machine has 203.0.113.99.
+    await expect(ana.peer.setHost('203.0.113.99')).rejects.toThrow(/could not listen on 203\.0\.113\.99; it stays reachable at 127\.0\.0\.1/);
+    expect([ana.peer.host, ana.peer.port]).toEqual(['127.0.0.1', port]);
+    const ben = await start('Ben');
+    const incidentId = await shareWith(ana, [ben]);
+    expect(ben.ids(incidentId)).toHaveLength(1);
+  });
+
   it('a removed laptop is not dialled, and its links are closed', async () => {
     const [ana, ben, cleo] = [await start('Ana'), await start('Ben'), await start('Cleo')];
     const incidentId = await shareWith(ana, [ben, cleo]);

@@ -119,6 +119,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   private server: Server | null = null;
   private readonly sockets = new Set<Connection>();
   private opened = 0;
+  private dialRound = 0;
   /** Per shared incident: each member's last address in the membership log. */
   private readonly addresses = new Map<string, Map<string, MemberAddress>>();
   private redialTimer: NodeJS.Timeout | null = null;
@@ -184,12 +185,12 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   }
 
   /** Listens on this laptop's address, on `port` if it is free, else on any free one (kept for next time). */
-  private async listen(port: number): Promise<Server> {
+  private async listen(port: number, host = this.hostAddress): Promise<Server> {
     const on = (p: number) => {
       const server = createServer((socket) => this.accept(socket));
       return new Promise<Server>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(p, this.hostAddress, () => resolve(server));
+        server.listen(p, host, () => resolve(server));
       });
     };
     const server = await on(port).catch((error: unknown) => {
@@ -208,12 +209,18 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
    */
   async setHost(host: string): Promise<void> {
     if (host === this.hostAddress || this.closed) return;
-    this.hostAddress = host;
-    if (!this.server) return;
+    if (!this.server) {
+      this.hostAddress = host;
+      return;
+    }
     const previous = this.server;
-    const port = this.port ?? 0;
+    // The new listener first: if the address cannot be listened on, nothing changes.
+    const next = await this.listen(this.port ?? 0, host).catch((error: unknown) => {
+      throw new CordonError('unavailable', `Sync could not listen on ${host}; it stays reachable at ${this.hostAddress}.`, { cause: error });
+    });
+    this.hostAddress = host;
+    this.server = next;
     previous.close();
-    this.server = await this.listen(port);
     await this.recordOwnAddress();
     this.disconnectAll();
     this.dialKnown();
@@ -256,26 +263,36 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
    * log signs for it, or, for a commander whose log has none yet, the invite's address. Nothing
    * else is ever dialled.
    */
-  private dialTargets(): { device: string; address: MemberAddress }[] {
-    const targets = new Map<string, MemberAddress>();
+  private dialTargets(): Map<string, MemberAddress[]> {
+    const targets = new Map<string, MemberAddress[]>();
+    const add = (device: string, address: MemberAddress | null) => {
+      const known = targets.get(device) ?? [];
+      if (address && !known.some((a) => a.host === address.host && a.port === address.port)) targets.set(device, [...known, address]);
+    };
     for (const incidentId of this.options.devices.sharedIncidentIds()) {
       const shared = this.options.devices.shared(incidentId);
-      if (!shared) continue;
+      // A laptop removed from an incident no longer links for it.
+      if (!shared || this.options.devices.member(incidentId, this.device.id)?.status !== 'admitted') continue;
       for (const member of this.options.devices.members(incidentId)) {
-        if (member.status !== 'admitted' || member.deviceId === this.device.id || targets.has(member.deviceId)) continue;
-        const address = this.memberAddress(incidentId, member.deviceId) ?? (member.deviceId === shared.commander ? parseDial(this.options.devices.dial(incidentId)) : null);
-        if (address) targets.set(member.deviceId, address);
+        if (member.status !== 'admitted' || member.deviceId === this.device.id) continue;
+        add(member.deviceId, this.memberAddress(incidentId, member.deviceId));
+        if (member.deviceId === shared.commander) add(member.deviceId, parseDial(this.options.devices.dial(incidentId)));
       }
     }
-    return [...targets].map(([device, address]) => ({ device, address }));
+    return targets;
   }
 
-  /** Dials each member laptop this one is not linked with (nor already dialling). */
+  /**
+   * Dials each member laptop this one is not linked with (nor already dialling). A member with
+   * two addresses (a commander's signed one and its invite's) is tried at each in turn.
+   */
   private dialKnown(): void {
     if (this.closed || !this.server) return;
+    const round = this.dialRound++;
     const busy = new Set([...this.sockets].flatMap((c) => [c.remote, c.expected]));
-    for (const { device, address } of this.dialTargets()) {
-      if (busy.has(device)) continue;
+    for (const [device, addresses] of this.dialTargets()) {
+      const address = addresses[round % addresses.length];
+      if (busy.has(device) || !address) continue;
       this.attach(this.dial(address.host, address.port), true, `${address.host}:${address.port}`, device);
     }
   }
