@@ -134,9 +134,9 @@ export function createSyncService(deps: SyncServiceDeps) {
         if (running) writeJoined(running);
       });
       peer.on('joinRequest', () => changed());
+      peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
       peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
       peer.on('members', () => changed());
-      peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
       await peer.start();
       deps.logger.info('sync.started', {});
       running = { store, devices, ledger, peer };
