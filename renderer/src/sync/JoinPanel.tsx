@@ -2,8 +2,8 @@ import { useState } from 'react';
 import './sync.css';
 import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
-import { ReachableFrom } from './ReachableFrom';
 import { useSyncStatus } from './use-sync';
+import { ReachableFrom } from './ReachableFrom';
 
 /** Joins an incident another laptop shares: type the invite code, compare the fingerprint, wait. */
 export function JoinPanel() {
@@ -36,12 +36,12 @@ export function JoinPanel() {
           Join
         </button>
       </form>
-      <ReachableFrom />
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
+      <ReachableFrom />
       {join?.state === 'waiting' && (
         <div role="status">
           <p>Waiting for the commander to admit this laptop. Check that their screen shows the same fingerprint:</p>

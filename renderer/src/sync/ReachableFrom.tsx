@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { MethodOutput } from '../../../shared/ipc/contract';
 import { cordon } from '../platform/cordon';
+import './reachable-from.css';
 
 type Addresses = MethodOutput<'syncAddresses'>;
 

@@ -3,8 +3,8 @@ import './sync.css';
 import { cordon } from '../platform/cordon';
 import { uploadFile } from '../evidence/upload';
 import { ConflictRules } from './ConflictRules';
-import { ReachableFrom } from './ReachableFrom';
 import { useSyncIncident, useSyncStatus } from './use-sync';
+import { ReachableFrom } from './ReachableFrom';
 
 const statusText = { admitted: 'writer', removed: 'removed', refused: 'refused' } as const;
 
