@@ -43,7 +43,9 @@ export function ReachableFrom() {
         ))}
       </select>
       <p id={`${id}-hint`} className="muted small">
-        Other laptops reach this one at that address; invites carry it.
+        {addresses.chosen === addresses.choices[0]?.address
+          ? 'Only Cordons on this machine can connect. To invite another laptop, choose its network.'
+          : 'Other laptops reach this one at that address; invites carry it.'}
       </p>
       {(addresses.problem ?? error) && (
         <p className="form-error" role="alert">
