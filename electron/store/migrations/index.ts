@@ -12,4 +12,4 @@ import type { Migration } from './migration';
 
 /** Every schema version in order; the last one is what a new store starts at. */
 export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration011];
-export const latestSchemaVersion = migrations.length;
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
