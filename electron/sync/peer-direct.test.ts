@@ -21,6 +21,9 @@ describe('direct links between laptops that joined', () => {
       );
     }
     await eventually('Ben and Cleo are linked', () => ben.peer.linkedDevices().includes(cleo.device.id));
+    // Each laptop says where it is on every link: the log signs each address once.
+    const log = openExchange(await ana.peer.exportIncident(incidentId), ana.devices.shared(incidentId)!.blockKey).members.map((b) => b.entry);
+    expect(log.filter((e) => e.type === 'address').map((e) => e.type === 'address' && e.device).sort()).toEqual([ana, ben, cleo].map((p) => p.device.id).sort());
     await stop(ana);
     await eventually('Ben and Cleo see Ana gone', () => !ben.peer.linkedDevices().includes(ana.device.id) && !cleo.peer.linkedDevices().includes(ana.device.id));
     const id = await ben.note(incidentId, 'DNS failover done');

@@ -252,10 +252,13 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     }
   }
 
+  /** Signs a member's address into the log unless it already says so (checked in the append's turn: hellos come in pairs). */
   private async recordAddress(incidentId: string, deviceId: string, address: MemberAddress): Promise<void> {
-    const known = this.memberAddress(incidentId, deviceId);
-    if (known?.host === address.host && known.port === address.port) return;
-    await this.appendMember(incidentId, { type: 'address', device: deviceId, host: address.host, port: address.port });
+    const entry: MemberEntry = { type: 'address', device: deviceId, host: address.host, port: address.port };
+    await this.appendMember(incidentId, entry, () => {
+      const known = this.memberAddress(incidentId, deviceId);
+      return known?.host === address.host && known.port === address.port;
+    });
   }
 
   /**
@@ -619,12 +622,15 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     });
   }
 
-  private async appendMember(incidentId: string, entry: MemberEntry): Promise<void> {
+  private async appendMember(incidentId: string, entry: MemberEntry, unless: () => boolean = () => false): Promise<void> {
     const core = this.cores.get(coreId(incidentId, 'members'));
     if (!core) throw new CordonError('internal', 'The incident’s membership log is not open.');
     // One at a time: each entry is signed with its index, and addresses arrive while a person admits.
     await this.serial(`append:${incidentId}`, async () => {
+      if (unless()) return;
       await core.append(Buffer.from(JSON.stringify(signMember(incidentId, core.length, entry, this.device.secretKey))));
+      // Known at once, for the next append's check, before the log is read back.
+      if (entry.type === 'address') this.addresses.get(incidentId)?.set(entry.device, { host: entry.host, port: entry.port });
     });
     await this.readMembers(incidentId);
   }
