@@ -45,6 +45,21 @@ describe('direct links between laptops that joined', () => {
     await eventually('Cleo’s note reaches Ben', () => ben.ids(incidentId).includes(id));
   });
 
+  it('two laptops that dial each other at once close the same one of the two links', async () => {
+    const [ana, ben, cleo] = [await start('Ana'), await start('Ben'), await start('Cleo')];
+    const incidentId = await shareWith(ana, [ben, cleo]);
+    const linksBetween = () => ben.peer.linkedDevices().filter((d) => d === cleo.device.id).length;
+    await eventually('Ben and Cleo are linked', () => linksBetween() === 1);
+    for (let i = 0; i < 3; i++) {
+      ben.peer.disconnectFrom(cleo.device.id);
+      ben.peer.connectTo('127.0.0.1', cleo.peer.port ?? 0);
+      cleo.peer.connectTo('127.0.0.1', ben.peer.port ?? 0);
+      await eventually('one link left, the same on both ends', () => linksBetween() === 1 && cleo.peer.linkedDevices().filter((d) => d === ben.device.id).length === 1);
+      const id = await ben.note(incidentId, `over the one link ${i}`);
+      await eventually('the note crosses it', () => cleo.ids(incidentId).includes(id));
+    }
+  });
+
   it('a laptop that moves to another address is signed there and reached there, the commander’s too', async () => {
     const [ana, ben, cleo] = [await start('Ana'), await start('Ben'), await start('Cleo')];
     const incidentId = await shareWith(ana, [ben, cleo]);

@@ -160,9 +160,9 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     return this.addresses.get(incidentId)?.get(deviceId) ?? null;
   }
 
-  /** The devices this laptop has a sync link with now (handshake done). */
+  /** The device at the other end of each sync link open now (handshake done): a device twice is two links. */
   linkedDevices(): string[] {
-    return [...new Set([...this.sockets].flatMap((c) => (c.remote && c.openedAt > 0 ? [c.remote] : [])))];
+    return [...this.sockets].flatMap((c) => (c.remote && c.openedAt > 0 ? [c.remote] : []));
   }
 
   /**
@@ -275,7 +275,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     for (const incidentId of this.options.devices.sharedIncidentIds()) {
       const shared = this.options.devices.shared(incidentId);
       // A laptop removed from an incident no longer links for it.
-      if (!shared || this.options.devices.member(incidentId, this.device.id)?.status !== 'admitted') continue;
+      // (A laptop that just joined has not read its own admission yet: it must dial to read it.)
+      if (!shared || this.options.devices.member(incidentId, this.device.id)?.status === 'removed') continue;
       for (const member of this.options.devices.members(incidentId)) {
         if (member.status !== 'admitted' || member.deviceId === this.device.id) continue;
         add(member.deviceId, this.memberAddress(incidentId, member.deviceId));
@@ -406,7 +407,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       this.options.devices.share({ incidentId, membersKey: invite.incidentKey, commander, blockKey: Buffer.from(blockKey, 'hex') }, commanderName);
       this.options.devices.setDial(incidentId, `${invite.address}:${invite.port}`);
       await this.openIncident(incidentId);
-      this.attach(this.dial(invite.address, invite.port), true, `${invite.address}:${invite.port}`, commander);
+      // The commander is now a member to dial (at the invite's address until its log says otherwise).
+      this.dialKnown();
       return incidentId;
     })();
     admitted.catch(() => undefined);
@@ -552,14 +554,17 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   }
 
   /**
-   * Two laptops that dial each other at once end up with two links: both ends keep the one the
-   * smaller device key dialled (the older, if one end dialled twice) and close the other.
+   * Two laptops that dial each other at once end up with two links. Both ends must close the
+   * same one: they keep a link the smaller device key dialled, and among those the one dialled
+   * from the lower port (the dialler's local port, the other end's remote port: both see it).
    */
   private dropDuplicateLinks(remote: string): void {
-    const links = [...this.sockets].filter((c) => c.remote === remote && c.openedAt > 0).sort((a, b) => a.openedAt - b.openedAt);
+    const links = [...this.sockets].filter((c) => c.remote === remote && c.openedAt > 0);
     if (links.length < 2) return;
     const mine = this.device.id < remote;
-    const keep = links.find((c) => c.initiator === mine) ?? links[0];
+    const preferred = links.some((c) => c.initiator === mine) ? links.filter((c) => c.initiator === mine) : links;
+    const dialledFrom = (c: Connection) => (c.initiator ? c.socket.localPort : c.socket.remotePort) ?? 0;
+    const keep = preferred.reduce((best, c) => (dialledFrom(c) < dialledFrom(best) || (dialledFrom(c) === dialledFrom(best) && c.openedAt < best.openedAt) ? c : best));
     for (const link of links) if (link !== keep) link.socket.destroy();
   }
 
