@@ -1,11 +1,12 @@
 // Sync between two laptops on one machine, over 127.0.0.1 (real stores, real Corestores, Noise):
 //   npm run bench -- sync
 // The time for a note written on one laptop to be on the other's merged timeline, and the
-// catch-up time for 10,000 events written on one laptop while the two were apart.
+// catch-up time for 10,000 events written on one laptop while the two were apart; then a third
+// laptop joins, the commander's laptop stops, and notes go from one member to the other directly.
 // Always exits 0; the PASS/FAIL lines are for people reading the output.
 import { appendEvent } from '../store/testing/fixtures';
 import { tempDir } from '../store/testing/temp-dir';
-import { connectAll, eventually, shareWith, startPeer, stopPeer } from '../sync/testing/peers';
+import { connectAll, eventually, invite, shareWith, startPeer, stopPeer, type TestPeer } from '../sync/testing/peer-kit';
 
 const NOTES = 20;
 const CATCH_UP = Number(process.env.SYNC_BENCH_EVENTS ?? 10_000);
@@ -19,6 +20,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const { dir, cleanup } = tempDir('cordon-bench-sync-');
 const ana = await startPeer(dir, 'Ana');
 const ben = await startPeer(dir, 'Ben');
+let cleo: TestPeer | null = null;
+let anaRunning = true;
 try {
   const incidentId = await shareWith(ana, [ben]);
   const arrived = (id: string) => () => ana.ids(incidentId).includes(id);
@@ -54,8 +57,30 @@ try {
   const caughtUp = performance.now() - t;
   line(`catch-up of ${CATCH_UP.toLocaleString('en')} events after a partition`, caughtUp, CATCH_UP_TARGET_MS);
   process.stdout.write(`Ana holds ${ana.ids(incidentId).length - before} new events; every device chain verified: ${ana.ledger.verify(incidentId).every((v) => v.ok)}\n`);
-} finally {
+
+  // Cleo joins (and dials the members at the addresses Ana signs, every 3 s as the app does).
+  const c = await startPeer(dir, 'Cleo', { redialMs: 3_000 });
+  cleo = c;
+  await invite(ana, c, incidentId);
+  await eventually('Cleo is linked with Ben and holds his events', () => c.peer.linkedDevices().includes(ben.device.id) && c.ledger.deviceLength(incidentId, ben.device.id) >= CATCH_UP + NOTES, 300_000);
+  const toCleo = async (label: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < NOTES; i++) {
+      const sent = performance.now();
+      const id = await ben.note(incidentId, `${label} note ${i} from Ben`);
+      await eventually('the note reaches Cleo', () => c.ids(incidentId).includes(id), 10_000);
+      times.push(performance.now() - sent);
+    }
+    return median(times);
+  };
+  // The same notes with the commander's laptop on: what a note costs on an incident of 10,000 events.
+  process.stdout.write(`baseline: Ben to Cleo, commander on, ${c.ids(incidentId).length.toLocaleString('en')} events on the timeline, median ${(await toCleo('baseline')).toFixed(1)} ms\n`);
   await stopPeer(ana);
+  anaRunning = false;
+  line(`note to a member directly (commander off), median`, await toCleo('direct'), NOTE_TARGET_MS);
+} finally {
+  if (anaRunning) await stopPeer(ana);
   await stopPeer(ben);
+  if (cleo) await stopPeer(cleo);
   cleanup();
 }

@@ -9,6 +9,8 @@ export function createSyncHandlers(services: Services): Pick<Handlers, SyncMetho
     syncStatus: () => sync.status(),
     syncStart: () => sync.start(),
     syncStop: () => sync.stop(),
+    syncAddresses: () => sync.addresses(),
+    syncSetAddress: (input) => sync.setAddress(input),
     syncInvite: (input) => sync.invite(input),
     syncJoin: (input) => sync.join(input),
     syncAdmit: (input) => sync.admit(input),

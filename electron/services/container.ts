@@ -27,6 +27,7 @@ import { noFileSink, type FileSink } from './files/file-sink';
 import { createUploads, type Uploads } from './files/uploads';
 import { createTimelineService, type TimelineService } from './timeline';
 import { createSyncService, syncDir, type SyncService } from './sync';
+import { machineAddresses, type NetworkAddress } from './network-addresses';
 
 export interface ServiceDeps {
   runtime: RuntimeDescription;
@@ -59,8 +60,8 @@ export interface ServiceDeps {
    * dialog, the harness's one-time downloads, or a folder (tests). Never a path from the page.
    */
   files?: FileSink;
-  /** The address sync listens on and puts in invites (a LAN address the user chose); default 127.0.0.1. */
-  syncHost?: string;
+  /** This machine's IPv4 addresses, offered as where sync listens; default: read from the OS each time. */
+  networkAddresses?: () => NetworkAddress[];
 }
 
 export interface Services {
@@ -166,7 +167,7 @@ export function createServices(deps: ServiceDeps): Services {
     bus,
     logger: deps.logger,
     dir: syncDir(deps.dataDir),
-    host: deps.syncHost ?? '127.0.0.1',
+    networkAddresses: deps.networkAddresses ?? (() => machineAddresses()),
     now,
     actor: async () => actorName(await settings.get()),
     files,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CordonError } from '../../shared/ipc/result';
 import type { ParsedInput, MethodOutput } from '../../shared/ipc/contract';
 import type { SyncStatus } from '../../shared/ipc/sync-contract';
+import { loopback } from '../../shared/sync/lan-address';
 import type { EventBody } from '../../shared/events/payloads';
 import type { DeviceRepo } from '../store/device-repo';
 import { newDeviceKeyPair } from '../store/device-signing';
@@ -13,6 +14,7 @@ import type { SyncPeer } from '../sync/peer';
 import { deliveryOf, type FileSink } from './files/file-sink';
 import type { Uploads } from './files/uploads';
 import type { Logger } from './logger';
+import type { NetworkAddress } from './network-addresses';
 import type { PushBus } from './push-bus';
 
 export interface SyncServiceDeps {
@@ -22,8 +24,8 @@ export interface SyncServiceDeps {
   logger: Logger;
   /** Holds the Corestore of every shared incident (blocks encrypted; see electron/sync/README.md). */
   dir: string;
-  /** The address to listen on and put in invites; 127.0.0.1 unless the app was started for a LAN. */
-  host: string;
+  /** This machine's IPv4 addresses now (network-addresses.ts): what the user may choose to listen on. */
+  networkAddresses: () => NetworkAddress[];
   now: () => number;
   actor: () => Promise<string>;
   files: FileSink;
@@ -86,6 +88,30 @@ export function createSyncService(deps: SyncServiceDeps) {
     });
   });
 
+  /**
+   * Where to listen: the address kept in the store if this machine still has it; else 127.0.0.1,
+   * with why (DHCP gave another address, or another network), rather than failing to start.
+   */
+  function listenChoice(devices: DeviceRepo): { host: string; problem: string | null } {
+    const kept = devices.listenHost();
+    if (kept === null || kept === loopback || deps.networkAddresses().some((a) => a.address === kept)) return { host: kept ?? loopback, problem: null };
+    return {
+      host: loopback,
+      problem: `This laptop no longer has the address ${kept} (another network, or it changed): sync is reachable from this laptop only. Choose where it is reachable from.`,
+    };
+  }
+
+  function addresses(): MethodOutput<'syncAddresses'> {
+    const choice = deps.withStore((store) => listenChoice(store.devices));
+    const r = running;
+    const chosen = r ? r.peer.host : choice.host;
+    return {
+      chosen,
+      problem: chosen === loopback ? choice.problem : null,
+      choices: [{ address: loopback, label: `This laptop only (${loopback})` }, ...deps.networkAddresses().map((a) => ({ address: a.address, label: `${a.name} (${a.address})` }))],
+    };
+  }
+
   async function ensure(): Promise<Running> {
     if (running) return running;
     starting ??= (async () => {
@@ -96,7 +122,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
       // Loaded on first use: the Hypercore stack is not needed (nor its load time paid) until sync starts.
       const { SyncPeer } = await import('../sync/peer');
-      const peer = new SyncPeer({ devices, ledger, storageDir: deps.dir, now: deps.now, host: deps.host });
+      const { host, problem } = listenChoice(devices);
+      if (problem) deps.logger.warn('sync.address_gone', { fallback: 'loopback' });
+      const peer = new SyncPeer({ devices, ledger, storageDir: deps.dir, now: deps.now, host });
       peer.on('refused', (refusal: SyncRefusal) => {
         deps.logger.warn('sync.device_refused', { reason: 'chain_or_signature' });
         refusals.push({ incidentId: refusal.incidentId, deviceName: refusal.deviceName, message: refusal.message });
@@ -106,6 +134,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         if (running) writeJoined(running);
       });
       peer.on('joinRequest', () => changed());
+      peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
       peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
       peer.on('members', () => changed());
       await peer.start();
@@ -136,7 +165,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       on: r !== null,
       deviceId: device?.id ?? null,
       deviceName: device?.name ?? null,
-      address: r && r.peer.port !== null ? `${deps.host}:${r.peer.port}` : null,
+      address: r && r.peer.port !== null ? `${r.peer.host}:${r.peer.port}` : null,
       join,
       pending: r?.peer.pendingJoins() ?? [],
       refusals: [...refusals],
@@ -163,6 +192,21 @@ export function createSyncService(deps: SyncServiceDeps) {
     stop: async () => {
       await stop();
       return status();
+    },
+    addresses,
+
+    /** The page is not trusted: the address must be this machine's now, or loopback. Nothing is kept otherwise. */
+    async setAddress({ address }: ParsedInput<'syncSetAddress'>): Promise<MethodOutput<'syncSetAddress'>> {
+      if (address !== loopback && !deps.networkAddresses().some((a) => a.address === address)) {
+        throw new CordonError('bad_input', `${address} is not an address of this laptop now; choose one from the list.`);
+      }
+      const r = running;
+      // Listening there first: an address that cannot be listened on is not kept.
+      if (r) await r.peer.setHost(address);
+      deps.withStore((store) => store.devices.setListenHost(address));
+      deps.logger.info('sync.address_chosen', { loopback: address === loopback });
+      changed();
+      return addresses();
     },
 
     async invite({ incidentId, minutes }: ParsedInput<'syncInvite'>): Promise<MethodOutput<'syncInvite'>> {

@@ -57,7 +57,7 @@ export class DeviceRepo {
       applied: db.prepare<[string], number>('SELECT members_applied FROM shared_incidents WHERE incident_id = ?').pluck(),
       setApplied: db.prepare('UPDATE shared_incidents SET members_applied = ? WHERE incident_id = ?'),
       setDial: db.prepare('UPDATE shared_incidents SET dial = ? WHERE incident_id = ?'),
-      dials: db.prepare<[], string>('SELECT DISTINCT dial FROM shared_incidents WHERE dial IS NOT NULL').pluck(),
+      dial: db.prepare<[string], string | null>('SELECT dial FROM shared_incidents WHERE incident_id = ?').pluck(),
       listenPort: db.prepare<[], number>('SELECT port FROM sync_listen WHERE id = 1').pluck(),
       setListenPort: db.prepare('INSERT INTO sync_listen (id, port) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET port = excluded.port'),
       member: db.prepare<[string, string], { status: DeviceStatus; cutoff: number | null }>(
@@ -135,9 +135,10 @@ export class DeviceRepo {
         if (entry.type === 'admit') {
           this.knowDevice(entry.device, entry.name);
           this.s.setMember.run(incidentId, entry.device, 'admitted', null, null);
-        } else {
+        } else if (entry.type === 'remove') {
           this.s.setMember.run(incidentId, entry.device, 'removed', entry.cutoff, null);
         }
+        // `address` entries are read from the log by the transport (where to dial), not kept here.
       }
     }).immediate();
   }
@@ -147,8 +148,20 @@ export class DeviceRepo {
     this.s.setDial.run(address, incidentId);
   }
 
-  dials(): string[] {
-    return this.s.dials.all();
+  /** The commander's address:port from the invite this laptop joined the incident with. */
+  dial(incidentId: string): string | null {
+    return this.s.dial.get(incidentId) ?? null;
+  }
+
+  /** The address the user chose for sync to listen on; null: 127.0.0.1 (this laptop only). */
+  // Prepared when used: sync_address comes with migration 011, and a store opened at an older
+  // version (a migration test) still reads devices.
+  listenHost(): string | null {
+    return this.db.prepare<[], string>('SELECT host FROM sync_address WHERE id = 1').pluck().get() ?? null;
+  }
+
+  setListenHost(host: string): void {
+    this.db.prepare('INSERT INTO sync_address (id, host) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET host = excluded.host').run(host);
   }
 
   listenPort(): number | null {

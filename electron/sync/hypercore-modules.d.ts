@@ -78,5 +78,7 @@ declare module '@hyperswarm/secret-stream' {
     readonly remotePublicKey: Buffer | null;
     readonly handshakeHash: Buffer | null;
     opened: Promise<boolean>;
+    /** Set by Corestore's replicate to the connection's Protomux (address-channel.ts adds a channel to it). */
+    userData: unknown;
   }
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { CordonError } from '../../shared/ipc/result';
 import { memberBlockSchema, type MemberBlock, type MemberEntry } from '../../shared/sync/device-record';
 import { decodeInvite, encodeInvite, fingerprintOf, InviteError } from '../../shared/sync/invite';
+import { ipv4Schema, loopback, portSchema } from '../../shared/sync/lan-address';
+import { openAddressChannel } from './address-channel';
 import { exchangeIncidentKey, openExchange, sealExchange } from './offline-file';
 import type { DeviceRepo, LocalDevice, SharedIncident } from '../store/device-repo';
 import { memberSignedBy, signMember } from '../store/device-signing';
@@ -16,7 +18,8 @@ import { SyncRefusal, type SyncLedger } from '../store/ingest';
 /**
  * One laptop's side of sync (README.md here): a Corestore holding, per shared incident, the
  * commander's membership log and one log per device; TCP listeners and connections wrapped in
- * Noise (secret-stream) with this device's key; invites and admission. Nothing listens or
+ * Noise (secret-stream) with this device's key; invites and admission; direct links between
+ * members at the addresses the commander signed into the membership log. Nothing listens or
  * connects before `start`/`connectTo`, and nothing ever uses a DHT or any discovery.
  */
 export interface SyncPeerOptions {
@@ -25,13 +28,14 @@ export interface SyncPeerOptions {
   /** Where Corestore keeps the logs (blocks encrypted with each incident's block key). */
   storageDir: string;
   now?: () => number;
-  /** The address to listen on and put in invites: 127.0.0.1 unless the user picked a LAN address. */
+  /** The address to listen on, put in invites and tell members: 127.0.0.1 unless the user picked a LAN address. */
   host?: string;
   /** A connection that has not finished its Noise handshake by then is dropped. */
   handshakeTimeoutMs?: number;
   /**
-   * How often a laptop that joined re-dials the commander's laptop when not connected (after a
-   * network drop, or a restart). 0: only when sync starts (tests partition laptops by hand).
+   * How often a laptop re-dials the member laptops it is not connected to (after a network drop,
+   * or a restart), and whether it dials when the membership names a new address. 0: only when
+   * sync starts (tests partition laptops by hand).
    */
   redialMs?: number;
 }
@@ -58,7 +62,27 @@ interface Invitation {
   used: boolean;
 }
 
+/** Where a member laptop listens, as the membership log has it. */
+export interface MemberAddress {
+  host: string;
+  port: number;
+}
+
+interface Connection {
+  socket: Socket;
+  /** The other end's device key, once the Noise handshake is done. */
+  remote: string | null;
+  /** address:port dialled, when this laptop dialled. */
+  target: string | null;
+  /** The member this laptop meant to reach: the handshake must show that key. */
+  expected: string | null;
+  initiator: boolean;
+  /** Order of the handshakes that completed: among duplicate links, the older one stays. */
+  openedAt: number;
+}
+
 const maxMessage = 16_384;
+const addressMessageSchema = z.object({ host: ipv4Schema, port: portSchema }).strict();
 /** Records ingested per transaction: bounds how long one catch-up step holds the store. */
 const maxBatch = 2_000;
 /** Arrivals within this window are read as one batch. */
@@ -87,13 +111,17 @@ const manifestOf = (what: 'events' | 'members', incidentId: string, deviceId: st
 /** The key of an incident's membership log, written by its commander: the incident's key in invites. */
 export const membersKeyOf = (incidentId: string, commander: string) => Hypercore.key(manifestOf('members', incidentId, commander)).toString('hex');
 
-export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin]; problem: [unknown] }> {
+export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [string]; members: [string]; joinRequest: [PendingJoin]; problem: [unknown]; addressRefused: [string] }> {
   private readonly corestore: Corestore;
   private readonly device: LocalDevice;
   private readonly now: () => number;
-  private readonly host: string;
+  private hostAddress: string;
   private server: Server | null = null;
-  private readonly sockets = new Set<{ socket: Socket; remote: string | null; target: string | null }>();
+  private readonly sockets = new Set<Connection>();
+  private opened = 0;
+  private dialRound = 0;
+  /** Per shared incident: each member's last address in the membership log. */
+  private readonly addresses = new Map<string, Map<string, MemberAddress>>();
   private redialTimer: NodeJS.Timeout | null = null;
   private readonly invitations = new Map<string, Invitation>();
   private readonly pending = new Map<string, PendingJoin & { reply(message: unknown): void; close(): void }>();
@@ -109,7 +137,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     if (!device) throw new CordonError('internal', 'This laptop has no device key yet.');
     this.device = device;
     this.now = options.now ?? Date.now;
-    this.host = options.host ?? '127.0.0.1';
+    this.hostAddress = options.host ?? loopback;
     this.corestore = new Corestore(options.storageDir);
   }
 
@@ -122,6 +150,21 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     return address && typeof address === 'object' ? address.port : null;
   }
 
+  /** The address this laptop listens on (and puts in invites). */
+  get host(): string {
+    return this.hostAddress;
+  }
+
+  /** Where the membership log says a member of an incident listens (null: not known). */
+  memberAddress(incidentId: string, deviceId: string): MemberAddress | null {
+    return this.addresses.get(incidentId)?.get(deviceId) ?? null;
+  }
+
+  /** The device at the other end of each sync link open now (handshake done): a device twice is two links. */
+  linkedDevices(): string[] {
+    return [...this.sockets].flatMap((c) => (c.remote && c.openedAt > 0 ? [c.remote] : []));
+  }
+
   /**
    * Opens every shared incident's logs, listens for peers (on the port used last time, so
    * invites and laptops that joined still reach it, else any free one), and dials the
@@ -130,18 +173,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   async start(port = this.options.devices.listenPort() ?? 0): Promise<number> {
     await this.corestore.ready();
     for (const incidentId of this.options.devices.sharedIncidentIds()) await this.openIncident(incidentId);
-    const listen = (on: number) => {
-      const server = createServer((socket) => this.accept(socket));
-      return new Promise<Server>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(on, this.host, () => resolve(server));
-      });
-    };
-    this.server = await listen(port).catch((error: unknown) => {
-      if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') return listen(0);
-      throw error;
-    });
-    this.options.devices.setListenPort(this.port ?? 0);
+    this.server = await this.listen(port);
+    await this.recordOwnAddress();
     this.dialKnown();
     const every = this.options.redialMs ?? 3_000;
     if (every > 0) {
@@ -151,14 +184,120 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     return this.port ?? 0;
   }
 
-  /** Dials each commander's laptop this one joined that it is not connected to. */
+  /** Listens on this laptop's address, on `port` if it is free, else on any free one (kept for next time). */
+  private async listen(port: number, host = this.hostAddress): Promise<Server> {
+    const on = (p: number) => {
+      const server = createServer((socket) => this.accept(socket));
+      return new Promise<Server>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(p, host, () => resolve(server));
+      });
+    };
+    const server = await on(port).catch((error: unknown) => {
+      if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') return on(0);
+      throw error;
+    });
+    const address = server.address();
+    this.options.devices.setListenPort(address && typeof address === 'object' ? address.port : 0);
+    return server;
+  }
+
+  /**
+   * Listens on another address (the user picked one while sync is on). The commander signs it
+   * into its membership logs; links are made again from it, so that members hear it from the
+   * address it names (the only way the commander takes a member's address).
+   */
+  async setHost(host: string): Promise<void> {
+    if (host === this.hostAddress || this.closed) return;
+    if (!this.server) {
+      this.hostAddress = host;
+      return;
+    }
+    const previous = this.server;
+    // The new listener first: if the address cannot be listened on, nothing changes.
+    const next = await this.listen(this.port ?? 0, host).catch((error: unknown) => {
+      throw new CordonError('unavailable', `Sync could not listen on ${host}; it stays reachable at ${this.hostAddress}.`, { cause: error });
+    });
+    this.hostAddress = host;
+    this.server = next;
+    previous.close();
+    await this.recordOwnAddress();
+    this.disconnectAll();
+    this.dialKnown();
+  }
+
+  /**
+   * A link to a member leaves from this laptop's own address (when it is not the loopback), so
+   * the address it tells is the one the other end sees it come from.
+   */
+  private dial(host: string, port: number): Socket {
+    return connect({ host, port, ...(this.hostAddress !== loopback ? { localAddress: this.hostAddress } : {}) });
+  }
+
+  private ownAddress(): MemberAddress {
+    return { host: this.hostAddress, port: this.port ?? 0 };
+  }
+
+  /** What this laptop tells members it is linked with (a test's lying laptop says something else). */
+  protected addressToTell(): unknown {
+    return this.ownAddress();
+  }
+
+  /** The commander signs its own address into each incident it commands, when it changed. */
+  private async recordOwnAddress(): Promise<void> {
+    if (this.port === null) return;
+    for (const incidentId of this.options.devices.sharedIncidentIds()) {
+      if (this.options.devices.shared(incidentId)?.commander !== this.device.id) continue;
+      await this.recordAddress(incidentId, this.device.id, this.ownAddress());
+    }
+  }
+
+  /** Signs a member's address into the log unless it already says so (checked in the append's turn: hellos come in pairs). */
+  private async recordAddress(incidentId: string, deviceId: string, address: MemberAddress): Promise<void> {
+    const entry: MemberEntry = { type: 'address', device: deviceId, host: address.host, port: address.port };
+    await this.appendMember(incidentId, entry, () => {
+      const known = this.memberAddress(incidentId, deviceId);
+      return known?.host === address.host && known.port === address.port;
+    });
+  }
+
+  /**
+   * Where to reach each admitted member of every shared incident: the address the membership
+   * log signs for it, or, for a commander whose log has none yet, the invite's address. Nothing
+   * else is ever dialled.
+   */
+  private dialTargets(): Map<string, MemberAddress[]> {
+    const targets = new Map<string, MemberAddress[]>();
+    const add = (device: string, address: MemberAddress | null) => {
+      const known = targets.get(device) ?? [];
+      if (address && !known.some((a) => a.host === address.host && a.port === address.port)) targets.set(device, [...known, address]);
+    };
+    for (const incidentId of this.options.devices.sharedIncidentIds()) {
+      const shared = this.options.devices.shared(incidentId);
+      // A laptop removed from an incident no longer links for it.
+      // (A laptop that just joined has not read its own admission yet: it must dial to read it.)
+      if (!shared || this.options.devices.member(incidentId, this.device.id)?.status === 'removed') continue;
+      for (const member of this.options.devices.members(incidentId)) {
+        if (member.status !== 'admitted' || member.deviceId === this.device.id) continue;
+        add(member.deviceId, this.memberAddress(incidentId, member.deviceId));
+        if (member.deviceId === shared.commander) add(member.deviceId, parseDial(this.options.devices.dial(incidentId)));
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Dials each member laptop this one is not linked with (nor already dialling). A member with
+   * two addresses (a commander's signed one and its invite's) is tried at each in turn.
+   */
   private dialKnown(): void {
-    if (this.closed) return;
-    const connected = new Set([...this.sockets].map((s) => s.target));
-    for (const target of this.options.devices.dials()) {
-      if (connected.has(target)) continue;
-      const at = target.lastIndexOf(':');
-      this.connectTo(target.slice(0, at), Number(target.slice(at + 1)));
+    if (this.closed || !this.server) return;
+    const round = this.dialRound++;
+    const busy = new Set([...this.sockets].flatMap((c) => [c.remote, c.expected]));
+    for (const [device, addresses] of this.dialTargets()) {
+      const address = addresses[round % addresses.length];
+      if (busy.has(device) || !address) continue;
+      this.attach(this.dial(address.host, address.port), true, `${address.host}:${address.port}`, device);
     }
   }
 
@@ -170,6 +309,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     this.options.devices.share(shared, this.device.name);
     await this.openIncident(incidentId);
     await this.appendMember(incidentId, { type: 'genesis', incidentId, commander: this.device.id, name: this.device.name });
+    if (this.port !== null) await this.recordAddress(incidentId, this.device.id, this.ownAddress());
     await this.publish(incidentId);
     return shared;
   }
@@ -182,7 +322,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     const secret = randomBytes(16).toString('hex');
     const expiresAt = this.now() + ttlMs;
     this.invitations.set(sha256Hex(secret), { incidentId, secretHash: Buffer.from(sha256Hex(secret), 'hex'), expiresAt, used: false });
-    return { code: encodeInvite({ address: this.host, port, incidentKey: shared.membersKey, secret }), expiresAt: new Date(expiresAt).toISOString() };
+    return { code: encodeInvite({ address: this.hostAddress, port, incidentKey: shared.membersKey, secret }), expiresAt: new Date(expiresAt).toISOString() };
   }
 
   pendingJoins(): PendingJoin[] {
@@ -267,7 +407,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       this.options.devices.share({ incidentId, membersKey: invite.incidentKey, commander, blockKey: Buffer.from(blockKey, 'hex') }, commanderName);
       this.options.devices.setDial(incidentId, `${invite.address}:${invite.port}`);
       await this.openIncident(incidentId);
-      this.connectTo(invite.address, invite.port);
+      // The commander is now a member to dial (at the invite's address until its log says otherwise).
+      this.dialKnown();
       return incidentId;
     })();
     admitted.catch(() => undefined);
@@ -276,8 +417,8 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
 
   /** Opens a sync connection to a member laptop; it replicates every incident both share. */
   connectTo(address: string, port: number): Socket {
-    const socket = connect(port, address);
-    this.attach(socket, true, `${address}:${port}`);
+    const socket = this.dial(address, port);
+    this.attach(socket, true, `${address}:${port}`, null);
     return socket;
   }
 
@@ -371,15 +512,15 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
   }
 
   private accept(socket: Socket): void {
-    this.attach(socket, false);
+    this.attach(socket, false, null, null);
   }
 
   /**
    * Every connection is Noise with this device's key. A member (admitted to an incident this
    * laptop shares) replicates; any other key may only present an invite.
    */
-  private attach(socket: Socket, initiator: boolean, target: string | null = null): void {
-    const entry = { socket, remote: null as string | null, target };
+  private attach(socket: Socket, initiator: boolean, target: string | null, expected: string | null): void {
+    const entry: Connection = { socket, remote: null, target, expected, initiator, openedAt: 0 };
     this.sockets.add(entry);
     socket.on('close', () => this.sockets.delete(entry));
     socket.on('error', () => socket.destroy());
@@ -395,12 +536,54 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
         if (!opened || this.closed) return socket.destroy();
         const remote = stream.remotePublicKey?.toString('hex') ?? '';
         entry.remote = remote;
-        if (this.isMemberAnywhere(remote)) this.corestore.replicate(stream);
-        else if (!initiator) this.hostJoin(stream, socket, remote);
+        // A member's address in the log may now be another laptop's (or this one's): it must answer with the key dialled.
+        if (expected !== null && remote !== expected) return socket.destroy();
+        if (this.isMemberAnywhere(remote)) {
+          entry.openedAt = ++this.opened;
+          this.corestore.replicate(stream);
+          openAddressChannel(stream, {
+            hello: () => this.addressToTell(),
+            onMessage: (value) => this.heardAddress(remote, socket.remoteAddress ?? '', value),
+          });
+          this.dropDuplicateLinks(remote);
+        } else if (!initiator) this.hostJoin(stream, socket, remote);
         else socket.destroy();
       },
       () => socket.destroy(),
     );
+  }
+
+  /**
+   * Two laptops that dial each other at once end up with two links. Both ends must close the
+   * same one: they keep a link the smaller device key dialled, and among those the one dialled
+   * from the lower port (the dialler's local port, the other end's remote port: both see it).
+   */
+  private dropDuplicateLinks(remote: string): void {
+    const links = [...this.sockets].filter((c) => c.remote === remote && c.openedAt > 0);
+    if (links.length < 2) return;
+    const mine = this.device.id < remote;
+    const preferred = links.some((c) => c.initiator === mine) ? links.filter((c) => c.initiator === mine) : links;
+    const dialledFrom = (c: Connection) => (c.initiator ? c.socket.localPort : c.socket.remotePort) ?? 0;
+    const keep = preferred.reduce((best, c) => (dialledFrom(c) < dialledFrom(best) || (dialledFrom(c) === dialledFrom(best) && c.openedAt < best.openedAt) ? c : best));
+    for (const link of links) if (link !== keep) link.socket.destroy();
+  }
+
+  /**
+   * A member says where it listens. The commander signs it into the membership log of each
+   * incident it commands where that laptop is admitted, only if the address is the one the link
+   * comes from (a laptop can only vouch for itself) and it changed. Anything else is ignored.
+   */
+  private heardAddress(remote: string, from: string, value: unknown): void {
+    const parsed = addressMessageSchema.safeParse(value);
+    if (!parsed.success || parsed.data.host !== from.replace(/^::ffff:/, '')) {
+      this.emit('addressRefused', remote);
+      return;
+    }
+    for (const incidentId of this.options.devices.sharedIncidentIds()) {
+      if (this.options.devices.shared(incidentId)?.commander !== this.device.id) continue;
+      if (this.options.devices.member(incidentId, remote)?.status !== 'admitted') continue;
+      this.background(this.recordAddress(incidentId, remote, parsed.data));
+    }
   }
 
   private hostJoin(stream: SecretStream, socket: Socket, remote: string): void {
@@ -444,10 +627,16 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
     });
   }
 
-  private async appendMember(incidentId: string, entry: MemberEntry): Promise<void> {
+  private async appendMember(incidentId: string, entry: MemberEntry, unless: () => boolean = () => false): Promise<void> {
     const core = this.cores.get(coreId(incidentId, 'members'));
     if (!core) throw new CordonError('internal', 'The incident’s membership log is not open.');
-    await core.append(Buffer.from(JSON.stringify(signMember(incidentId, core.length, entry, this.device.secretKey))));
+    // One at a time: each entry is signed with its index, and addresses arrive while a person admits.
+    await this.serial(`append:${incidentId}`, async () => {
+      if (unless()) return;
+      await core.append(Buffer.from(JSON.stringify(signMember(incidentId, core.length, entry, this.device.secretKey))));
+      // Known at once, for the next append's check, before the log is read back.
+      if (entry.type === 'address') this.addresses.get(incidentId)?.set(entry.device, { host: entry.host, port: entry.port });
+    });
     await this.readMembers(incidentId);
   }
 
@@ -523,6 +712,11 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
       if (!shared) return;
       const blocks = await this.memberBlocks(incidentId, shared.commander);
       this.options.devices.applyMembers(incidentId, blocks.map((b) => b.entry));
+      const addresses = new Map<string, MemberAddress>();
+      for (const { entry } of blocks) if (entry.type === 'address') addresses.set(entry.device, { host: entry.host, port: entry.port });
+      this.addresses.set(incidentId, addresses);
+      // A device removed from every incident here keeps no link.
+      for (const { socket, remote, openedAt } of this.sockets) if (remote && openedAt > 0 && !this.isMemberAnywhere(remote)) socket.destroy();
       for (const member of this.options.devices.members(incidentId)) {
         if (member.deviceId === this.device.id || this.cores.has(coreId(incidentId, member.deviceId))) continue;
         const core = await this.openCore(coreId(incidentId, member.deviceId), {
@@ -532,6 +726,7 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
         this.startFollowing(coreId(incidentId, member.deviceId), core, () => this.readDevice(incidentId, member.deviceId));
       }
       this.emit('members', incidentId);
+      if ((this.options.redialMs ?? 3_000) > 0) this.dialKnown();
     });
   }
 
@@ -578,6 +773,14 @@ export class SyncPeer extends EventEmitter<{ refused: [SyncRefusal]; ingested: [
 }
 
 const coreId = (incidentId: string, owner: string) => `${incidentId}:${owner}`;
+
+/** The commander's `address:port` kept from an invite, checked again: it is read back from the store. */
+function parseDial(dial: string | null): MemberAddress | null {
+  if (!dial) return null;
+  const at = dial.lastIndexOf(':');
+  const parsed = addressMessageSchema.safeParse({ host: dial.slice(0, at), port: Number(dial.slice(at + 1)) });
+  return parsed.success ? parsed.data : null;
+}
 
 function parseJson(block: Buffer): unknown {
   try {

@@ -94,6 +94,8 @@ export const methodNames = [
   'syncStatus',
   'syncStart',
   'syncStop',
+  'syncAddresses',
+  'syncSetAddress',
   'syncInvite',
   'syncJoin',
   'syncAdmit',

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { eventKinds } from '../events/kinds';
+import { ipv4Schema } from '../sync/lan-address';
 import { deliverySchema, uploadId } from './file-schemas';
 
 // Several laptops on one incident (electron/sync/README.md). Spread into `contract` in contract.ts.
-// No method takes an actor, an address or a key from the page: the main process knows them.
+// No method takes an actor or a key from the page: the main process knows them. The one address
+// the page names is where to listen, and the main process takes it only if this machine has it.
 
 const cordonId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Cordon id');
 const deviceId = z.string().regex(/^[0-9a-f]{64}$/, 'must be a device key');
@@ -25,6 +27,15 @@ export const syncStatusSchema = z.object({
   refusals: z.array(z.object({ incidentId: z.string(), deviceName: z.string(), message: z.string() })),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncAddressesSchema = z.object({
+  /** Where sync listens (when on) and what invites carry. */
+  chosen: z.string(),
+  /** Set when the address kept for sync is not on this laptop now: 127.0.0.1 is used, this says so. */
+  problem: z.string().nullable(),
+  /** 127.0.0.1 first, then each network interface's IPv4 address. */
+  choices: z.array(z.object({ address: z.string(), label: z.string() })),
+});
 
 export const syncMemberSchema = z.object({
   deviceId,
@@ -65,8 +76,12 @@ export const syncTimelineSchema = z.object({
 
 export const syncContract = {
   syncStatus: { input: noInput, output: syncStatusSchema },
-  /** Starts listening (127.0.0.1 or the LAN address Cordon was started with); nothing listens before. */
+  /** Starts listening (on the address chosen in syncSetAddress, 127.0.0.1 by default); nothing listens before. */
   syncStart: { input: noInput, output: syncStatusSchema },
+  /** The addresses sync may listen on: this laptop only, or one of its network interfaces. */
+  syncAddresses: { input: noInput, output: syncAddressesSchema },
+  /** Keeps where sync listens; only 127.0.0.1 or an address this machine has now. Moves the listener if sync is on. */
+  syncSetAddress: { input: z.object({ address: ipv4Schema }).strict(), output: syncAddressesSchema },
   /** Closes every connection and the listener. */
   syncStop: { input: noInput, output: syncStatusSchema },
   /** Shares an incident this laptop holds (it becomes its commander) and makes a one-time invite. */

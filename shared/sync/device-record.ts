@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../events/canonical';
 import { eventKinds } from '../events/kinds';
 import { parsePayload } from '../events/payloads';
+import { ipv4Schema, portSchema } from './lan-address';
 
 /**
  * What replicates between laptops: one block of a device's log per event. Events, never state.
@@ -69,6 +70,8 @@ export const memberEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('admit'), device: deviceIdSchema, name: z.string().min(1).max(100) }).strict(),
   // Records of the removed device after `cutoff` (its seq when the commander removed it) are refused.
   z.object({ type: z.literal('remove'), device: deviceIdSchema, cutoff: z.number().int().min(0) }).strict(),
+  // Where a member's laptop listens (it told the commander, from that address): members dial each other there.
+  z.object({ type: z.literal('address'), device: deviceIdSchema, host: ipv4Schema, port: portSchema }).strict(),
 ]);
 export type MemberEntry = z.infer<typeof memberEntrySchema>;
 

@@ -4,6 +4,7 @@ import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
 import { QrScanner, type ScanOutcome } from './QrScanner';
 import { useSyncStatus } from './use-sync';
+import { ReachableFrom } from './ReachableFrom';
 
 /** Joins an incident another laptop shares: type or scan the invite code, compare the fingerprint, wait. */
 export function JoinPanel() {
@@ -59,6 +60,7 @@ export function JoinPanel() {
           {error}
         </p>
       )}
+      <ReachableFrom />
       {join?.state === 'waiting' && (
         <div role="status">
           <p>Waiting for the commander to admit this laptop. Check that their screen shows the same fingerprint:</p>

@@ -5,6 +5,7 @@ import { uploadFile } from '../evidence/upload';
 import { ConflictRules } from './ConflictRules';
 import { InviteQr } from './InviteQr.lazy';
 import { useSyncIncident, useSyncStatus } from './use-sync';
+import { ReachableFrom } from './ReachableFrom';
 
 const statusText = { admitted: 'writer', removed: 'removed', refused: 'refused' } as const;
 
@@ -47,6 +48,7 @@ export function SharePanel({ incidentId }: { incidentId: string }) {
       <p className="muted small">
         {status?.on ? `Sync is on (${status.address ?? 'starting'}) as “${status.deviceName ?? ''}”.` : 'Sync is off: nothing is sent or listened for.'}
       </p>
+      <ReachableFrom />
       {(!incident?.shared || incident.commandedHere) && (
         <button type="button" className="button" disabled={busy} onClick={() => void makeInvite()}>
           {invite ? 'Make another invite' : 'Invite a laptop'}
