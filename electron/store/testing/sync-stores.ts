@@ -47,3 +47,15 @@ export function twoSharedLaptops(open: (name: string) => SyncStore) {
   }
   return { a, b, incidentId, members };
 }
+
+/** As twoSharedLaptops, with Cleo admitted too: all three stores know every member. */
+export function threeSharedLaptops(open: (name: string) => SyncStore) {
+  const { a, b, incidentId, members: two } = twoSharedLaptops(open);
+  const c = open('Cleo');
+  const members: MemberEntry[] = [...two, { type: 'admit', device: c.device.id, name: 'Cleo' }];
+  const shared = a.devices.shared(incidentId);
+  if (!shared) throw new Error('the incident is not shared');
+  c.devices.share(shared, 'Ana');
+  for (const s of [a, b, c]) s.devices.applyMembers(incidentId, members);
+  return { a, b, c, incidentId, members };
+}
