@@ -1,46 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../shared/ipc/store-schemas';
-import type { MemberEntry } from '../../shared/sync/device-record';
 import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
-import { newDeviceKeyPair, signRecord } from './device-signing';
+import { signRecord } from './device-signing';
 import { SyncRefusal } from './ingest';
 import { migrations } from './migrations';
 import { openStore } from './store';
 import { appendEvent } from './testing/fixtures';
-import { openSyncStore, threeSharedLaptops, twoSharedLaptops, type SyncStore } from './testing/sync-stores';
-import { tempDir } from './testing/temp-dir';
+import { exchange, laptopsForEachTest, noteAt, type SyncStore } from './testing/sync-stores';
 
 // What other laptops' events reach besides the timeline's windows: text search, the incidents
 // list, and corrections (amend, redact, key flag) written on one laptop about another's event.
 
-let t: { dir: string; cleanup(): void };
-let open: SyncStore[] = [];
 const t0 = Date.parse('2026-05-01T09:00:00.000Z');
-let clock = t0;
-const now = () => clock;
-beforeEach(() => {
-  t = tempDir('cordon-devreads-');
-  open = [];
-  clock = t0;
-});
-afterEach(() => {
-  for (const s of open) s.close();
-  t.cleanup();
-});
-
-const opener = (name: string) => {
-  const s = openSyncStore(t.dir, name, now);
-  open.push(s);
-  return s;
-};
-const twoLaptops = () => twoSharedLaptops(opener);
-
-const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
-const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>
-  appendEvent(s.store, { incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: new Date(t0 + minute * 60_000).toISOString() }).event.id;
+const L = laptopsForEachTest('cordon-devreads-', t0);
+const twoLaptops = L.two;
+const note = (s: SyncStore, incidentId: string, text: string, minute: number) => noteAt(s, incidentId, text, t0 + minute * 60_000);
 const window = (s: SyncStore, incidentId: string) => s.store.timeline.window(incidentId, {}, { from: 'start' }, 50);
 const texts = (rows: readonly EventView[]) =>
   rows.filter((r) => r.kind !== 'amend' && r.kind !== 'redact').map((r) => (r.redactedBy !== null ? 'redacted' : r.kind === 'note' ? r.effectivePayload?.text : r.kind));
@@ -96,28 +71,14 @@ describe('text search over every laptop', () => {
   });
 
   it('migration 010 indexes the device events a store already held, with the corrections it held', () => {
-    const a = opener('Ana');
-    const file = join(t.dir, 'before-010.db');
-    const key = randomBytes(32);
-    const old = openStore(file, key, { create: true, now, migrations: migrations.slice(0, 9) });
-    const b = { store: old, devices: old.devices, ledger: old.sync, device: old.devices.ensureLocalDevice('Ben', newDeviceKeyPair) };
-    const incidentId = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value.event.incidentId;
-    const members: MemberEntry[] = [
-      { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
-      { type: 'admit', device: b.device.id, name: 'Ben' },
-    ];
-    const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
-    for (const s of [a, b]) {
-      s.devices.share(shared, 'Ana');
-      s.devices.applyMembers(incidentId, members);
-    }
+    const { a, b, incidentId } = L.two(migrations.slice(0, 9));
     const first = note(a, incidentId, 'Firewall rule pushed', 1);
     note(a, incidentId, 'Warehouse scanners offline', 2);
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: first, reason: 'typo', payload: { text: 'Firewall rule reverted' } } } });
     b.ledger.ingest(incidentId, a.device.id, a.ledger.publish(incidentId, a.device));
-    old.catchUpSearch();
-    old.close();
-    const migrated = openStore(file, key, { now });
+    b.store.catchUpSearch();
+    b.close();
+    const migrated = openStore(b.file, b.key, { now: L.now });
     try {
       const search = (text: string) => texts(migrated.timeline.window(incidentId, { text }, { from: 'start' }, 50).rows);
       expect(search('scanners')).toEqual(['Warehouse scanners offline']);
@@ -133,13 +94,13 @@ describe('the incidents list counts every laptop', () => {
   it('counts accepted events from other laptops, takes their latest activity, and drops a refused laptop’s', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);
-    clock += 5 * 60_000;
+    L.clock += 5 * 60_000;
     note(b, incidentId, 'one', 1);
     note(b, incidentId, 'two (backdated, written last)', 0);
     exchange(b, a, incidentId);
     const row = () => a.store.log.list({ limit: 10, offset: 0 }).items.find((i) => i.id === incidentId);
     expect(row()?.eventCount).toBe(3);
-    expect(row()?.updatedAt).toBe(new Date(clock).toISOString());
+    expect(row()?.updatedAt).toBe(new Date(L.clock).toISOString());
     expect(b.store.log.list({ limit: 10, offset: 0 }).items.find((i) => i.id === incidentId)?.eventCount).toBe(3);
     expect(() => a.ledger.ingest(incidentId, b.device.id, [{ forged: true }])).toThrow(SyncRefusal);
     expect(row()?.eventCount).toBe(1);
@@ -177,7 +138,7 @@ describe('corrections of another laptop’s event', () => {
   });
 
   it('a third laptop that gets the correction before the event applies it when the event arrives', () => {
-    const { a, b, c, incidentId } = threeSharedLaptops(opener);
+    const { a, b, c, incidentId } = L.three();
     exchange(a, b, incidentId);
     exchange(a, c, incidentId);
     const bens = note(b, incidentId, 'Ben at 1', 1);
@@ -224,8 +185,8 @@ describe('corrections of another laptop’s event', () => {
         seq: base.length + 1,
         actor: 'Ben',
         kind: 'redact',
-        occurredAt: new Date(clock).toISOString(),
-        recordedAt: new Date(clock).toISOString(),
+        occurredAt: new Date(L.clock).toISOString(),
+        recordedAt: new Date(L.clock).toISOString(),
         payload: { targetEventId: elsewhere, reason: 'hide it' },
         parents: {},
         prevHash: base.at(-1)?.hash ?? '0'.repeat(64),

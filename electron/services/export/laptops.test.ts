@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendEvent } from '../../store/testing/fixtures';
-import { openSyncStore, twoSharedLaptops, type SyncStore } from '../../store/testing/sync-stores';
-import { tempDir } from '../../store/testing/temp-dir';
+import { exchange, laptopsForEachTest, noteAt, type SyncStore } from '../../store/testing/sync-stores';
 import { createFolderSink } from '../files/file-sink';
 import { createPostmortemService } from '../postmortem';
 import { verifyBundle } from './bundle';
@@ -13,33 +12,19 @@ import { checkLaptops } from './laptops';
 // The evidence bundle of an incident shared between laptops: every admitted laptop's events in
 // the one timeline order, each log checked by verify-bundle as ingest checks it.
 
-let t: { dir: string; cleanup(): void };
-let open: SyncStore[] = [];
 const t0 = Date.parse('2026-05-01T09:00:00.000Z');
-let clock = t0;
-beforeEach(() => {
-  t = tempDir('cordon-bundle-laptops-');
-  open = [];
-  clock = t0;
-});
-afterEach(() => {
-  for (const s of open) s.close();
-  t.cleanup();
-});
-
-const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
-const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>
-  appendEvent(s.store, { incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: new Date(t0 + minute * 60_000).toISOString() }).event.id;
+const L = laptopsForEachTest('cordon-bundle-laptops-', t0);
+const note = (s: SyncStore, incidentId: string, text: string, minute: number) => noteAt(s, incidentId, text, t0 + minute * 60_000);
 
 let exports = 0;
 async function bundleOf(s: SyncStore, incidentId: string) {
-  const out = join(t.dir, `out-${s.device.name}-${(exports += 1)}`);
+  const out = join(L.dir, `out-${s.device.name}-${(exports += 1)}`);
   mkdirSync(out);
   const service = createPostmortemService({
     withStore: (fn) => fn(s.store),
     // The PDF is not what this test reads; a stand-in printer keeps Chromium out of it.
-    pdf: { render: async () => strToU8('%PDF-1.7 stand-in'), close: async () => undefined } as never,
-    now: () => clock,
+    pdf: { render: () => Promise.resolve(strToU8('%PDF-1.7 stand-in')) },
+    now: L.now,
     files: createFolderSink(out),
   });
   await service.exportBundle({ incidentId, actor: s.device.name });
@@ -49,17 +34,13 @@ async function bundleOf(s: SyncStore, incidentId: string) {
 
 describe('the evidence bundle of a shared incident', () => {
   it('holds every laptop’s events in one timeline, each marked with its laptop, and verifies every log', async () => {
-    const { a, b, incidentId } = twoSharedLaptops((name) => {
-      const s = openSyncStore(t.dir, name, () => clock);
-      open.push(s);
-      return s;
-    });
+    const { a, b, incidentId } = L.two();
     exchange(a, b, incidentId);
     const secret = note(b, incidentId, 'Customer Jane Roe called', 1);
     note(a, incidentId, 'Ana at 2', 2);
     note(b, incidentId, 'Ben at 3', 3);
     exchange(b, a, incidentId);
-    clock += 10 * 60_000;
+    L.clock += 10 * 60_000;
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: secret, reason: 'personal data' } } });
 
     const zip = await bundleOf(a, incidentId);
@@ -93,11 +74,7 @@ describe('the evidence bundle of a shared incident', () => {
   });
 
   it('the checks of the logs themselves name a changed, unsigned or missing record', async () => {
-    const { a, b, incidentId } = twoSharedLaptops((name) => {
-      const s = openSyncStore(t.dir, name, () => clock);
-      open.push(s);
-      return s;
-    });
+    const { a, b, incidentId } = L.two();
     exchange(a, b, incidentId);
     note(b, incidentId, 'Ben at 1', 1);
     note(b, incidentId, 'Ben at 2', 2);
