@@ -119,15 +119,17 @@ describe('corrections of another laptop’s event', () => {
 
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: late, reason: 'it was later', occurredAt: new Date(t0 + 4 * 60_000).toISOString(), key: true } } });
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'redact', payload: { targetEventId: call, reason: 'called by mistake' } } });
+    // A text amend after the star keeps the star, on the laptop that wrote the note too.
+    appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: late, reason: 'which DNS', payload: { text: 'DNS change rolled out (eu)' } } } });
     exchange(a, b, incidentId);
 
     for (const s of [a, b]) {
       const rows = window(s, incidentId).rows;
-      expect(texts(rows)).toEqual(['declared', 'redacted', 'Ana at 3', 'DNS change rolled out']);
+      expect(texts(rows)).toEqual(['declared', 'redacted', 'Ana at 3', 'DNS change rolled out (eu)']);
       const moved = rows.find((r) => r.id === late);
       expect(moved?.effectiveOccurredAt).toBe(new Date(t0 + 4 * 60_000).toISOString());
       expect(moved?.key).toBe(true);
-      expect(moved?.amendedBy).toHaveLength(1);
+      expect(moved?.amendedBy).toHaveLength(2);
       expect(rows.find((r) => r.id === call)?.redactedBy).not.toBeNull();
       expect(s.store.timeline.window(incidentId, { keyOnly: true }, { from: 'start' }, 50).rows.map((r) => r.id)).toContain(late);
       const state = s.store.log.state(incidentId);

@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
-import { ms } from './007-timeline-index';
-import { deviceSeqBase } from './009-device-timeline';
+import { correctionStatements, ms } from './007-timeline-index';
+import { anyTarget, deviceSeqBase, followingTriggers } from './009-device-timeline';
 
 // Other laptops' events in the full-text index, and corrections that reach a laptop before the
 // event they correct.
@@ -17,6 +17,10 @@ import { deviceSeqBase } from './009-device-timeline';
 // events their timeline rows. When another laptop's event gets its timeline row, the
 // corrections already held for it (from either table, of the same incident, not from a refused
 // device) are applied to it: the latest by recorded time wins, as in the views (event-views.ts).
+//
+// Key flags: a text amend of a note carries the note's key flag unless a key amend decided it;
+// that check read only this laptop's log, so Ana's star on Ben's note was undone on Ben's
+// laptop by a later text amend. It now reads both tables, and rows it got wrong are redone.
 
 const notRefused = (alias: string) =>
   `NOT EXISTS (SELECT 1 FROM incident_devices m WHERE m.incident_id = ${alias}.incident_id AND m.device_id = ${alias}.device_id AND m.status = 'refused')`;
@@ -27,10 +31,18 @@ const correctionsOf = (id: string, incident: string) => `(
   UNION ALL
   SELECT kind, payload, recorded_at FROM device_events c WHERE c.target_id = ${id} AND c.incident_id = ${incident} AND ${notRefused('c')})`;
 
-/** The statements that bring one device event's timeline row (key `seq`) up to the corrections held for it. */
+/** Amends from either laptop that set a key flag on the event with this id. */
+const keyAmends = (id: string) => `SELECT 1 FROM events a WHERE a.target_id = ${id} AND a.kind = 'amend' AND json_type(a.payload, '$.key') IS NOT NULL
+  UNION ALL SELECT 1 FROM device_events a WHERE a.target_id = ${id} AND a.kind = 'amend' AND json_type(a.payload, '$.key') IS NOT NULL AND ${notRefused('a')}`;
+
+/** An events or device_events column of the event whose timeline key is `seq`. */
+const columnOf = (seq: string, column: string) =>
+  `coalesce((SELECT ${column} FROM events WHERE seq = ${seq}), (SELECT ${column} FROM device_events WHERE seq = ${seq} - (${deviceSeqBase})))`;
+
+/** The statements that bring one timeline row (key `seq`) up to every correction held for it. */
 export function heldCorrectionStatements(seq: string): string[] {
-  const event = `(SELECT id FROM device_events WHERE seq = ${seq} - (${deviceSeqBase}))`;
-  const incident = `(SELECT incident_id FROM device_events WHERE seq = ${seq} - (${deviceSeqBase}))`;
+  const event = columnOf(seq, 'id');
+  const incident = columnOf(seq, 'incident_id');
   const all = correctionsOf(event, incident);
   const latest = (condition: string, value: string) =>
     `(SELECT ${value} FROM ${all} WHERE kind = 'amend' AND ${condition} ORDER BY recorded_at DESC LIMIT 1)`;
@@ -53,6 +65,9 @@ export const migration010: Migration = {
   name: 'device-search',
   up(db) {
     db.exec(`
+      DROP TRIGGER timeline_follows_events;
+      DROP TRIGGER timeline_follows_device_events;
+      ${followingTriggers((e) => correctionStatements(e, anyTarget, keyAmends))}
       ALTER TABLE search_progress ADD COLUMN devices_through INTEGER NOT NULL DEFAULT 0;  -- device_events.seq indexed so far
       CREATE INDEX device_events_by_target ON device_events (target_id) WHERE target_id IS NOT NULL;
       CREATE TRIGGER search_drops_refused_device AFTER UPDATE OF status ON incident_devices WHEN new.status = 'refused' BEGIN
@@ -62,15 +77,17 @@ export const migration010: Migration = {
         ${heldCorrectionStatements('new.seq').join(';\n')};
       END;
     `);
-    // Rows made before this version missed the corrections that were held when they were made.
+    // Rows another laptop's corrections touched, or that were made after their corrections
+    // were held, are brought up to every correction held for them.
     const replay = heldCorrectionStatements('@seq').map((sql) => db.prepare(sql));
     const targets = db
       .prepare<[], number>(
-        `SELECT DISTINCT t.seq FROM device_events c JOIN device_events d ON d.id = c.target_id JOIN timeline t ON t.seq = d.seq + ${deviceSeqBase}
-         UNION SELECT DISTINCT t.seq FROM events c JOIN device_events d ON d.id = c.target_id JOIN timeline t ON t.seq = d.seq + ${deviceSeqBase}`,
+        `SELECT ${anyTarget('c.target_id')} FROM device_events c WHERE c.target_id IS NOT NULL
+         UNION SELECT ${deviceSeqBase} + d.seq FROM events c JOIN device_events d ON d.id = c.target_id`,
       )
       .pluck()
-      .all();
+      .all()
+      .filter((seq) => seq !== null);
     for (const seq of targets) for (const statement of replay) statement.run({ seq });
   },
 };
