@@ -218,17 +218,19 @@ export class EventLog {
           const rows = unindexed.all(after, to, batch);
           const last = rows.at(-1);
           if (!last) break;
-          // An event's words as the timeline shows it: corrections already held applied.
-          const shown = this.views.views(rows.filter((r) => !isCorrection(r.kind)).map(rowToEvent), () => false);
+          // An event's words as the timeline shows it: corrections already held applied (the
+          // few events that have any are read as views; the rest as written).
+          const corrected = this.targets.corrected(rows.filter((r) => !isCorrection(r.kind)).map((r) => r.id));
+          const shown = corrected.size === 0 ? [] : this.views.views(rows.filter((r) => corrected.has(r.id)).map(rowToEvent), () => false);
           const byId = new Map(shown.map((v) => [v.id, v]));
           for (const row of rows) {
-            const key = row.seq;
+            const event = rowToEvent(row);
             const view = byId.get(row.id);
-            if (view) {
-              const text = view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null;
-              if (text !== null) this.s.searchInsert.run(key, row.incident_id, text);
+            if (isCorrection(row.kind)) {
+              this.reindexTarget(event, isIn);
             } else {
-              this.reindexTarget(rowToEvent(row), isIn);
+              const text = view ? (view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null) : searchableText(event.kind, event.payload);
+              if (text !== null) this.s.searchInsert.run(row.seq, row.incident_id, text);
             }
             mark(row.seq);
           }

@@ -40,7 +40,10 @@ export class EventTargets {
       FROM device_events d WHERE d.id = @id`;
     const localRedact = `SELECT 1 FROM events WHERE target_id = @id AND kind = 'redact'`;
     const otherRedact = `SELECT 1 FROM device_events d WHERE d.target_id = @id AND d.kind = 'redact' AND NOT ${refusedDevice('d')}`;
+    const localCorrected = `SELECT target_id FROM events WHERE target_id IN (SELECT value FROM json_each(@ids))`;
+    const otherCorrected = `SELECT target_id FROM device_events WHERE target_id IN (SELECT value FROM json_each(@ids))`;
     return {
+      corrected: prepareRead<[{ ids: string }], string>(this.db, devices ? `${localCorrected} UNION ${otherCorrected}` : localCorrected).pluck(),
       find: prepareRead<[{ id: string }], Omit<FoundEvent, 'refused'> & { refused: number }>(this.db, devices ? `${local} UNION ALL ${other} LIMIT 1` : local),
       redacted: prepareRead<[{ id: string }], number>(this.db, devices ? `${localRedact} UNION ALL ${otherRedact} LIMIT 1` : localRedact).pluck(),
     };
@@ -49,6 +52,11 @@ export class EventTargets {
   find(id: string): FoundEvent | null {
     const row = this.s.find.get({ id });
     return row ? { ...row, refused: row.refused === 1 } : null;
+  }
+
+  /** Which of these events some correction (from any laptop) points at. */
+  corrected(ids: readonly string[]): Set<string> {
+    return new Set(ids.length === 0 ? [] : this.s.corrected.all({ ids: JSON.stringify(ids) }));
   }
 
   /** Whether a redaction from this laptop or an accepted one points at the event. */
