@@ -81,4 +81,8 @@ test('the commander stars, amends and redacts the scribe’s note; both laptops 
     await timeline(scribe).screenshot({ path: screenshotPath(`sync-redact-peer-${scheme}`) });
   }
   await expectNoSeriousA11yViolations(scribe);
+  // The commander's harness serves this worker's other tests: sync goes back off.
+  const share = commander.getByRole('region', { name: 'Share this incident' });
+  await share.getByRole('button', { name: 'Stop syncing' }).click();
+  await expect(share).toContainText('Sync is off');
 });
