@@ -155,6 +155,21 @@ describe('corrections of another laptop’s event', () => {
     expect(c.store.timeline.window(incidentId, { keyOnly: true }, { from: 'start' }, 50).rows.map((r) => r.id)).not.toContain(bens);
   });
 
+  it('a laptop that joined, holding events and corrections before the declaration, applies them when the incident is made', () => {
+    const { a, b, c, incidentId } = L.three();
+    exchange(a, b, incidentId);
+    const bens = note(b, incidentId, 'Ben at 1', 1);
+    exchange(b, a, incidentId);
+    appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'amend', payload: { targetEventId: bens, reason: 'time', occurredAt: new Date(t0 + 9 * 60_000).toISOString(), key: true } } });
+    note(a, incidentId, 'Ana at 5', 5);
+    // Cleo has neither the incident nor its declaration: Ben's log first, then Ana's.
+    c.ledger.ingest(incidentId, b.device.id, b.ledger.records(incidentId, b.device.id));
+    exchange(a, c, incidentId);
+    const rows = window(c, incidentId).rows;
+    expect(texts(rows)).toEqual(['declared', 'Ana at 5', 'Ben at 1']);
+    expect(c.store.timeline.window(incidentId, { keyOnly: true }, { from: 'start' }, 50).rows.map((r) => r.id)).toContain(bens);
+  });
+
   it('refuses a correction of an unknown event, of another incident’s event, or of a refused laptop’s, writing nothing', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);

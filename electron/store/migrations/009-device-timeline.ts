@@ -31,7 +31,7 @@ const row = (e: (column: string) => string) =>
  * The triggers that give each new event of either table its timeline row and apply it when it
  * is a correction; `corrections` builds a correction's statements over the new row's columns.
  */
-export const followingTriggers = (corrections: (e: (column: string) => string) => string[]) => `
+export const followingTriggers = (corrections: (e: (column: string) => string) => string[], afterDeviceRow: readonly string[] = []) => `
   CREATE TRIGGER timeline_follows_events AFTER INSERT ON events BEGIN
     INSERT INTO timeline (seq, incident, at, kind, actor, key)
     SELECT new.seq, (SELECT rowid FROM incidents WHERE id = new.incident_id), ${ms('new.occurred_at')}, new.kind, new.actor,
@@ -41,7 +41,17 @@ export const followingTriggers = (corrections: (e: (column: string) => string) =
   CREATE TRIGGER timeline_follows_device_events AFTER INSERT ON device_events BEGIN
     INSERT INTO timeline (seq, at, kind, actor, key, incident)
     SELECT ${row((c) => `new.${c}`)}, i.rowid FROM incidents i WHERE i.id = new.incident_id;
+    ${afterDeviceRow.map((sql) => `${sql};`).join('\n')}
     ${corrections((c) => `new.${c}`).join(';\n')};
+  END;`;
+
+/** The trigger that gives a shared incident's device events their rows when its incidents row is made. */
+export const sharedIncidentTrigger = (afterRows: readonly string[] = []) => `
+  CREATE TRIGGER timeline_follows_shared_incident AFTER INSERT ON incidents BEGIN
+    INSERT INTO timeline (seq, at, kind, actor, key, incident)
+    SELECT ${row((c) => `d.${c}`)}, new.rowid FROM device_events d
+    WHERE d.incident_id = new.id AND ${notRefused('d.incident_id', 'd.device_id')} ORDER BY d.seq;
+    ${afterRows.map((sql) => `${sql};`).join('\n')}
   END;`;
 
 export const migration009: Migration = {
@@ -60,11 +70,7 @@ export const migration009: Migration = {
     db.exec(`
       DROP TRIGGER timeline_follows_events;
       ${followingTriggers((e) => correctionStatements(e, anyTarget))}
-      CREATE TRIGGER timeline_follows_shared_incident AFTER INSERT ON incidents BEGIN
-        INSERT INTO timeline (seq, at, kind, actor, key, incident)
-        SELECT ${row(fromTable)}, new.rowid FROM device_events d
-        WHERE d.incident_id = new.id AND ${notRefused('d.incident_id', 'd.device_id')} ORDER BY d.seq;
-      END;
+      ${sharedIncidentTrigger()}
       CREATE TRIGGER timeline_drops_refused_device AFTER UPDATE OF status ON incident_devices WHEN new.status = 'refused' BEGIN
         DELETE FROM timeline WHERE seq IN (SELECT seq + ${deviceSeqBase} FROM device_events WHERE incident_id = new.incident_id AND device_id = new.device_id);
       END;

@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
 import { correctionStatements, ms } from './007-timeline-index';
-import { anyTarget, deviceSeqBase, followingTriggers } from './009-device-timeline';
+import { anyTarget, deviceSeqBase, followingTriggers, sharedIncidentTrigger } from './009-device-timeline';
 
 // Other laptops' events in the full-text index, and corrections that reach a laptop before the
 // event they correct.
@@ -39,8 +39,11 @@ const keyAmends = (id: string) => `SELECT 1 FROM events a WHERE a.target_id = ${
 const columnOf = (seq: string, column: string) =>
   `coalesce((SELECT ${column} FROM events WHERE seq = ${seq}), (SELECT ${column} FROM device_events WHERE seq = ${seq} - (${deviceSeqBase})))`;
 
-/** The statements that bring one timeline row (key `seq`) up to every correction held for it. */
-export function heldCorrectionStatements(seq: string): string[] {
+/**
+ * The statements that bring timeline rows up to every correction held for them: the row whose
+ * key is `seq`, or every row `scope` picks (then `seq` is `timeline.seq`, the row at hand).
+ */
+export function heldCorrectionStatements(seq: string, scope = `seq = ${seq}`): string[] {
   const event = columnOf(seq, 'id');
   const incident = columnOf(seq, 'incident_id');
   const all = correctionsOf(event, incident);
@@ -51,12 +54,12 @@ export function heldCorrectionStatements(seq: string): string[] {
   const noteKey = `json_type(payload, '$.payload') = 'object'`;
   return [
     `UPDATE timeline SET at = ${latest(timeAmend, ms(`json_extract(payload, '$.occurredAt')`))}
-       WHERE seq = ${seq} AND ${latest(timeAmend, '1')} IS NOT NULL`,
+       WHERE ${scope} AND ${latest(timeAmend, '1')} IS NOT NULL`,
     `UPDATE timeline SET key = ${latest(keyAmend, `json_type(payload, '$.key') IS 'true'`)}
-       WHERE seq = ${seq} AND ${latest(keyAmend, '1')} IS NOT NULL`,
+       WHERE ${scope} AND ${latest(keyAmend, '1')} IS NOT NULL`,
     `UPDATE timeline SET key = ${latest(noteKey, `json_type(payload, '$.payload.key') IS 'true'`)}
-       WHERE seq = ${seq} AND kind = 'note' AND ${latest(noteKey, '1')} IS NOT NULL AND ${latest(keyAmend, '1')} IS NULL`,
-    `UPDATE timeline SET live = 0, key = 0 WHERE seq = ${seq} AND EXISTS (SELECT 1 FROM ${all} WHERE kind = 'redact')`,
+       WHERE ${scope} AND kind = 'note' AND ${latest(noteKey, '1')} IS NOT NULL AND ${latest(keyAmend, '1')} IS NULL`,
+    `UPDATE timeline SET live = 0, key = 0 WHERE ${scope} AND EXISTS (SELECT 1 FROM ${all} WHERE kind = 'redact')`,
   ];
 }
 
@@ -67,14 +70,13 @@ export const migration010: Migration = {
     db.exec(`
       DROP TRIGGER timeline_follows_events;
       DROP TRIGGER timeline_follows_device_events;
-      ${followingTriggers((e) => correctionStatements(e, anyTarget, keyAmends))}
+      DROP TRIGGER timeline_follows_shared_incident;
+      ${followingTriggers((e) => correctionStatements(e, anyTarget, keyAmends), heldCorrectionStatements(`(new.seq + ${deviceSeqBase})`))}
+      ${sharedIncidentTrigger(heldCorrectionStatements('timeline.seq', `incident = new.rowid AND seq < 0`))}
       ALTER TABLE search_progress ADD COLUMN devices_through INTEGER NOT NULL DEFAULT 0;  -- device_events.seq indexed so far
       CREATE INDEX device_events_by_target ON device_events (target_id) WHERE target_id IS NOT NULL;
       CREATE TRIGGER search_drops_refused_device AFTER UPDATE OF status ON incident_devices WHEN new.status = 'refused' BEGIN
         DELETE FROM search WHERE rowid IN (SELECT seq + ${deviceSeqBase} FROM device_events WHERE incident_id = new.incident_id AND device_id = new.device_id);
-      END;
-      CREATE TRIGGER timeline_applies_held_corrections AFTER INSERT ON timeline WHEN new.seq < 0 BEGIN
-        ${heldCorrectionStatements('new.seq').join(';\n')};
       END;
     `);
     // Rows another laptop's corrections touched, or that were made after their corrections
