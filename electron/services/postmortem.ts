@@ -15,6 +15,7 @@ import { sha256Hex } from '../store/hash';
 import type { Store } from '../store/store';
 import type { WriteTx } from '../store/store-writer';
 import { buildBundle, type BundleEvidence } from './export/bundle';
+import { laptopsOf } from './export/laptops';
 import type { PdfRenderer } from './export/pdf-renderer';
 import { recordExport } from './export/record';
 import { documentOf, loadPostmortemSource } from './export/source';
@@ -230,12 +231,12 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
      * bundle's chain head is therefore the head before those custody events.
      */
     async exportBundle(input: ExportInput): Promise<ExportResult> {
-      const { source, evidence } = vault.use((store) => {
+      const { source, evidence, laptops } = vault.use((store) => {
         const source = loadPostmortemSource(store, input.incidentId);
         const evidence: (BundleEvidence & { meta: ReturnType<Store['evidence']['read']>['evidence'] })[] = store.evidence
           .list(input.incidentId)
           .map((meta) => ({ id: meta.id, name: meta.name, data: store.evidence.read(meta.id).data, meta }));
-        return { source, evidence };
+        return { source, evidence, laptops: laptopsOf(store, input.incidentId) };
       });
       const pdf = await pdfOf(source, input.pageSize);
       const zip = buildBundle({
@@ -248,6 +249,7 @@ export function createPostmortemService(deps: PostmortemServiceDeps) {
         evidence,
         createdBy: input.actor,
         createdAt: new Date(deps.now()).toISOString(),
+        laptops,
       });
       const fileName = `${fileBase(source)}-bundle.zip`;
       const out = await deliver(input, source, zip, fileName, 'application/zip');

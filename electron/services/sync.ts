@@ -9,6 +9,7 @@ import type { DeviceRepo } from '../store/device-repo';
 import { newDeviceKeyPair } from '../store/device-signing';
 import { errorShape } from '../store/error-shape';
 import type { SyncLedger, SyncRefusal } from '../store/ingest';
+import { holdOwnerOnlyUmask, makeOwnerOnly } from '../sync/owner-only';
 import type { Store } from '../store/store';
 import type { SyncPeer } from '../sync/peer';
 import { deliveryOf, type FileSink } from './files/file-sink';
@@ -37,6 +38,8 @@ interface Running {
   devices: DeviceRepo;
   ledger: SyncLedger;
   peer: SyncPeer;
+  /** Ends the owner-only umask held while the Corestore is open (owner-only.ts). */
+  releaseUmask(): void;
 }
 
 /**
@@ -124,7 +127,15 @@ export function createSyncService(deps: SyncServiceDeps) {
       const { SyncPeer } = await import('../sync/peer');
       const { host, problem } = listenChoice(devices);
       if (problem) deps.logger.warn('sync.address_gone', { fallback: 'loopback' });
-      const peer = new SyncPeer({ devices, ledger, storageDir: deps.dir, now: deps.now, host });
+      makeOwnerOnly(deps.dir);
+      const releaseUmask = holdOwnerOnlyUmask();
+      let peer: SyncPeer;
+      try {
+        peer = new SyncPeer({ devices, ledger, storageDir: deps.dir, now: deps.now, host });
+      } catch (error) {
+        releaseUmask();
+        throw error;
+      }
       peer.on('refused', (refusal: SyncRefusal) => {
         deps.logger.warn('sync.device_refused', { reason: 'chain_or_signature' });
         refusals.push({ incidentId: refusal.incidentId, deviceName: refusal.deviceName, message: refusal.message });
@@ -137,9 +148,15 @@ export function createSyncService(deps: SyncServiceDeps) {
       peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
       peer.on('problem', (error: unknown) => deps.logger.warn('sync.background_failed', errorShape(error)));
       peer.on('members', () => changed());
-      await peer.start();
+      try {
+        await peer.start();
+      } catch (error) {
+        await peer.close().catch(() => undefined);
+        releaseUmask();
+        throw error;
+      }
       deps.logger.info('sync.started', {});
-      running = { store, devices, ledger, peer };
+      running = { store, devices, ledger, peer, releaseUmask };
       return running;
     })();
     try {
@@ -153,7 +170,12 @@ export function createSyncService(deps: SyncServiceDeps) {
     const r = running;
     running = null;
     if (!r) return;
-    await r.peer.close();
+    try {
+      await r.peer.close();
+    } finally {
+      r.releaseUmask();
+      makeOwnerOnly(deps.dir);
+    }
     deps.logger.info('sync.stopped', {});
     changed();
   }

@@ -1,46 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../shared/ipc/store-schemas';
-import type { MemberEntry } from '../../shared/sync/device-record';
 import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
 import { SyncRefusal } from './ingest';
 import { appendEvent } from './testing/fixtures';
-import { openSyncStore, twoSharedLaptops, type SyncStore } from './testing/sync-stores';
-import { tempDir } from './testing/temp-dir';
-import { newDeviceKeyPair } from './device-signing';
+import { exchange, laptopsForEachTest, noteAt, type SyncStore } from './testing/sync-stores';
 import { migrations } from './migrations';
 import { openStore } from './store';
 
 // The war room's one timeline (migration 009): other laptops' events in the same windows,
 // counts, positions and buckets as this laptop's, ordered by when they happened.
 
-let t: { dir: string; cleanup(): void };
-let open: SyncStore[] = [];
 const t0 = Date.parse('2026-05-01T09:00:00.000Z');
-let clock = t0;
-const now = () => clock;
-beforeEach(() => {
-  t = tempDir('cordon-devtl-');
-  open = [];
-  clock = t0;
-});
-afterEach(() => {
-  for (const s of open) s.close();
-  t.cleanup();
-});
-
-const twoLaptops = () =>
-  twoSharedLaptops((name) => {
-    const s = openSyncStore(t.dir, name, now);
-    open.push(s);
-    return s;
-  });
-
-const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
-const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>
-  appendEvent(s.store, { incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: new Date(t0 + minute * 60_000).toISOString() }).event.id;
+const L = laptopsForEachTest('cordon-devtl-', t0);
+const twoLaptops = L.two;
+const note = (s: SyncStore, incidentId: string, text: string, minute: number) => noteAt(s, incidentId, text, t0 + minute * 60_000);
 const window = (s: SyncStore, incidentId: string) => s.store.timeline.window(incidentId, {}, { from: 'start' }, 50);
 const texts = (rows: readonly EventView[]) => rows.map((r) => (r.kind === 'note' ? r.effectivePayload?.text : r.kind));
 
@@ -48,7 +22,7 @@ describe('one timeline across laptops', () => {
   it('lists both laptops’ notes in one window, by when they happened, marked with the laptop', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);
-    clock += 60_000;
+    L.clock += 60_000;
     note(b, incidentId, 'Ben at 3', 3);
     note(a, incidentId, 'Ana at 2', 2);
     note(b, incidentId, 'Ben at 1', 1);
@@ -81,12 +55,12 @@ describe('one timeline across laptops', () => {
 
   it('a laptop that joined shows the commander’s declaration and a severity call as markers', () => {
     const { a, b, incidentId } = twoLaptops();
-    clock += 60_000;
+    L.clock += 60_000;
     appendEvent(a.store, { incidentId, actor: 'Ana', body: { kind: 'severity_changed', payload: { severity: 'SEV1' } } });
     exchange(a, b, incidentId);
     expect(texts(window(b, incidentId).rows)).toEqual(['declared', 'severity_changed']);
     expect(b.store.timeline.overview(incidentId).digest.map((e) => e.kind)).toContain('declared');
-    expect(b.store.timeline.buckets(incidentId, clock, 10).markers.map((m) => m.severity)).toEqual(['SEV2', 'SEV1']);
+    expect(b.store.timeline.buckets(incidentId, L.clock, 10).markers.map((m) => m.severity)).toEqual(['SEV2', 'SEV1']);
   });
 
   it('signals another laptop’s events after commit, so the windows hear incident.changed for each', () => {
@@ -114,12 +88,12 @@ describe('one timeline across laptops', () => {
     const { a, b, incidentId } = twoLaptops();
     exchange(a, b, incidentId);
     note(b, incidentId, 'written offline', 1);
-    clock += 10 * 60_000;
+    L.clock += 10 * 60_000;
     exchange(b, a, incidentId);
     expect(window(a, incidentId).rows.at(-1)?.origin).toMatchObject({ late: true, skewed: false });
-    clock = t0 + 60 * 60_000;
+    L.clock = t0 + 60 * 60_000;
     note(b, incidentId, 'clock ahead', 61);
-    clock = t0 + 30 * 60_000;
+    L.clock = t0 + 30 * 60_000;
     exchange(b, a, incidentId);
     expect(window(a, incidentId).rows.at(-1)?.origin).toMatchObject({ late: false, skewed: true });
   });
@@ -149,27 +123,12 @@ describe('one timeline across laptops', () => {
   });
 
   it('migration 009 brings the device events a store already held onto its timeline', () => {
-    const a = openSyncStore(t.dir, 'Ana', now);
-    open.push(a);
-    const file = join(t.dir, 'before-009.db');
-    const key = randomBytes(32);
-    const old = openStore(file, key, { create: true, now, migrations: migrations.slice(0, 8) });
-    const b = { store: old, devices: old.devices, ledger: old.sync, device: old.devices.ensureLocalDevice('Ben', newDeviceKeyPair) };
-    const incidentId = a.store.write((tx) => tx.declare('Ana', { title: 'Checkout errors', kind: 'real', severity: 'SEV2' })).value.event.incidentId;
-    const members: MemberEntry[] = [
-      { type: 'genesis', incidentId, commander: a.device.id, name: 'Ana' },
-      { type: 'admit', device: b.device.id, name: 'Ben' },
-    ];
-    const shared = { incidentId, membersKey: randomBytes(32).toString('hex'), commander: a.device.id, blockKey: randomBytes(32) };
-    for (const s of [a, b]) {
-      s.devices.share(shared, 'Ana');
-      s.devices.applyMembers(incidentId, members);
-    }
+    const { a, b, incidentId } = L.two(migrations.slice(0, 8));
     note(a, incidentId, 'Ana at 2', 2);
     b.ledger.ingest(incidentId, a.device.id, a.ledger.publish(incidentId, a.device));
-    appendEvent(old, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Ben at 1' } }, occurredAt: new Date(t0 + 60_000).toISOString() });
-    old.close();
-    const migrated = openStore(file, key, { now });
+    appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Ben at 1' } }, occurredAt: new Date(t0 + 60_000).toISOString() });
+    b.close();
+    const migrated = openStore(b.file, b.key, { now: L.now });
     try {
       expect(texts(migrated.timeline.window(incidentId, {}, { from: 'start' }, 50).rows)).toEqual(['declared', 'Ben at 1', 'Ana at 2']);
     } finally {

@@ -8,7 +8,10 @@ import type { EventView, IncidentSummary } from '../../shared/ipc/store-schemas'
 import { CordonError } from '../../shared/ipc/result';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { prepareRead, type WritableDB } from './database';
+import { deviceEventAsRow, hasDeviceTables } from './device-rows';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
+import { deviceSeqBase } from './migrations/009-device-timeline';
+import { EventTargets, type FoundEvent } from './event-targets';
 import { EventViews } from './event-views';
 import { eventHash } from './hash';
 import { parseState, stateText, WrittenStates, type WrittenState } from './state-text';
@@ -22,6 +25,8 @@ export interface AppendRequest {
 }
 
 interface IncidentRow {
+  /** The list only: events from every laptop (this laptop's chain is event_count). */
+  all_events?: number;
   id: string;
   kind: string;
   title: string;
@@ -58,6 +63,8 @@ export class EventLog {
   /** Sync (ingest.ts): a shared incident's events from every laptop, in merge order; null when not shared. */
   private foldSource: ((incidentId: string) => LoggedEvent[] | null) | null = null;
   private readonly views: EventViews;
+  private readonly targets: EventTargets;
+  private withDevices: boolean | undefined;
 
   constructor(
     private readonly db: WritableDB,
@@ -83,10 +90,6 @@ export class EventLog {
       eventById: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE id = ?`),
       eventsOf: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
       page: prepareRead<[string, number, number], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n LIMIT ?`),
-      correctionsOf: prepareRead<[string], EventRow>(
-        db,
-        `SELECT ${eventColumns} FROM events WHERE target_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
-      ),
       searchInsert: db.prepare('INSERT INTO search (rowid, incident_id, body) VALUES (?, ?, ?)'),
       searchDelete: db.prepare('DELETE FROM search WHERE rowid = ?'),
       counts: prepareRead<[], { incidents: number; events: number }>(
@@ -95,6 +98,7 @@ export class EventLog {
       ),
     };
     this.views = new EventViews(db);
+    this.targets = new EventTargets(db);
   }
 
   /**
@@ -189,49 +193,72 @@ export class EventLog {
 
   /**
    * Brings the full-text index up to the newest event, in write order, in one transaction with
-   * the mark of how far it got (so a crash halfway leaves nothing half-indexed). Returns how many
-   * events it read. Cheap when there is nothing to do: one indexed lookup.
+   * the mark of how far it got (so a crash halfway leaves nothing half-indexed): this laptop's
+   * events, then other laptops' (device_events, migration 010), each from its own mark. Returns
+   * how many events it read. Cheap when there is nothing to do: one indexed lookup.
    */
   indexPending(batch = 2_000): number {
     const p = (this.searchProgress ??= prepareSearchProgress(this.db));
     const pending = () => {
-      const { through, end } = p.progress.get() ?? { through: 0, end: 0 };
-      return end > through ? { through, end } : null;
+      const r = p.progress.get() ?? { through: 0, end: 0, devicesThrough: 0, devicesEnd: 0 };
+      return r.end > r.through || r.devicesEnd > r.devicesThrough ? r : null;
     };
     if (!pending()) return 0;
     return this.db.transaction(() => {
       const range = pending();
       if (!range) return 0;
+      // How far each table is indexed while this runs: a correction re-indexes its target only
+      // once the target itself is in (else the target is indexed later, corrections applied).
+      const done = { local: range.through, devices: range.devicesThrough };
+      const isIn = (target: FoundEvent) => !target.refused && (target.deviceId === null ? target.key <= done.local : target.key - deviceSeqBase <= done.devices);
       let read = 0;
-      for (let after = range.through; ; ) {
-        // Pages of rows rather than one iterator: the connection cannot write while iterating.
-        const rows = p.unindexed.all(after, range.end, batch);
-        for (const row of rows) this.index(row.seq, rowToEvent(row));
-        read += rows.length;
-        const last = rows.at(-1);
-        if (!last) break;
-        after = last.seq;
-      }
-      p.set.run(range.end);
+      const pass = (unindexed: Database.Statement<[number, number, number], EventRow>, from: number, to: number, mark: (seq: number) => void) => {
+        for (let after = from; after < to; ) {
+          // Pages of rows rather than one iterator: the connection cannot write while iterating.
+          const rows = unindexed.all(after, to, batch);
+          const last = rows.at(-1);
+          if (!last) break;
+          // An event's words as the timeline shows it: corrections already held applied (the
+          // few events that have any are read as views; the rest as written).
+          const corrected = this.targets.corrected(rows.filter((r) => !isCorrection(r.kind)).map((r) => r.id));
+          const shown = corrected.size === 0 ? [] : this.views.views(rows.filter((r) => corrected.has(r.id)).map(rowToEvent), () => false);
+          const byId = new Map(shown.map((v) => [v.id, v]));
+          for (const row of rows) {
+            const event = rowToEvent(row);
+            const view = byId.get(row.id);
+            if (isCorrection(row.kind)) {
+              this.reindexTarget(event, isIn);
+            } else {
+              const text = view ? (view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null) : searchableText(event.kind, event.payload);
+              if (text !== null) this.s.searchInsert.run(row.seq, row.incident_id, text);
+            }
+            mark(row.seq);
+          }
+          read += rows.length;
+          after = last.seq;
+        }
+      };
+      pass(p.unindexed, range.through, range.end, (seq) => (done.local = seq));
+      done.local = range.end;
+      if (p.unindexedDevices) pass(p.unindexedDevices, range.devicesThrough + deviceSeqBase, range.devicesEnd + deviceSeqBase, (key) => (done.devices = key - deviceSeqBase));
+      p.set(range.end, range.devicesEnd);
       return read;
     }).immediate();
   }
 
-  /** Keeps the full-text index on what views show: amended text replaces, redacted text leaves. */
-  private index(seq: number, event: LoggedEvent): void {
-    const text = searchableText(event.kind, event.payload);
-    if (text !== null) this.s.searchInsert.run(seq, event.incidentId, text);
-    // An amend of the time or key flag leaves the words as they are; a redacted event's stay gone.
-    if (event.kind === 'redact' || (event.kind === 'amend' && event.payload.payload !== undefined)) {
-      const target = this.s.eventById.get(event.payload.targetEventId);
-      if (!target) return;
-      this.s.searchDelete.run(target.seq);
-      const redacted = this.s.correctionsOf.all(JSON.stringify([target.id])).some((c) => c.kind === 'redact');
-      if (event.kind === 'amend' && event.payload.payload !== undefined && !redacted) {
-        const replaced = searchableText(target.kind as EventKind, event.payload.payload);
-        if (replaced !== null) this.s.searchInsert.run(target.seq, event.incidentId, replaced);
-      }
-    }
+  /** A correction's target, indexed again as views now show it: amended text replaces, redacted text leaves. */
+  private reindexTarget(correction: LoggedEvent, isIn: (target: FoundEvent) => boolean): void {
+    if (correction.kind !== 'amend' && correction.kind !== 'redact') return;
+    // An amend of the time or key flag leaves the words as they are.
+    if (correction.kind === 'amend' && correction.payload.payload === undefined) return;
+    const target = this.targets.find(correction.payload.targetEventId);
+    if (!target || target.incidentId !== correction.incidentId || !isIn(target)) return;
+    if (!indexedKinds.includes(target.kind as EventKind) || isCorrection(target.kind)) return;
+    this.s.searchDelete.run(target.key);
+    const event = { id: target.id, incidentId: target.incidentId, kind: target.kind, payload: JSON.parse(target.payload) as Record<string, unknown> } as LoggedEvent;
+    const [view] = this.views.views([event], () => false);
+    const text = view && view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null;
+    if (text !== null) this.s.searchInsert.run(target.key, target.incidentId, text);
   }
 
   /** Rules that need the log: amend/redact targets, amend replacement payloads, injects. */
@@ -245,14 +272,18 @@ export class EventLog {
       throw new CordonError('bad_input', 'Injects belong to exercises; this is a real incident.');
     }
     if (checked.kind === 'amend' || checked.kind === 'redact') {
-      const target = this.s.eventById.get(checked.payload.targetEventId);
-      if (!target || target.incident_id !== incidentId) {
+      // The target may be another laptop's event (a shared incident): it is found in either table.
+      const target = this.targets.find(checked.payload.targetEventId);
+      if (!target || target.incidentId !== incidentId) {
         throw new CordonError('not_found', 'The event to correct is not in this incident.');
+      }
+      if (target.refused) {
+        throw new CordonError('forbidden', 'That event came from a laptop refused for this incident: it is not on the timeline, so it cannot be corrected.');
       }
       if (target.kind === 'amend' || target.kind === 'redact') {
         throw new CordonError('bad_input', 'Corrections cannot themselves be amended or redacted; correct the original event.');
       }
-      if (checked.kind === 'redact' && this.s.correctionsOf.all(JSON.stringify([target.id])).some((e) => e.kind === 'redact')) {
+      if (checked.kind === 'redact' && this.targets.isRedacted(target.id)) {
         throw new CordonError('conflict', 'That event is already redacted.');
       }
       if (checked.kind === 'amend' && checked.payload.payload !== undefined) {
@@ -344,8 +375,14 @@ export class EventLog {
       params.push(match);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // Every laptop's events count: this laptop's chain, and the other laptops' not refused.
+    this.withDevices ??= hasDeviceTables(this.db);
+    const count = this.withDevices
+      ? `, event_count + (SELECT count(*) FROM device_events d WHERE d.incident_id = incidents.id
+           AND NOT EXISTS (SELECT 1 FROM incident_devices m WHERE m.incident_id = d.incident_id AND m.device_id = d.device_id AND m.status = 'refused')) AS all_events`
+      : '';
     const items = (
-      this.statement(`SELECT * FROM incidents ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(
+      this.statement(`SELECT *${count} FROM incidents ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(
         ...params,
         filter.limit,
         filter.offset,
@@ -374,27 +411,65 @@ export class EventLog {
   }
 }
 
-interface SearchProgressStatements {
-  progress: Database.Statement<[], { through: number; end: number }>;
-  set: Database.Statement<[number]>;
-  unindexed: Database.Statement<[number, number, number], EventRow>;
+interface SearchProgress {
+  through: number;
+  end: number;
+  devicesThrough: number;
+  devicesEnd: number;
 }
+
+interface SearchProgressStatements {
+  progress: Database.Statement<[], SearchProgress>;
+  set(through: number, devicesThrough: number): void;
+  unindexed: Database.Statement<[number, number, number], EventRow>;
+  /** Other laptops' events, keyed as the timeline keys them; null before migration 010. */
+  unindexedDevices: Database.Statement<[number, number, number], EventRow> | null;
+}
+
+const kindList = () => indexedKinds.map((k) => `'${k}'`).join(', ');
 
 /** Prepared on first use, so this class still opens a store migrated only part of the way (tests). */
 function prepareSearchProgress(db: WritableDB): SearchProgressStatements {
+  const devices = db.prepare("SELECT 1 FROM pragma_table_info('search_progress') WHERE name = 'devices_through'").pluck().get() === 1;
+  const unindexed = prepareRead<[number, number, number], EventRow>(
+    db,
+    `SELECT ${eventColumns} FROM events
+     WHERE seq > ? AND seq <= ? AND kind IN (${kindList()}) ORDER BY seq LIMIT ?`,
+  );
+  if (!devices) {
+    const set = db.prepare<[number]>('UPDATE search_progress SET indexed_through = ? WHERE id = 1');
+    return {
+      progress: prepareRead<[], SearchProgress>(
+        db,
+        'SELECT indexed_through AS through, (SELECT coalesce(max(seq), 0) FROM events) AS "end", 0 AS devicesThrough, 0 AS devicesEnd FROM search_progress WHERE id = 1',
+      ),
+      set: (through) => void set.run(through),
+      unindexed,
+      unindexedDevices: null,
+    };
+  }
+  const set = db.prepare<[number, number]>('UPDATE search_progress SET indexed_through = ?, devices_through = ? WHERE id = 1');
   return {
-    progress: prepareRead<[], { through: number; end: number }>(
+    progress: prepareRead<[], SearchProgress>(
       db,
-      'SELECT indexed_through AS through, (SELECT coalesce(max(seq), 0) FROM events) AS "end" FROM search_progress WHERE id = 1',
+      `SELECT indexed_through AS through, (SELECT coalesce(max(seq), 0) FROM events) AS "end",
+              devices_through AS devicesThrough, (SELECT coalesce(max(seq), 0) FROM device_events) AS devicesEnd
+       FROM search_progress WHERE id = 1`,
     ),
-    set: db.prepare<[number]>('UPDATE search_progress SET indexed_through = ? WHERE id = 1'),
-    unindexed: prepareRead<[number, number, number], EventRow>(
+    set: (through, devicesThrough) => void set.run(through, devicesThrough),
+    unindexed,
+    // A refused device's events are on no timeline: they are not indexed (migration 010 drops them when it is refused later).
+    unindexedDevices: prepareRead<[number, number, number], EventRow>(
       db,
-      `SELECT ${eventColumns} FROM events
-       WHERE seq > ? AND seq <= ? AND kind IN (${indexedKinds.map((k) => `'${k}'`).join(', ')}) ORDER BY seq LIMIT ?`,
+      `SELECT ${deviceEventAsRow('d')} FROM device_events d
+       WHERE d.seq > ? - (${deviceSeqBase}) AND d.seq <= ? - (${deviceSeqBase}) AND d.kind IN (${kindList()})
+         AND NOT EXISTS (SELECT 1 FROM incident_devices m WHERE m.incident_id = d.incident_id AND m.device_id = d.device_id AND m.status = 'refused')
+       ORDER BY d.seq LIMIT ?`,
     ),
   };
 }
+
+const isCorrection = (kind: string) => kind === 'amend' || kind === 'redact';
 
 const wellFormed = (text: string): string => text.replace(/\p{Surrogate}/gu, '\ufffd');
 
@@ -409,7 +484,7 @@ function toSummary(row: IncidentRow): IncidentSummary {
     phase: row.phase,
     declaredAt: row.declared_at,
     updatedAt: row.updated_at,
-    eventCount: row.event_count,
+    eventCount: row.all_events ?? row.event_count,
     commander: state.roles.commander?.person ?? null,
     playbookRef: state.playbookId,
     headHash: row.head_hash,

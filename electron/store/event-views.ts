@@ -25,7 +25,10 @@ export class EventViews {
     const local = this.correctionsOf.all(ids);
     if (this.deviceCorrections === undefined) {
       this.deviceCorrections = hasDeviceTables(this.db)
-        ? this.db.prepare<[string], EventRow>(`SELECT ${deviceEventAsRow('d')} FROM device_events d WHERE d.target_id IN (SELECT value FROM json_each(?))`)
+        ? this.db.prepare<[string], EventRow>(
+            `SELECT ${deviceEventAsRow('d')} FROM device_events d WHERE d.target_id IN (SELECT value FROM json_each(?))
+               AND NOT EXISTS (SELECT 1 FROM incident_devices m WHERE m.incident_id = d.incident_id AND m.device_id = d.device_id AND m.status = 'refused')`,
+          )
         : null;
     }
     const others = this.deviceCorrections?.all(ids) ?? [];
@@ -41,7 +44,11 @@ export class EventViews {
   /** The views, and the amend and redact events that point at them (for history and redaction reasons). */
   withCorrections(events: readonly LoggedEvent[], isKey: (event: LoggedEvent) => boolean): { views: EventView[]; corrections: EventView[] } {
     if (events.length === 0) return { views: [], corrections: [] };
-    const found = this.corrections(JSON.stringify(events.map((e) => e.id))).map(rowToEvent);
+    // A correction counts only within its own incident, whatever another laptop claims.
+    const incidentOf = new Map(events.map((e) => [e.id, e.incidentId]));
+    const found = this.corrections(JSON.stringify(events.map((e) => e.id)))
+      .map(rowToEvent)
+      .filter((c) => (c.kind === 'amend' || c.kind === 'redact') && incidentOf.get(c.payload.targetEventId) === c.incidentId);
     const corrections = collectCorrections(found);
     const views = events.map((event): EventView => {
       const effective = effectiveEvent(event, corrections);

@@ -9,6 +9,7 @@ import type { WritableDB } from './database';
 import type { DeviceRepo, LocalDevice } from './device-repo';
 import type { StoreWrite, WriteTx } from './store-writer';
 import type { EventLog } from './event-log';
+import { EventTargets } from './event-targets';
 import { rowToEvent, eventColumns, type EventRow } from './event-rows';
 import { recordCryptoProblem, signRecord } from './device-signing';
 import { stateText } from './state-text';
@@ -86,6 +87,7 @@ const toRecord = (row: DeviceEventRow): DeviceRecord => ({
  */
 export class SyncLedger {
   private readonly s;
+  private readonly targets: EventTargets;
 
   constructor(
     private readonly db: WritableDB,
@@ -94,9 +96,13 @@ export class SyncLedger {
     private readonly write: StoreWrite,
     private readonly now: () => number = Date.now,
   ) {
+    this.targets = new EventTargets(db);
     this.s = {
       head: db.prepare<[string, string], { device_seq: number; hash: string }>(
         'SELECT device_seq, hash FROM device_events WHERE incident_id = ? AND device_id = ? ORDER BY device_seq DESC LIMIT 1',
+      ),
+      newest: db.prepare<[string, string], DeviceEventRow>(
+        `SELECT ${deviceEventColumns} FROM device_events WHERE incident_id = ? AND device_id = ? ORDER BY device_seq DESC LIMIT 1`,
       ),
       atSeq: db.prepare<[string, string, number], { hash: string }>(
         'SELECT hash FROM device_events WHERE incident_id = ? AND device_id = ? AND device_seq = ?',
@@ -169,12 +175,27 @@ export class SyncLedger {
     } catch (error) {
       if (error instanceof BadRecord) {
         const refusal = new SyncRefusal(incidentId, deviceId, nameOf(), error.message);
-        if (this.devices.member(incidentId, deviceId)) this.devices.refuse(incidentId, deviceId, error.message);
+        if (this.devices.member(incidentId, deviceId)) this.refuseDevice(incidentId, deviceId, error.message);
         throw refusal;
       }
       throw error;
     }
     return result;
+  }
+
+  /**
+   * Marks the device refused (its rows leave the timeline and the search index, by trigger) and
+   * re-folds without it, in one store write. Its newest event is what the write signals: the
+   * windows showing it hear incident.changed, find it gone and read their rows again.
+   */
+  private refuseDevice(incidentId: string, deviceId: string, reason: string): void {
+    this.write((tx) => {
+      const newest = this.s.newest.get(incidentId, deviceId);
+      this.devices.refuse(incidentId, deviceId, reason);
+      if (!newest) return;
+      this.refold(incidentId);
+      tx.received([recordToEvent(toRecord(newest))]);
+    });
   }
 
   private ingestBatch(tx: WriteTx, incidentId: string, deviceId: string, raw: readonly unknown[]) {
@@ -208,6 +229,7 @@ export class SyncLedger {
       } else {
         if (this.s.idTaken.get(record.id, record.id)) throw new BadRecord(`event ${record.seq} reuses the id of another event`);
         const targetId = record.kind === 'amend' || record.kind === 'redact' ? String(record.payload.targetEventId) : null;
+        if (targetId !== null) this.checkTarget(record.seq, targetId, incidentId);
         this.s.insert.run(
           record.id,
           incidentId,
@@ -232,6 +254,18 @@ export class SyncLedger {
     }
     tx.received(taken);
     return { added, refusedAfterRemoval };
+  }
+
+  /**
+   * A correction from another laptop may point at any laptop's event, by id. A target held here
+   * must be an event of the same incident and not itself a correction; one not held yet (a
+   * third laptop's, still on its way) is accepted and changes nothing until it arrives.
+   */
+  private checkTarget(seq: number, targetId: string, incidentId: string): void {
+    const target = this.targets.find(targetId);
+    if (!target) return;
+    if (target.incidentId !== incidentId) throw new BadRecord(`event ${seq} corrects an event of another incident`);
+    if (target.kind === 'amend' || target.kind === 'redact') throw new BadRecord(`event ${seq} corrects a correction`);
   }
 
   /** The last sequence this laptop holds of each other device's log (an event's causal parents). */
@@ -343,7 +377,9 @@ export class SyncLedger {
   refold(incidentId: string): IncidentState | null {
     const events = this.foldInput(incidentId);
     if (!events) return null;
-    const folded = foldIncident(events);
+    // Last activity is the newest event any laptop wrote, not the one that happened last.
+    const updatedAt = events.reduce((latest, e) => (e.recordedAt > latest ? e.recordedAt : latest), '');
+    const folded = { ...foldIncident(events), updatedAt };
     return this.db.transaction(() => {
       const row = this.s.incident.get(incidentId);
       const localEvents = this.s.localEvents.all(incidentId);

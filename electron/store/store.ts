@@ -61,6 +61,8 @@ export interface Store {
   readonly devices: DeviceRepo;
   /** Other laptops' events: ingest (through `write`), this laptop's device log, the merged fold. */
   readonly sync: SyncLedger;
+  /** Whether the incident is shared between laptops; false on a store older than sync (the CLI opens those as found). */
+  isShared(incidentId: string): boolean;
   /** Listens for committed writes (the internal signal; the windows hear them through the push bus). */
   onCommitted(listener: CommittedListener): () => void;
   /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
@@ -134,6 +136,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       get sync() {
         return syncLedger();
       },
+      isShared: (incidentId) => hasDeviceTables(db) && devicesRepo().shared(incidentId) !== null,
       onCommitted: (listener) => committed.on(listener),
       catchUpSearch: (batch) => log.indexPending(batch),
       timeline: new TimelineQuery(db, () => log.indexPending()),

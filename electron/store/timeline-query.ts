@@ -27,8 +27,8 @@ import { EventViews } from './event-views';
 // filter) rebuilds it on next use.
 //
 // This laptop's events and other laptops' (device_events, keyed below zero by migration 009)
-// are one timeline; the full-text filter covers only this laptop's events (search indexes
-// `events`). Rows from other laptops rebuild a directory: they land anywhere in time.
+// are one timeline, and the full-text index holds both under the same keys (migration 010).
+// Rows from other laptops rebuild a directory: they land anywhere in time.
 
 export interface TimelineQueryOptions {
   /** Rows between checkpoints (default 256). */

@@ -7,7 +7,9 @@ Checks an evidence bundle written by "cordon export --format bundle" or the app:
 against the SHA-256 and size in manifest.json, that events.json's hash chain recomputes and
 ends at the manifest's chain head, that postmortem.md names the same chain head, and that
 manifest.json itself is the one sealed in manifest.seal.json (an edited title, creator or
-time is named).
+time is named). For an incident shared between laptops, also each other laptop's log in
+devices.json (positions, links, hashes, and every signature against that laptop's key) and
+that timeline.json lists exactly the events of all the chains.
 Needs no store and no passphrase. Names every file or event that does not match.
 
 Exit codes: 0 everything matches; 1 something does not match; 2 FILE cannot be read.

@@ -4,6 +4,7 @@ import { canonicalJson, chainVersion, genesisHash } from '../../../shared/events
 import type { EventView } from '../../../shared/ipc/store-schemas';
 import { parseFrontMatter } from '../../../shared/postmortem/markdown';
 import { eventHash, sha256Hex } from '../../store/hash';
+import { checkLaptops, devicesFile, devicesJson, timelineFile, timelineJson, type BundleLaptops } from './laptops';
 
 // The evidence bundle: one zip a reader can check without Cordon's store.
 //   manifest.json    format, incident id, chain head, event count, created-by/at, and every
@@ -11,6 +12,8 @@ import { eventHash, sha256Hex } from '../../store/hash';
 //   events.json      every event of the incident as stored (envelope, payload, prevHash, hash),
 //                    pretty-printed; a redacted event keeps its envelope and hashes but not its
 //                    payload (its link is checked, its own hash cannot be recomputed)
+//   devices.json, timeline.json   a shared incident only: the other laptops' signed logs, and
+//                    every laptop's events in the one timeline order (laptops.ts)
 //   postmortem.md    the Markdown export (its front matter names the same chain head)
 //   postmortem.pdf   the PDF export
 //   evidence/<name>  each evidence file, bytes as stored (checked against their recorded hash)
@@ -84,6 +87,8 @@ export interface BundleInput {
   evidence: readonly BundleEvidence[];
   createdBy: string;
   createdAt: string;
+  /** A shared incident: the other laptops' logs and the one timeline (laptopsOf). */
+  laptops?: BundleLaptops | null;
 }
 
 /** The stored events as the bundle carries them; redacted payloads left out. */
@@ -117,6 +122,10 @@ function evidencePath(item: BundleEvidence, taken: Set<string>): string {
 export function buildBundle(input: BundleInput): Uint8Array {
   const files = new Map<string, Uint8Array>();
   files.set('events.json', strToU8(eventsJson(input.incidentId, input.events)));
+  if (input.laptops) {
+    files.set(devicesFile, strToU8(devicesJson(input.incidentId, input.laptops.laptops)));
+    files.set(timelineFile, strToU8(timelineJson(input.incidentId, input.laptops.timeline)));
+  }
   files.set('postmortem.md', strToU8(input.markdown));
   files.set('postmortem.pdf', input.pdf);
   const taken = new Set<string>();
@@ -203,7 +212,8 @@ export function verifyBundle(zip: Uint8Array): BundleVerdict {
   for (const path of Object.keys(entries)) {
     if (path !== 'manifest.json' && path !== sealFile && !listed.has(path) && !path.endsWith('/')) verdict.problems.push(`${path}: in the bundle but not listed in the manifest`);
   }
-  checkChain(entries['events.json'], manifest, verdict);
+  const localIds = checkChain(entries['events.json'], manifest, verdict);
+  checkLaptops(entries, manifest.incidentId, localIds, verdict);
   const md = entries['postmortem.md'];
   if (md) {
     const fm = parseFrontMatter(strFromU8(md));
@@ -244,38 +254,40 @@ function checkSeal(bytes: Uint8Array | undefined, manifestBytes: Uint8Array, man
   }
 }
 
-function checkChain(bytes: Uint8Array | undefined, manifest: BundleManifest, verdict: BundleVerdict): void {
+/** Checks events.json; returns its event ids, or null when it cannot be read. */
+function checkChain(bytes: Uint8Array | undefined, manifest: BundleManifest, verdict: BundleVerdict): string[] | null {
   if (!bytes) {
     verdict.problems.push('events.json is missing, so the chain cannot be checked');
-    return;
+    return null;
   }
   let parsed: z.infer<typeof eventsFileSchema>;
   try {
     parsed = eventsFileSchema.parse(JSON.parse(strFromU8(bytes)));
   } catch {
     verdict.problems.push('events.json: not a list of Cordon events');
-    return;
+    return null;
   }
   if (parsed.incidentId !== manifest.incidentId) verdict.problems.push('events.json: holds a different incident than the manifest names');
   if (parsed.chainVersion !== chainVersion) {
     verdict.problems.push(`events.json: chain version ${parsed.chainVersion} is not one this Cordon can check`);
-    return;
+    return null;
   }
+  const ids = parsed.events.map((e) => e.id);
   let prev = genesisHash;
   let redacted = 0;
   for (const [i, e] of parsed.events.entries()) {
     const where = `events.json: event #${e.n} (${e.id}, ${e.kind})`;
     if (e.n !== i + 1) {
       verdict.problems.push(`${where}: is at position ${i + 1}; an event is missing or out of order`);
-      return;
+      return ids;
     }
     if (e.prevHash !== prev) {
       verdict.problems.push(`${where}: does not link to the event before it`);
-      return;
+      return ids;
     }
     if (e.incidentId !== parsed.incidentId) {
       verdict.problems.push(`${where}: belongs to another incident`);
-      return;
+      return ids;
     }
     if (e.payload === null) {
       redacted++;
@@ -285,12 +297,12 @@ function checkChain(bytes: Uint8Array | undefined, manifest: BundleManifest, ver
         payloadText = canonicalJson(e.payload);
       } catch {
         verdict.problems.push(`${where}: its payload cannot be encoded canonically`);
-        return;
+        return ids;
       }
       const { payload: _p, redacted: _r, hash, ...fields } = e;
       if (eventHash(fields, payloadText) !== hash) {
         verdict.problems.push(`${where}: was changed after it was written (its hash does not match its content)`);
-        return;
+        return ids;
       }
     }
     prev = e.hash;
@@ -303,4 +315,5 @@ function checkChain(bytes: Uint8Array | undefined, manifest: BundleManifest, ver
   } else {
     verdict.checked.push(`OK  chain of ${parsed.events.length} events ends at ${head}${redacted ? ` (${redacted} redacted: linked, content not shown)` : ''}`);
   }
+  return ids;
 }

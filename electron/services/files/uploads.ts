@@ -10,6 +10,11 @@ type Purpose = ParsedInput<'uploadBegin'>['purpose'];
 
 /** A backup to restore can be as large as the store; evidence is capped by the store. */
 const limits: Record<Purpose, number> = { evidence: maxEvidenceBytes, restore: 4 * 1024 * 1024 * 1024, sync_exchange: 512 * 1024 * 1024 };
+const tooLarge: Record<Purpose, string> = {
+  evidence: 'The file is larger than 50 MB, the most Cordon keeps as evidence.',
+  restore: 'The file is larger than any Cordon backup can be.',
+  sync_exchange: 'The file is larger than 512 MB, the most an incident file from another laptop can be.',
+};
 const maxOpenUploads = 4;
 const idleMs = 10 * 60_000;
 
@@ -61,7 +66,7 @@ export function createUploads(deps: { dir: string; now: () => number }) {
       sweep();
       const limit = limits[input.purpose];
       if (input.size > limit) {
-        throw new CordonError('bad_input', input.purpose === 'evidence' ? 'The file is larger than 50 MB, the most Cordon keeps as evidence.' : 'The file is larger than any Cordon backup can be.');
+        throw new CordonError('bad_input', tooLarge[input.purpose]);
       }
       if (uploads.size >= maxOpenUploads) throw new CordonError('conflict', 'Too many files are being sent at once; wait for one to finish.');
       const uploadId = randomBytes(18).toString('base64url');

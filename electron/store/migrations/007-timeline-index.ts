@@ -26,7 +26,12 @@ export const keyByDefault = `('declared', 'severity_changed', 'status_changed', 
  * amend of a note carries its key flag unless a key amend already decided; redacted events
  * are no longer key events.
  */
-export function correctionStatements(e: (column: string) => string, targetSeq = (id: string) => `(SELECT seq FROM events WHERE id = ${id})`): string[] {
+export function correctionStatements(
+  e: (column: string) => string,
+  targetSeq = (id: string) => `(SELECT seq FROM events WHERE id = ${id})`,
+  /** The amends that set a key flag on the event with this id (migration 010 adds other laptops'). */
+  keyAmends = (id: string) => `SELECT 1 FROM events a WHERE a.target_id = ${id} AND a.kind = 'amend' AND json_type(a.payload, '$.key') IS NOT NULL`,
+): string[] {
   const target = targetSeq(e('target_id'));
   const amend = `${e('kind')} = 'amend'`;
   return [
@@ -36,8 +41,7 @@ export function correctionStatements(e: (column: string) => string, targetSeq = 
        WHERE ${amend} AND json_type(${e('payload')}, '$.key') IN ('true', 'false') AND seq = ${target}`,
     `UPDATE timeline SET key = live AND json_type(${e('payload')}, '$.payload.key') IS 'true'
        WHERE ${amend} AND kind = 'note' AND json_type(${e('payload')}, '$.payload') = 'object' AND seq = ${target}
-         AND NOT EXISTS (SELECT 1 FROM events a WHERE a.target_id = ${e('target_id')} AND a.kind = 'amend'
-                         AND json_type(a.payload, '$.key') IS NOT NULL)`,
+         AND NOT EXISTS (${keyAmends(e('target_id'))})`,
     `UPDATE timeline SET live = 0, key = 0 WHERE ${e('kind')} = 'redact' AND seq = ${target}`,
   ];
 }

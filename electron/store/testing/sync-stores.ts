@@ -5,6 +5,7 @@ import type { MemberEntry } from '../../../shared/sync/device-record';
 import type { DeviceRepo, LocalDevice } from '../device-repo';
 import { newDeviceKeyPair } from '../device-signing';
 import type { SyncLedger } from '../ingest';
+import type { Migration } from '../migrations/migration';
 import { openStore, type Store } from '../store';
 import { tempDir } from './temp-dir';
 
@@ -21,11 +22,11 @@ export interface SyncStore {
 /** An encrypted store in `dir` with its own device, for sync tests. */
 let opened = 0;
 
-export function openSyncStore(dir: string, name: string, now: () => number = Date.now): SyncStore {
+export function openSyncStore(dir: string, name: string, now: () => number = Date.now, options: { migrations?: readonly Migration[] } = {}): SyncStore {
   opened += 1;
   const file = join(dir, `${name}-${opened}.db`);
   const key = randomBytes(32);
-  const store = openStore(file, key, { create: true, now });
+  const store = openStore(file, key, { create: true, now, ...options });
   const device = store.devices.ensureLocalDevice(name, newDeviceKeyPair);
   return { store, file, key, devices: store.devices, ledger: store.sync, device, close: () => store.close() };
 }
@@ -75,3 +76,65 @@ export function sharedLaptopsForEachTest(now: () => number = Date.now) {
     exchange: (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device)),
   };
 }
+
+/** As twoSharedLaptops, with Cleo admitted too: all three stores know every member. */
+export function threeSharedLaptops(open: (name: string) => SyncStore) {
+  const { a, b, incidentId, members: two } = twoSharedLaptops(open);
+  const c = open('Cleo');
+  const members: MemberEntry[] = [...two, { type: 'admit', device: c.device.id, name: 'Cleo' }];
+  const shared = a.devices.shared(incidentId);
+  if (!shared) throw new Error('the incident is not shared');
+  c.devices.share(shared, 'Ana');
+  for (const s of [a, b, c]) s.devices.applyMembers(incidentId, members);
+  return { a, b, c, incidentId, members };
+}
+
+/**
+ * Laptops for sync tests on a fake clock: each test gets its own folder and the clock at `t0`;
+ * the stores it opened are closed after it. `clock` may be moved by the test.
+ */
+export function laptopsForEachTest(prefix: string, t0: number) {
+  let dir = '';
+  let cleanup: () => void = () => undefined;
+  let open: SyncStore[] = [];
+  let clock = t0;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir(prefix));
+    open = [];
+    clock = t0;
+  });
+  afterEach(() => {
+    for (const s of open) s.close();
+    cleanup();
+  });
+  const now = () => clock;
+  /** A laptop's store; `migrations` stops it at an older schema (a laptop not upgraded yet). */
+  const opener = (name: string, migrations?: readonly Migration[]) => {
+    const s = openSyncStore(dir, name, now, migrations ? { migrations } : {});
+    open.push(s);
+    return s;
+  };
+  return {
+    get dir() {
+      return dir;
+    },
+    get clock() {
+      return clock;
+    },
+    set clock(at: number) {
+      clock = at;
+    },
+    now,
+    open: opener,
+    /** Ana and Ben sharing an incident; Ben's store stopped at `benMigrations` when given. */
+    two: (benMigrations?: readonly Migration[]) => twoSharedLaptops((name) => opener(name, name === 'Ben' ? benMigrations : undefined)),
+    three: () => threeSharedLaptops(opener),
+  };
+}
+
+/** What `from` holds of its own log, taken in by `to`: one direction of a sync. */
+export const exchange = (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device));
+
+/** A note written on `s`, happened at `at`. */
+export const noteAt = (s: SyncStore, incidentId: string, text: string, at: number) =>
+  s.store.write((tx) => tx.append({ incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: new Date(at).toISOString() })).value.event.id;

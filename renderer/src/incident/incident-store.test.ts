@@ -39,6 +39,8 @@ function fakeMain(events: EventView[]) {
     timelineLocate: vi.fn(async ({ filter = {}, target }: { filter?: TimelineFilterInput; target: { eventId: string } }) => {
       const all = visible(filter);
       const index = all.findIndex((e) => e.id === target.eventId);
+      // As the store answers for an event no longer on the timeline (its laptop was refused).
+      if (!events.some((e) => e.id === target.eventId)) return { ok: false, error: { code: 'not_found', message: 'That event is not in this incident.' } };
       return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: count() } };
     }),
     incidentGet: vi.fn(async ({ after }: { after: number }) => ({ ok: true, value: { incident, state: state(), events: events.filter((e) => e.n > after), nextAfter: null } })),
@@ -50,6 +52,13 @@ function fakeMain(events: EventView[]) {
     push(event: EventView) {
       events.push(event);
       listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id });
+    },
+    /** A laptop refused: its events leave the timeline, and the push names the newest of them. */
+    refuse(device: string) {
+      const gone = events.filter((e) => e.origin?.device === device);
+      events.splice(0, events.length, ...events.filter((e) => e.origin?.device !== device));
+      const newest = gone.at(-1);
+      if (newest) listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: newest.id });
     },
   };
 }
@@ -121,6 +130,19 @@ describe('the open incident', () => {
     const rows = useOpenIncident.getState().rows;
     expect([899, 900, 901].map((i) => textOf(rows.get(i)))).toEqual(['n899', 'from Ben', 'n900']);
     expect(rows.get(900)?.origin).toEqual(origin);
+  });
+
+  it('reads the screen again when a refused laptop’s events leave the timeline', async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    const origin = { device: 'b'.repeat(64), deviceName: 'Ben', late: false, skewed: false };
+    main.push({ ...makeEvent('note', { text: 'from Ben' }, { occurredAt: at(2_000), n: 1 }), origin });
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_001));
+    main.refuse(origin.device);
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    expect([...useOpenIncident.getState().rows.values()].some((e) => e.origin !== undefined)).toBe(false);
+    expect(useOpenIncident.getState().actionError).toBeNull();
   });
 
   it('reads a burst of pushes (a laptop catching up) once, when it ends', async () => {

@@ -183,7 +183,9 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
         ...(digested.length ? { digest: [...current.digest, ...digested] } : {}),
       });
     }
-    if (!located.ok || gen !== generation) return;
+    if (gen !== generation) return;
+    // The event left the timeline (its laptop was refused since): read again what is on screen.
+    if (!located.ok) return located.error.code === 'not_found' ? reread(incidentId) : undefined;
     const l = located.value;
     const current = get();
     // Another laptop's event (sync) lands anywhere in time and leaves this log's count as it was.

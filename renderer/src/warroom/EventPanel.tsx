@@ -76,7 +76,8 @@ export function EventPanel(props: EventPanelProps) {
     }
   };
 
-  const title = mode === 'amend' ? `Amend event #${event.n}` : mode === 'redact' ? `Redact event #${event.n}` : `History of event #${event.n}`;
+  const which = event.origin ? `event #${event.n} from ${event.origin.deviceName}’s laptop` : `event #${event.n}`;
+  const title = mode === 'amend' ? `Amend ${which}` : mode === 'redact' ? `Redact ${which}` : `History of ${which}`;
   return (
     <section className="wr-panel card" role="dialog" aria-modal="false" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <div className="wr-panel-head">

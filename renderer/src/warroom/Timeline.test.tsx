@@ -110,6 +110,19 @@ describe('Timeline', () => {
     expect(props.onRedact).toHaveBeenCalledWith(note.id, 'pasted a secret');
   });
 
+  it('offers key, amend and redact on another laptop’s event too, named with its laptop', () => {
+    const bens = { ...makeEvent('note', { text: 'Restarted worker pool' }, { occurredAt: at('07:15'), n: 3 }), origin: { device: 'b'.repeat(64), deviceName: 'Ben', late: false, skewed: false } };
+    const { props } = setup([declared, bens]);
+    fireEvent.click(screen.getByRole('button', { name: 'Key event #3 from Ben’s laptop' }));
+    expect(props.onToggleKey).toHaveBeenCalledWith(bens.id, true);
+    fireEvent.click(screen.getByRole('button', { name: 'Redact event #3 from Ben’s laptop' }));
+    const dialog = screen.getByRole('dialog', { name: 'Redact event #3 from Ben’s laptop' });
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'customer name' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Redact' }));
+    expect(props.onRedact).toHaveBeenCalledWith(bens.id, 'customer name');
+    expect(screen.getByRole('button', { name: 'Amend event #3 from Ben’s laptop' })).toBeTruthy();
+  });
+
   it('closes the panel on Escape', () => {
     setup([note]);
     fireEvent.click(screen.getByRole('button', { name: `Amend event #${note.n}` }));

@@ -106,8 +106,10 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   const hidden = presenter && !redacted && isSensitivePayload(event.effectivePayload);
   const d = describeEvent(event, { playbook, redactionReason: reason });
   const at = timeOf(event);
-  // Another laptop's event is corrected on that laptop: this log's amends point at its own chain.
-  const editable = !redacted && !correctionKinds.has(event.kind) && event.origin === undefined;
+  // Another laptop's event is corrected here too: the correction names it by id and travels to every laptop.
+  const editable = !redacted && !correctionKinds.has(event.kind);
+  // Numbers are per laptop: another laptop's #3 is not this one's.
+  const which = event.origin ? `event #${event.n} from ${event.origin.deviceName}’s laptop` : `event #${event.n}`;
   const title = hidden ? 'Sensitive note hidden in presenter mode' : presentText(d.title, presenter);
   const detail = hidden || d.detail === null ? null : presentText(d.detail, presenter);
   const classes = ['wr-row', event.key ? 'wr-row-key' : '', redacted ? 'wr-row-redacted' : '', correctionKinds.has(event.kind) ? 'wr-row-correction' : ''];
@@ -146,22 +148,22 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
       </span>
       <span className="wr-row-actions">
         {editable && (
-          <button type="button" className={`wr-star${event.key ? ' wr-star-on' : ''}`} aria-pressed={event.key} aria-label={`Key event #${event.n}`} onClick={(e) => onAction('key', event, e.currentTarget)}>
+          <button type="button" className={`wr-star${event.key ? ' wr-star-on' : ''}`} aria-pressed={event.key} aria-label={`Key ${which}`} onClick={(e) => onAction('key', event, e.currentTarget)}>
             {event.key ? '★' : '☆'}
           </button>
         )}
         {editable && (
-          <button type="button" className="wr-row-button" aria-label={`Amend event #${event.n}`} onClick={(e) => onAction('amend', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Amend ${which}`} onClick={(e) => onAction('amend', event, e.currentTarget)}>
             Amend
           </button>
         )}
         {editable && (
-          <button type="button" className="wr-row-button" aria-label={`Redact event #${event.n}`} onClick={(e) => onAction('redact', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Redact ${which}`} onClick={(e) => onAction('redact', event, e.currentTarget)}>
             Redact
           </button>
         )}
         {hasHistory && (
-          <button type="button" className="wr-row-button" aria-label={`Show history of event #${event.n}`} onClick={(e) => onAction('history', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Show history of ${which}`} onClick={(e) => onAction('history', event, e.currentTarget)}>
             History
           </button>
         )}
