@@ -82,6 +82,9 @@ interface Incident {
   firstSeq: number;
 }
 
+/** Every laptop's events of the incident: this log's count and the rows other laptops sent. */
+const allEventsOf = (incident: Incident) => incident.eventCount + Number(incident.devices.split(':')[0]);
+
 interface PhaseChange {
   at: number;
   seq: number;
@@ -182,7 +185,7 @@ export class TimelineQuery {
     const typed = anchor.from === 'end' ? this.textTail(incident, filter, compiled, limit) : null;
     if (typed) {
       const { views, corrections } = this.rowsWithCorrections(typed.keys.map((k) => k.seq));
-      return { rows: views, corrections, offset: typed.total - typed.keys.length, total: typed.total, eventCount: incident.eventCount };
+      return { rows: views, corrections, offset: typed.total - typed.keys.length, total: typed.total, eventCount: incident.eventCount, allEvents: allEventsOf(incident) };
     }
     const dir = this.directory(incident, filter, compiled);
     let start: number;
@@ -219,7 +222,7 @@ export class TimelineQuery {
     start = Math.max(0, start);
     const keys = this.keysFrom(compiled, dir, start, count);
     const { views, corrections } = this.rowsWithCorrections(keys.map((k) => k.seq));
-    return { rows: views, corrections, offset: start, total: dir.total, eventCount: incident.eventCount };
+    return { rows: views, corrections, offset: start, total: dir.total, eventCount: incident.eventCount, allEvents: allEventsOf(incident) };
   }
 
   /** Where an event sits under a filter (with its row), or the first row at or after a time. */
@@ -229,12 +232,12 @@ export class TimelineQuery {
     const dir = this.directory(incident, filter, compiled);
     if ('at' in target) {
       const index = this.indexOf(compiled, dir, { at: target.at, seq: firstSeq });
-      return { index: dir.total === 0 ? null : Math.min(index, dir.total - 1), total: dir.total, row: null, corrections: [], eventCount: incident.eventCount };
+      return { index: dir.total === 0 ? null : Math.min(index, dir.total - 1), total: dir.total, row: null, corrections: [], eventCount: incident.eventCount, allEvents: allEventsOf(incident) };
     }
     const key = this.keyOf(incident, target.eventId);
     const index = this.matches(compiled, key) ? this.indexOf(compiled, dir, key) : null;
     const { views, corrections } = this.rowsWithCorrections([key.seq]);
-    return { index, total: dir.total, row: views[0] ?? null, corrections, eventCount: incident.eventCount };
+    return { index, total: dir.total, row: views[0] ?? null, corrections, eventCount: incident.eventCount, allEvents: allEventsOf(incident) };
   }
 
   /** The first screen's side data: actors and kinds present, and the events the header and comms read. */
@@ -490,7 +493,7 @@ export class TimelineQuery {
     // walking the incident's rows; other filters count over their index.
     // Unfiltered, every event of the incident has its row, beside other laptops' rows: no count
     // of 100,000 index entries when the war room opens.
-    const unfiltered = compiled.where === 't.incident = ?' ? incident.eventCount + Number(incident.devices.split(':')[0]) : null;
+    const unfiltered = compiled.where === 't.incident = ?' ? allEventsOf(incident) : null;
     const total = unfiltered ?? (this.statement(`SELECT count(*) FROM timeline t WHERE ${compiled.usesText ? compiled.bySeq : compiled.where}`).pluck().get(...compiled.params) as number);
     const last = this.statement(`SELECT t.at AS at, t.seq AS seq FROM timeline t WHERE ${compiled.where} ORDER BY t.at DESC, t.seq DESC LIMIT 1`).get(...compiled.params) as
       | Key

@@ -76,6 +76,8 @@ export const timelineWindowSchema = z.object({
   total: z.number().int().nonnegative(),
   /** The incident's event count when read: a later answer with a larger one is newer. */
   eventCount: z.number().int().nonnegative(),
+  /** Every laptop's events in the incident, unfiltered: the "of N" beside a filter's count. */
+  allEvents: z.number().int().nonnegative(),
 });
 
 export const timelineLocateInputSchema = z
@@ -94,6 +96,7 @@ export const timelineLocateSchema = z.object({
   row: eventViewSchema.nullable(),
   corrections: z.array(eventViewSchema),
   eventCount: z.number().int().nonnegative(),
+  allEvents: z.number().int().nonnegative(),
 });
 
 export const timelineOpenInputSchema = z.object({ incidentId: cordonId }).strict();

@@ -13,7 +13,8 @@ export function IncidentTimeline(props: OwnProps) {
   const view = useOpenIncident(
     useShallow((s) => ({
       total: s.total,
-      eventCount: s.eventCount,
+      // Every laptop's events: the "of N" beside a filter's count.
+      eventCount: s.allEvents,
       rows: s.rows,
       corrections: s.corrections,
       actors: s.actors,

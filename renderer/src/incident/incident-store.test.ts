@@ -22,7 +22,7 @@ function fakeMain(events: EventView[]) {
   const windowAt = (filter: TimelineFilterInput, start: number, limit: number) => {
     const all = visible(filter);
     const offset = Math.max(0, Math.min(start, all.length - limit));
-    return { rows: all.slice(offset, offset + limit), corrections: [], offset, total: all.length, eventCount: count() };
+    return { rows: all.slice(offset, offset + limit), corrections: [], offset, total: all.length, eventCount: count(), allEvents: count() };
   };
   const calls: string[] = [];
   const api = {
@@ -41,7 +41,7 @@ function fakeMain(events: EventView[]) {
       const index = all.findIndex((e) => e.id === target.eventId);
       // As the store answers for an event no longer on the timeline (its laptop was refused).
       if (!events.some((e) => e.id === target.eventId)) return { ok: false, error: { code: 'not_found', message: 'That event is not in this incident.' } };
-      return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: count() } };
+      return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: count(), allEvents: count() } };
     }),
     incidentGet: vi.fn(async ({ after }: { after: number }) => ({ ok: true, value: { incident, state: state(), events: events.filter((e) => e.n > after), nextAfter: null } })),
   };

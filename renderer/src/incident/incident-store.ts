@@ -24,6 +24,8 @@ interface OpenIncidentState {
   total: number;
   /** Events in the incident (the n of the newest). */
   eventCount: number;
+  /** Every laptop's events, unfiltered (eventCount is this laptop's log: the freshness cursor). */
+  allEvents: number;
   /** A few hundred rows around the viewport, by position; the rest are fetched as they scroll in. */
   rows: Rows;
   /** The amends and redactions of held rows (history, redaction reasons), by the event they correct. */
@@ -74,6 +76,7 @@ const empty = {
   shown: {},
   total: 0,
   eventCount: 0,
+  allEvents: 0,
   rows: new Map(),
   corrections: new Map(),
   digest: [],
@@ -106,6 +109,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       state,
       total: window.total,
       eventCount: window.eventCount,
+      allEvents: window.allEvents,
       rows: mergeWindow(new Map(), window.offset, window.rows, viewport ?? { from: window.offset, to: window.offset + window.rows.length }, keepRows),
       corrections: mergeCorrections(new Map(), window.corrections),
       digest,
@@ -132,6 +136,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       shown: filter,
       total: w.total,
       eventCount: w.eventCount,
+      allEvents: w.allEvents,
       rows: mergeWindow(fresh ? new Map() : current.rows, w.offset, w.rows, viewport ?? { from: w.offset, to: w.offset + w.rows.length }, keepRows),
       corrections: mergeCorrections(fresh ? new Map() : current.corrections, w.corrections),
     });
@@ -195,6 +200,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       set({
         total: l.total,
         eventCount: l.eventCount,
+        allEvents: l.allEvents,
         rows: l.index === null ? current.rows : insertAt(current.rows, l.index, l.row),
       });
       return;
