@@ -16,11 +16,16 @@ vi.mock('./qr-decode', () => ({
 }));
 
 const code = encodeInvite({ address: '192.168.1.20', port: 45_231, incidentKey: 'ab'.repeat(32), secret: '0f'.repeat(16) });
+const addresses = { chosen: '127.0.0.1', choices: [{ address: '127.0.0.1', label: 'This laptop only (127.0.0.1)' }], problem: null };
 const idle = { on: false, deviceId: null, deviceName: null, address: null, join: { state: 'idle', fingerprint: null, incidentId: null, message: null }, pending: [], refusals: [] };
 
 function installApi() {
   const syncJoin = vi.fn(async () => ({ ok: true, value: idle }));
-  const api = { syncStatus: vi.fn(async () => ({ ok: true, value: idle })), syncJoin, subscribe: () => () => {} };
+  const api = {
+    syncStatus: vi.fn(async () => ({ ok: true, value: idle })),
+    syncAddresses: vi.fn(async () => ({ ok: true, value: addresses })),
+    syncJoin,
+    subscribe: () => () => {} };
   Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
   return syncJoin;
 }
