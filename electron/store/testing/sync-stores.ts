@@ -51,32 +51,6 @@ export function twoSharedLaptops(open: (name: string) => SyncStore) {
   return { a, b, incidentId, members };
 }
 
-/**
- * Two laptops sharing an incident, made afresh for each test of a file (vitest hooks) in a temp
- * folder that is removed after it; `exchange` hands one laptop's log to the other, as sync does.
- */
-export function sharedLaptopsForEachTest(now: () => number = Date.now) {
-  let folder: { dir: string; cleanup(): void } | null = null;
-  let open: SyncStore[] = [];
-  beforeEach(() => {
-    folder = tempDir('cordon-laptops-');
-    open = [];
-  });
-  afterEach(() => {
-    for (const s of open) s.close();
-    folder?.cleanup();
-  });
-  return {
-    twoLaptops: () =>
-      twoSharedLaptops((name) => {
-        const s = openSyncStore(folder?.dir ?? '', name, now);
-        open.push(s);
-        return s;
-      }),
-    exchange: (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device)),
-  };
-}
-
 /** As twoSharedLaptops, with Cleo admitted too: all three stores know every member. */
 export function threeSharedLaptops(open: (name: string) => SyncStore) {
   const { a, b, incidentId, members: two } = twoSharedLaptops(open);
