@@ -61,7 +61,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   // other laptops' events, one incident.changed each) is published and re-folded once.
   const toPublish = new Set<string>();
   // Since when the admitted incident is awaited, and whether a link to its commander was up since.
-  let awaiting = { since: 0, everLinked: false };
+  let awaiting = { since: 0, everLinked: false, arrived: false };
   let joinedToWrite: { incidentId: string; fingerprint: string } | null = null;
 
   /** The joining laptop's own "joined" event, once the incident's declaration is here. */
@@ -148,8 +148,11 @@ export function createSyncService(deps: SyncServiceDeps) {
       });
       peer.on('ingested', (incidentId: string) => {
         if (running) writeJoined(running);
-        // The Join card shows what has arrived until the incident is here.
-        if (join.state === 'admitted' && join.incidentId === incidentId) changed();
+        // The Join card shows what has arrived until the incident is here (then, no more pushes:
+        // every sync.changed makes the share card verify the logs again).
+        if (!running || join.state !== 'admitted' || join.incidentId !== incidentId || awaiting.arrived) return;
+        awaiting.arrived = arrival(running, incidentId).ready;
+        changed();
       });
       peer.on('joinRequest', () => changed());
       peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
@@ -274,7 +277,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       ticket.admitted.then(
         async (incidentId) => {
           join = { state: 'admitted', fingerprint: ticket.fingerprint, incidentId, message: null };
-          awaiting = { since: deps.now(), everLinked: false };
+          awaiting = { since: deps.now(), everLinked: false, arrived: false };
           changed();
           // Written once the declaration has arrived: the incident exists on this laptop then.
           joinedToWrite = { incidentId, fingerprint: ticket.fingerprint };

@@ -136,8 +136,10 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
     return (
       <section className="screen">
         <h1 id="screen-title">Incident</h1>
-        <p role="status">Waiting for the incident from the commander’s laptop… It opens here as soon as it arrives.</p>
-        <p className="muted">If nothing comes, the Join card on the incidents list says whether the link to the commander’s laptop is down.</p>
+        <div role="status" className="warroom-awaiting">
+          <p>Waiting for the incident from the commander’s laptop… It opens here as soon as it arrives.</p>
+          <p className="muted">If nothing comes, the Join card on the Incidents screen says whether the link to the commander’s laptop is down.</p>
+        </div>
       </section>
     );
   }

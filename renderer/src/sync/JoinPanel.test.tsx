@@ -212,7 +212,7 @@ describe('after the commander admits this laptop', () => {
     expect(screen.queryByText(/The link to/)).toBeNull();
     sync.set({ from: 'Ana’s laptop', received: 0, ready: false, linkDown: true });
     await act(() => vi.advanceTimersByTimeAsync(arrivalCheckMs));
-    expect(screen.getByText(/The link to/).textContent).toMatch(/^The link to Ana’s laptop is down and nothing has arrived yet\. Check that it is on, unlocked, with sync on/);
+    expect(screen.getByText(/The link to/).textContent).toMatch(/^The link to Ana’s laptop is down and nothing has arrived yet\. Check that that laptop is on, unlocked, with sync on/);
     expect(openButton()).toBeNull();
 
     // Once here, nothing is asked any more.

@@ -126,8 +126,8 @@ function Admitted({ join, open }: { join: SyncStatus['join']; open: (incidentId:
       </p>
       {arrival.linkDown && (
         <p className="form-error">
-          The link to {from} is down{arrival.received === 0 ? ' and nothing has arrived yet' : ''}. Check that it is on, unlocked, with sync on and on the same network as this laptop; Cordon keeps trying to reconnect and the
-          incident opens here once it arrives.
+          The link to {from} is down{arrival.received === 0 ? ' and nothing has arrived yet' : ''}. Check that that laptop is on, unlocked, with sync on, and on the same network as this one. Cordon keeps trying to
+          reconnect and offers to open the incident here once it arrives.
         </p>
       )}
     </div>
