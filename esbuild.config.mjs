@@ -22,19 +22,20 @@ await Promise.all([
     // Code shared with the ESM bundles finds its own file by import.meta.url there; here by __filename.
     define: { 'import.meta.url': 'undefined' },
   }),
-  // The post-mortem draft's worker thread (electron/services/postmortem-draft.ts), beside each
-  // bundle that starts it.
-  ...['dist/electron', 'dist/harness'].map((dir) =>
+  // The worker threads of the post-mortem draft (electron/services/postmortem-draft.ts) and of
+  // the whole-store check (electron/store/store-health-off-thread.ts), beside each bundle that
+  // starts them.
+  ...['dist/electron', 'dist/harness'].flatMap((dir) => ['electron/services/postmortem-draft-worker.ts', 'electron/store/store-health-worker.ts'].map((entry) =>
     build({
       ...common,
-      entryPoints: ['electron/services/postmortem-draft-worker.ts'],
-      outfile: `${dir}/postmortem-draft-worker.cjs`,
+      entryPoints: [entry],
+      outfile: `${dir}/${entry.split('/').pop().replace('.ts', '.cjs')}`,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       external: native,
     }),
-  ),
+  )),
   // A sandboxed preload can require only 'electron' and a few polyfilled modules, so it
   // must be a single self-contained CommonJS file.
   build({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 // `npm run bench`: each section in its own process, one after the other, so one section's
 // heap and caches do not colour the next one's figures. Each prints its own figures, the
 // ratios to its targets and PASS/FAIL lines; a benchmark never fails the build.
-const sections = ['store.bench.ts', 'playbook.bench.ts', 'warroom.bench.ts', 'incidents-list.bench.ts', 'postmortem-draft.bench.ts', 'firstscreen.bench.ts', 'export.bench.ts', 'sync.bench.ts'];
+const sections = ['store.bench.ts', 'playbook.bench.ts', 'warroom.bench.ts', 'incidents-list.bench.ts', 'postmortem-draft.bench.ts', 'firstscreen.bench.ts', 'export.bench.ts', 'sync.bench.ts', 'health.bench.ts'];
 const only = process.argv.slice(2);
 
 for (const file of sections) {

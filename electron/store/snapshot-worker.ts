@@ -33,6 +33,8 @@ export interface SnapshotRun<T> {
   onProgress?: ((read: number, total: number) => void) | undefined;
   /** The worker's answer, checked (it crossed a thread). */
   parse: (value: unknown) => T;
+  /** Stops the worker (and so drops the key it holds) and rejects with `locked`: the vault locking. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function onSnapshot<T>(db: Db, file: string, key: Buffer, nativeBin
       pragmas: cipherPragmas(key),
       nativeBinding: nativeBinding ?? null,
     };
-    const value = await inWorker(run.script, { access, input }, run.onProgress);
+    const value = await inWorker(run.script, { access, input }, run.onProgress, run.signal);
     if (!db.open) throw new CordonError('locked', 'Cordon was locked while it read the incident. Unlock it and try again.');
     return run.parse(value);
   } finally {
@@ -59,15 +61,33 @@ export async function onSnapshot<T>(db: Db, file: string, key: Buffer, nativeBin
   }
 }
 
-function inWorker(script: string, workerData: { access: SnapshotAccess; input: unknown }, onProgress: ((read: number, total: number) => void) | undefined): Promise<unknown> {
+function inWorker(
+  script: string,
+  workerData: { access: SnapshotAccess; input: unknown },
+  onProgress: ((read: number, total: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new CordonError('locked', 'Cordon was locked before the store was read.'));
+      return;
+    }
     // From the sources (tests, benches), the script is TypeScript: tsx compiles it in the worker.
     const worker =
       extname(script) === '.ts'
         ? new Worker(`require(require.resolve('tsx/cjs/api', { paths: [process.cwd()] })).require(${JSON.stringify(script)}, ${JSON.stringify(script)});`, { eval: true, workerData })
         : new Worker(script, { workerData });
     let settled = false;
+    const abort = () => {
+      if (settled) return;
+      settled = true;
+      reject(new CordonError('locked', 'Cordon was locked while the store was read.'));
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.once('exit', () => signal?.removeEventListener('abort', abort));
     worker.on('message', (message: SnapshotMessage) => {
+      if (settled) return;
       if (message.type === 'progress') onProgress?.(message.read, message.total);
       else {
         settled = true;
@@ -76,6 +96,7 @@ function inWorker(script: string, workerData: { access: SnapshotAccess; input: u
       }
     });
     worker.once('error', (error) => {
+      if (settled) return;
       settled = true;
       reject(error);
     });
@@ -87,6 +108,12 @@ function inWorker(script: string, workerData: { access: SnapshotAccess; input: u
 
 /** In the worker: the snapshot opened read-only, as an incident record reader. */
 export function openSnapshot(access: SnapshotAccess): { record: IncidentRecordReader; close(): void } {
+  const db = openSnapshotDb(access);
+  return { record: new IncidentRecordReader(db), close: () => db.close() };
+}
+
+/** In the worker: the snapshot's read-only connection. */
+export function openSnapshotDb(access: SnapshotAccess): ReadableDB {
   const db = new Database(access.uri, { readonly: true, fileMustExist: true, ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
   try {
     for (const pragma of access.pragmas) db.pragma(pragma);
@@ -97,5 +124,5 @@ export function openSnapshot(access: SnapshotAccess): { record: IncidentRecordRe
     db.close();
     throw error;
   }
-  return { record: new IncidentRecordReader(db as ReadableDB), close: () => db.close() };
+  return db as ReadableDB;
 }

@@ -18,6 +18,7 @@ import type { Migration } from './migrations/migration';
 import { StoreError } from './store-error';
 import { TimelineQuery } from './timeline-query';
 import { checkStoreHealth, type StoreHealth } from './store-health';
+import { checkStoreHealthOffThread, type HealthRun } from './store-health-off-thread';
 import { verifyChains } from './verify-chains';
 import { verifyChainsInParallel } from './verify-parallel';
 
@@ -80,6 +81,8 @@ export interface Store {
   integrity(): string;
   /** The whole store: every page (quick_check), the search index and every chain (store-health.ts). */
   health(): StoreHealth;
+  /** The same check, in a worker thread when the store is large (store-health-off-thread.ts). */
+  healthOffThread(run?: HealthRun): Promise<StoreHealth>;
   close(): void;
 }
 
@@ -148,6 +151,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
           ? verifyChains(db, incidentId)
           : (await verifyChainsInParallel(db, { file, key, nativeBinding: options.nativeBinding })).verdicts,
       health: () => checkStoreHealth(db),
+      healthOffThread: (run) => checkStoreHealthOffThread(db, (snapshot) => onSnapshot(db, file, key, options.nativeBinding, snapshot), run),
       integrity: () => (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; '),
       close: () => {
         if (db.open) db.close();

@@ -23,6 +23,7 @@ import type { Keychain } from './keychain';
 import type { Migration } from './migrations/migration';
 import { CommitSignal, type CommittedListener } from './commit-signal';
 import { openStore, type OpenStore, type Store } from './store';
+import type { HealthRun } from './store-health-off-thread';
 import { lockedError, StoreError } from './store-error';
 
 // What the vault needs from the app's logger and push bus, declared here so the store never
@@ -58,6 +59,8 @@ export interface VaultOptions {
    * shape and does not stop the store from opening.
    */
   prepare?: (store: Store) => void;
+  /** Where the whole-store check runs in a worker (tests); see store-health-off-thread.ts. */
+  healthWorker?: Pick<HealthRun, 'workerFrom' | 'script'>;
 }
 
 type UnlockInput = { passphrase: string } | { keychain: true };
@@ -81,6 +84,8 @@ export class Vault {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
   private health: StoreHealthView = uncheckedHealth;
+  // The check under way, if any: a second caller shares it, and locking aborts it.
+  private checking: { store: OpenStore; abort: AbortController; done: Promise<StoreHealthView> } | null = null;
 
   constructor(private readonly o: VaultOptions) {
     this.now = o.now ?? Date.now;
@@ -203,18 +208,31 @@ export class Vault {
   }
 
   /**
-   * Checks the whole store now (store-health.ts). When it is damaged, also finds the newest
-   * backup that passes the same check, so the message can say which one to restore.
+   * Checks the whole store now (store-health.ts), in a worker thread when it is large, so the
+   * windows keep their answers meanwhile. When it is damaged, also finds the newest backup that
+   * passes the same check, so the message can say which one to restore. Not queued behind the
+   * vault's other operations: a lock meanwhile aborts it instead of waiting for it.
    */
   checkHealth(): Promise<StoreHealthView> {
-    return this.serial(async () => this.runHealthCheck());
+    const store = this.store;
+    if (!store) return Promise.reject(lockedError());
+    this.lastUse = this.now();
+    if (this.checking?.store === store) return this.checking.done;
+    const abort = new AbortController();
+    const done = this.runHealthCheck(store, abort.signal).finally(() => {
+      if (this.checking?.done === done) this.checking = null;
+    });
+    this.checking = { store, abort, done };
+    return done;
   }
 
-  private runHealthCheck(): StoreHealthView {
-    const store = this.store;
-    if (!store) throw lockedError();
-    this.lastUse = this.now();
-    const found = store.health();
+  private async runHealthCheck(store: OpenStore, signal: AbortSignal): Promise<StoreHealthView> {
+    const found = await store.healthOffThread({
+      ...this.o.healthWorker,
+      signal,
+      onFallback: (error) => this.o.logger.warn('vault.health_worker_failed', errorShape(error)),
+    });
+    if (this.store !== store) throw lockedError();
     let counts = { incidents: 0, events: 0 };
     try {
       counts = store.log.counts();
@@ -246,9 +264,11 @@ export class Vault {
 
   private checkInBackground(): void {
     const timer = setTimeout(() => {
-      void this.serial(async () => {
-        if (this.store) this.runHealthCheck();
-      }).catch((error: unknown) => this.o.logger.warn('vault.health_check_failed', errorShape(error)));
+      if (!this.store) return;
+      this.checkHealth().catch((error: unknown) => {
+        // Locked before it finished: nothing to report, the next unlock checks again.
+        if (!(error instanceof CordonError && error.code === 'locked')) this.o.logger.warn('vault.health_check_failed', errorShape(error));
+      });
     }, 0);
     timer.unref();
   }
@@ -366,6 +386,9 @@ export class Vault {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.idleTimer = this.backupTimer = null;
+    // A check under way stops now (its worker holds the key), rather than reporting on a closed store.
+    this.checking?.abort.abort();
+    this.checking = null;
     if (!this.store) return;
     if (reason !== 'restore') this.backupIfChanged();
     this.store.close();
