@@ -498,21 +498,7 @@ class BadRecord extends Error {}
 
 /** Another laptop's stored event as the merge reads it. */
 const deviceMerged = (row: DeviceEventRow): MergedEvent =>
-  ({
-    id: row.id,
-    incidentId: row.incident_id,
-    n: row.device_seq,
-    kind: row.kind,
-    actor: row.actor,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    device: row.device_id,
-    seq: row.device_seq,
-    parents: JSON.parse(row.parents) as Record<string, number>,
-  }) as MergedEvent;
+  ({ ...rowToEvent({ ...row, n: row.device_seq }), device: row.device_id, seq: row.device_seq, parents: JSON.parse(row.parents) as Record<string, number> }) as MergedEvent;
 
 /** This laptop's event as the merge reads it: its device sequence is its chain number. */
 const localMerged = (row: EventRow, localId: string, parents: Record<string, number>): MergedEvent =>

@@ -47,13 +47,10 @@ function expected(s: SyncStore, incidentId: string) {
   const state = s.ledger.wholeFold(incidentId);
   if (!state) return undefined;
   const row = stored(s, incidentId);
+  const columns = { kind: 'kind', title: 'title', status: 'status', severity: 'severity', phase: 'phase', updated_at: 'updatedAt' } as const;
   return {
-    kind: state.kind,
-    title: state.title,
-    status: state.status,
-    severity: state.severity,
-    phase: state.phase,
-    updated_at: state.updatedAt,
+    ...Object.fromEntries(Object.entries(columns).map(([column, key]) => [column, state[key]])),
+    // This laptop's own chain: not the fold's to change.
     event_count: row?.event_count,
     head_hash: row?.head_hash,
     state: stateText(state, null).text,
