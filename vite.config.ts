@@ -35,36 +35,12 @@ function entitiesFromThePage(): Plugin {
   };
 }
 
-// zod's classic schemas carry the means to print themselves as JSON Schema (toJSONSchema and
-// the Standard Schema `jsonSchema` hook): 6 KiB gzipped that the renderer never calls, and
-// that tree-shaking cannot drop since every schema's constructor refers to it. In the renderer
-// build those hooks throw instead; parsing, checks and their messages are untouched. Main and
-// the tests keep zod as it is.
-function zodWithoutJsonSchema(): Plugin {
-  const processorHook = /^ {4}inst\._zod\.processJSONSchema = \(ctx, json, params\) => processors\.\w+Processor\(inst, ctx, json, params\);$/gm;
-  const methodsImport = 'import { createStandardJSONSchemaMethod, createToJSONSchemaMethod } from "../core/to-json-schema.js";';
-  const stubs =
-    'const createStandardJSONSchemaMethod = () => () => { throw new Error("JSON Schema is not built into the Cordon renderer"); }; const createToJSONSchemaMethod = createStandardJSONSchemaMethod;';
-  return {
-    name: 'cordon:zod-without-json-schema',
-    enforce: 'pre',
-    apply: 'build',
-    transform(code, id) {
-      if (!/[\\/]zod[\\/]v4[\\/]classic[\\/]schemas\.js$/.test(id)) return null;
-      const hooks = code.match(processorHook)?.length ?? 0;
-      if (hooks < 30 || !code.includes(methodsImport)) this.error('zod has changed: its JSON Schema hooks were not found (see vite.config.ts)');
-      // Same line count, so the source map still lines up.
-      return { code: code.replace(methodsImport, stubs).replace(processorHook, ''), map: null };
-    },
-  };
-}
-
 // The renderer is a static bundle: served from app:// in Electron and by the loopback
 // harness in a browser. Nothing is fetched from a CDN; fonts are bundled.
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react(), jsqrWithoutKanjiTable(), entitiesFromThePage(), zodWithoutJsonSchema()],
+  plugins: [react(), jsqrWithoutKanjiTable(), entitiesFromThePage()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -20,11 +20,8 @@ async function shareIncident(commander: Page, scribe: Page, title: string): Prom
   await join.getByRole('textbox', { name: 'Invite code' }).fill(await codeBox.inputValue());
   await join.getByRole('button', { name: 'Join' }).click();
   await share.getByRole('group', { name: /asks to join/ }).getByRole('button', { name: /^Admit/ }).click();
-  await expect(join.getByRole('button', { name: 'Open the incident' })).toBeVisible();
-  // Admitted can come before the declaration has reached the scribe's laptop: open it from the
-  // incidents list once it is there (the list follows incident.changed).
-  await scribe.goto(`${new URL(scribe.url()).origin}/#/incidents`);
-  await scribe.getByRole('link', { name: title }).click();
+  // The Join card offers to open the incident once its declaration is on the scribe's laptop.
+  await join.getByRole('button', { name: 'Open the incident' }).click();
   await expect(scribe.locator('.wr-header')).toContainText(title);
 }
 

@@ -29,6 +29,11 @@ describe('sync through the contract', () => {
     await eventually('Ben is admitted and has the incident', () => ben.services.sync.status().join.state === 'admitted');
     await eventually('the incident reaches Ben', () => ben.services.sync.timeline({ incidentId }).entries.length >= 2);
     expect((await ben.value<{ incident: { title: string } }>('incidentGet', { incidentId })).incident.title).toBe('Checkout API returning 500s');
+    // What Ben's Join card shows: the incident is here (Open the incident), from Ana, over a live link.
+    await eventually('Ben’s status says the incident is here', () => ben.services.sync.status().join.arrival?.ready === true);
+    expect(ben.services.sync.status().join.arrival).toMatchObject({ from: 'Ana', linkDown: false });
+    expect(ben.services.sync.status().join.arrival?.received).toBeGreaterThanOrEqual(2);
+    expect(ana.services.sync.status().join.arrival).toBeNull();
 
     const note = await ben.value<{ id: string }>('noteAdd', { incidentId, text: 'Rolled back 4.2.1' });
     await eventually('Ben’s note reaches Ana', () => ana.services.sync.timeline({ incidentId }).entries.some((e) => e.id === note.id));
@@ -72,10 +77,12 @@ describe('sync through the contract', () => {
 
     await ana.value('syncStop');
     expect(ana.services.sync.status().address).toBeNull();
+    await eventually('Ben’s status says the link to Ana is down', () => ben.services.sync.status().join.arrival?.linkDown === true);
     await ana.value('syncStart');
     expect(ana.services.sync.status().address).toBe(address);
     const afterAnaRestarted = await ana.value<{ id: string }>('noteAdd', { incidentId, text: 'after Ana restarted' });
     await eventually('Ben re-dials Ana', () => ben.services.sync.timeline({ incidentId }).entries.some((e) => e.id === afterAnaRestarted.id), 20_000);
+    expect(ben.services.sync.status().join.arrival?.linkDown).toBe(false);
   });
 
   it('refuses bad input at every sync method, writing nothing', async () => {

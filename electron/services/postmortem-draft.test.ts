@@ -4,7 +4,7 @@ import { CordonError } from '../../shared/ipc/result';
 import { draftPostmortem } from '../../shared/postmortem/draft';
 import { generatedEvents } from '../../shared/postmortem/generated-incident';
 import { appendEvent, newStore } from '../store/testing/fixtures';
-import { sharedLaptopsForEachTest } from '../store/testing/sync-stores';
+import { exchange, laptopsForEachTest } from '../store/testing/sync-stores';
 import type { Store } from '../store/store';
 import { SyncRefusal } from '../store/ingest';
 import { loadPostmortemSource } from './export/source';
@@ -72,10 +72,10 @@ describe('one laptop', () => {
 });
 
 describe('two laptops', () => {
-  const { twoLaptops, exchange } = sharedLaptopsForEachTest();
+  const L = laptopsForEachTest('cordon-pmdraft-laptops-', Date.parse('2026-03-01T09:00:00Z'));
 
   it('drafts from every admitted laptop’s events, and leaves out a refused one', async () => {
-    const { a, b, incidentId } = twoLaptops();
+    const { a, b, incidentId } = L.two();
     exchange(a, b, incidentId);
     appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'note', payload: { text: 'Ben saw `payments-db` fail over', key: true } } });
     appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'action_item_created', payload: { actionItemId: 'ai-1', title: 'Page the DBA sooner' } } });

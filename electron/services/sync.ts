@@ -49,14 +49,19 @@ interface Running {
  * from other laptops are ingested through the store's write, whose commit tells the windows
  * (incident.changed, by the commit bridge) and the search indexer.
  */
+/** How long a laptop just admitted may take to link to the commander before the Join card says the link is down. */
+export const linkGraceMs = 5_000;
+
 export function createSyncService(deps: SyncServiceDeps) {
   let running: Running | null = null;
   let starting: Promise<Running> | null = null;
-  let join: SyncStatus['join'] = { state: 'idle', fingerprint: null, incidentId: null, message: null };
+  let join: Omit<SyncStatus['join'], 'arrival'> = { state: 'idle', fingerprint: null, incidentId: null, message: null };
   const refusals: SyncStatus['refusals'] = [];
   // Incidents whose local writes are waiting to be signed: a burst of commits (or a catch-up of
   // other laptops' events, one incident.changed each) is published and re-folded once.
   const toPublish = new Set<string>();
+  // Since when the admitted incident is awaited, and whether a link to its commander was up since.
+  let awaiting = { since: 0, everLinked: false, arrived: false };
   let joinedToWrite: { incidentId: string; fingerprint: string } | null = null;
 
   /** The joining laptop's own "joined" event, once the incident's declaration is here. */
@@ -141,8 +146,13 @@ export function createSyncService(deps: SyncServiceDeps) {
         refusals.push({ incidentId: refusal.incidentId, deviceName: refusal.deviceName, message: refusal.message });
         changed();
       });
-      peer.on('ingested', () => {
+      peer.on('ingested', (incidentId: string) => {
         if (running) writeJoined(running);
+        // The Join card shows what has arrived until the incident is here (then, no more pushes:
+        // every sync.changed makes the share card verify the logs again).
+        if (!running || join.state !== 'admitted' || join.incidentId !== incidentId || awaiting.arrived) return;
+        awaiting.arrived = arrival(running, incidentId).ready;
+        changed();
       });
       peer.on('joinRequest', () => changed());
       peer.on('addressRefused', () => deps.logger.warn('sync.address_refused', {}));
@@ -188,10 +198,29 @@ export function createSyncService(deps: SyncServiceDeps) {
       deviceId: device?.id ?? null,
       deviceName: device?.name ?? null,
       address: r && r.peer.port !== null ? `${r.peer.host}:${r.peer.port}` : null,
-      join,
+      join: { ...join, arrival: r && join.state === 'admitted' && join.incidentId ? arrival(r, join.incidentId) : null },
       pending: r?.peer.pendingJoins() ?? [],
       refusals: [...refusals],
     };
+  }
+
+  /** What a laptop that was just admitted holds of the incident so far (cheap: heads and one row). */
+  function arrival(r: Running, incidentId: string): NonNullable<SyncStatus['join']['arrival']> {
+    const shared = r.devices.shared(incidentId);
+    const from = shared ? (r.devices.members(incidentId).find((m) => m.deviceId === shared.commander)?.name ?? null) : null;
+    const received = Object.values(r.ledger.heads(incidentId)).reduce((sum, n) => sum + n, 0);
+    let ready = true;
+    try {
+      r.store.log.summary(incidentId);
+    } catch (error) {
+      if (!(error instanceof CordonError) || error.code !== 'not_found') throw error;
+      ready = false;
+    }
+    const linked = shared !== null && r.peer.linkedDevices().includes(shared.commander);
+    if (linked) awaiting.everLinked = true;
+    // Right after admission the link to the commander is still being dialled: not "down" yet.
+    const linkDown = !linked && (awaiting.everLinked || deps.now() - awaiting.since > linkGraceMs);
+    return { from, received, ready, linkDown };
   }
 
   /** Appends a membership event to this laptop's log of the incident (the main process stamps the actor). */
@@ -248,6 +277,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       ticket.admitted.then(
         async (incidentId) => {
           join = { state: 'admitted', fingerprint: ticket.fingerprint, incidentId, message: null };
+          awaiting = { since: deps.now(), everLinked: false, arrived: false };
           changed();
           // Written once the declaration has arrived: the incident exists on this laptop then.
           joinedToWrite = { incidentId, fingerprint: ticket.fingerprint };

@@ -3,7 +3,7 @@ import type { EventView } from '../../shared/ipc/store-schemas';
 import { chronologicalOrder } from '../../shared/postmortem/record-index';
 import { SyncRefusal } from './ingest';
 import { appendEvent, declareIncident, newStore } from './testing/fixtures';
-import { sharedLaptopsForEachTest, type SyncStore } from './testing/sync-stores';
+import { exchange, laptopsForEachTest, type SyncStore } from './testing/sync-stores';
 
 // store.record: an incident's whole record read once, in timeline order, each event as the
 // war room shows it, from every admitted laptop.
@@ -86,18 +86,14 @@ describe('one laptop', () => {
 });
 
 describe('two laptops sharing an incident', () => {
-  let clock = t0;
-  beforeEach(() => {
-    clock = t0;
-  });
-  const { twoLaptops, exchange } = sharedLaptopsForEachTest(() => clock);
+  const L = laptopsForEachTest('cordon-record-laptops-', t0);
   const note = (s: SyncStore, incidentId: string, text: string, minute: number) =>
     appendEvent(s.store, { incidentId, actor: s.device.name, body: { kind: 'note', payload: { text } }, occurredAt: at(minute) }).event.id;
 
   it('holds Ben’s notes beside Ana’s, in the timeline’s order, marked with his laptop', () => {
-    const { a, b, incidentId } = twoLaptops();
+    const { a, b, incidentId } = L.two();
     exchange(a, b, incidentId);
-    clock += 60_000;
+    L.clock += 60_000;
     // Written in turns, happened interleaved; one of Ben's at the same minute as one of Ana's.
     for (const [s, text, minute] of [[b, 'Ben 3', 3], [a, 'Ana 2', 2], [b, 'Ben 1', 1], [a, 'Ana 4', 4], [b, 'Ben 4', 4]] as const) note(s, incidentId, text, minute);
     exchange(b, a, incidentId);
@@ -114,9 +110,9 @@ describe('two laptops sharing an incident', () => {
   });
 
   it('applies Ben’s amend to his own note, and leaves out a laptop once it is refused', () => {
-    const { a, b, incidentId } = twoLaptops();
+    const { a, b, incidentId } = L.two();
     exchange(a, b, incidentId);
-    clock += 60_000;
+    L.clock += 60_000;
     const mine = note(b, incidentId, 'Ben, really at 5', 1);
     appendEvent(b.store, { incidentId, actor: 'Ben', body: { kind: 'amend', payload: { targetEventId: mine, reason: 'time', occurredAt: at(5) } } });
     note(a, incidentId, 'Ana at 2', 2);

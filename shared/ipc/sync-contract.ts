@@ -22,6 +22,12 @@ export const syncStatusSchema = z.object({
     fingerprint: z.string().nullable(),
     incidentId: z.string().nullable(),
     message: z.string().nullable(),
+    /**
+     * After admission, until the incident's declaration is here: who it comes from, how many of
+     * the other laptops' events have arrived, whether the incident exists on this laptop yet,
+     * and whether the link to the commander's laptop is down (dropped, or not made in a few seconds).
+     */
+    arrival: z.object({ from: z.string().nullable(), received: z.number().int(), ready: z.boolean(), linkDown: z.boolean() }).nullable(),
   }),
   pending: z.array(z.object({ joinId: z.string(), incidentId: z.string(), deviceId, name: z.string(), fingerprint: z.string() })),
   refusals: z.array(z.object({ incidentId: z.string(), deviceName: z.string(), message: z.string() })),

@@ -6,32 +6,6 @@ import { tempDir } from './temp-dir';
 export * from './sync-laptops';
 
 /**
- * Two laptops sharing an incident, made afresh for each test of a file (vitest hooks) in a temp
- * folder that is removed after it; `exchange` hands one laptop's log to the other, as sync does.
- */
-export function sharedLaptopsForEachTest(now: () => number = Date.now) {
-  let folder: { dir: string; cleanup(): void } | null = null;
-  let open: SyncStore[] = [];
-  beforeEach(() => {
-    folder = tempDir('cordon-laptops-');
-    open = [];
-  });
-  afterEach(() => {
-    for (const s of open) s.close();
-    folder?.cleanup();
-  });
-  return {
-    twoLaptops: () =>
-      twoSharedLaptops((name) => {
-        const s = openSyncStore(folder?.dir ?? '', name, now);
-        open.push(s);
-        return s;
-      }),
-    exchange: (from: SyncStore, to: SyncStore, incidentId: string) => to.ledger.ingest(incidentId, from.device.id, from.ledger.publish(incidentId, from.device)),
-  };
-}
-
-/**
  * Laptops for sync tests on a fake clock: each test gets its own folder and the clock at `t0`;
  * the stores it opened are closed after it. `clock` may be moved by the test.
  */

@@ -41,13 +41,14 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const actor = useActor();
   const go = useNavigation((state) => state.go);
   // Not the timeline's rows: those change as it scrolls, and only IncidentTimeline reads them.
-  const { summary, state, digest, actors, error, actionError, act, amend, redact, jumpTo } = useOpenIncident(
+  const { summary, state, digest, actors, error, awaiting, actionError, act, amend, redact, jumpTo } = useOpenIncident(
     useShallow((s) => ({
       summary: s.summary,
       state: s.state,
       digest: s.digest,
       actors: s.actors,
       error: s.error,
+      awaiting: s.awaiting,
       actionError: s.actionError,
       act: s.act,
       amend: s.amend,
@@ -128,6 +129,17 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
         </p>
         {/* The damage message sends the reader here: what is damaged, and the backup to restore. */}
         {storeHealth?.state === 'damaged' && <IntegrityCard key={incidentId} incidentId={incidentId} eventCount={0} />}
+      </section>
+    );
+  }
+  if (awaiting) {
+    return (
+      <section className="screen">
+        <h1 id="screen-title">Incident</h1>
+        <div role="status" className="warroom-awaiting">
+          <p>Waiting for the incident from the commander’s laptop… It opens here as soon as it arrives.</p>
+          <p className="muted">If nothing comes, the Join card on the Incidents screen says whether the link to the commander’s laptop is down.</p>
+        </div>
       </section>
     );
   }

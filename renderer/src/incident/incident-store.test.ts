@@ -218,3 +218,45 @@ describe('the open incident', () => {
     expect(useOpenIncident.getState().total).toBe(11);
   });
 });
+
+describe('an incident shared with this laptop but not here yet (just admitted)', () => {
+  function notHereYet(shared: boolean) {
+    let listener: ((event: PushEvent) => void) | null = null;
+    let here = false;
+    const incident = { id: 'inc', title: 'Payments down' };
+    const api = {
+      subscribe: (fn: (event: PushEvent) => void) => ((listener = fn), () => (listener = null)),
+      syncIncident: vi.fn(async () => ({ ok: true, value: { shared, commandedHere: false, members: [] } })),
+      timelineOpen: vi.fn(async () =>
+        here
+          ? { ok: true, value: { incident, state: { title: 'Payments down', eventCount: 0, roles: {} }, window: { rows: [], corrections: [], offset: 0, total: 1, eventCount: 0, allEvents: 1 }, actors: [], kinds: [], digest: [] } }
+          : { ok: false, error: { code: 'not_found', message: 'There is no such incident.' } },
+      ),
+    };
+    Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
+    return {
+      api,
+      arrive() {
+        here = true;
+        listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: 'declared' });
+      },
+    };
+  }
+
+  it('waits instead of failing, and opens when the declaration arrives', async () => {
+    const main = notHereYet(true);
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().awaiting).toBe(true));
+    expect(useOpenIncident.getState()).toMatchObject({ error: null, loading: false, summary: null });
+    main.arrive();
+    await vi.waitFor(() => expect(useOpenIncident.getState().summary?.title).toBe('Payments down'));
+    expect(useOpenIncident.getState()).toMatchObject({ awaiting: false, error: null, total: 1 });
+  });
+
+  it('still says there is no such incident when it is not shared with this laptop', async () => {
+    notHereYet(false);
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().error).toBe('There is no such incident.'));
+    expect(useOpenIncident.getState().awaiting).toBe(false);
+  });
+});

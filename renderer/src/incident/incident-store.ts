@@ -15,6 +15,8 @@ interface OpenIncidentState {
   state: IncidentState | null;
   loading: boolean;
   error: string | null;
+  /** Shared with this laptop but not here yet (just admitted): opens by itself when it arrives. */
+  awaiting: boolean;
   /** The last action's failure, shown beside the control that caused it. */
   actionError: string | null;
   /** The filter typed; `shown` is the one the rows and total answer (a keystroke may be ahead). */
@@ -71,6 +73,7 @@ const empty = {
   summary: null,
   state: null,
   error: null,
+  awaiting: false,
   actionError: null,
   filter: {},
   shown: {},
@@ -102,7 +105,10 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   async function load(incidentId: string, gen: number): Promise<void> {
     const result = await cordon().timelineOpen({ incidentId });
     if (gen !== generation) return;
-    if (!result.ok) return failed(result.error.message);
+    if (!result.ok) {
+      if (result.error.code === 'not_found' && (await sharedHere(incidentId)) && gen === generation) return set({ awaiting: true, loading: false, error: null });
+      return failed(result.error.message);
+    }
     const { incident, state, window, digest, actors, kinds } = result.value;
     set({
       summary: incident,
@@ -117,8 +123,15 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       kinds,
       loading: false,
       error: null,
+      awaiting: false,
     });
     fill();
+  }
+
+  /** Whether the incident is shared with this laptop (admitted to it) though its events may not be here. */
+  async function sharedHere(incidentId: string): Promise<boolean> {
+    const sync = await cordon().syncIncident({ incidentId });
+    return sync.ok && sync.value.shared;
   }
 
   /** Fetches a window and holds it; a window read at another event count replaces what is held. */
@@ -242,7 +255,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       set({ incidentId, loading: true, ...empty, rows: new Map(), corrections: new Map() });
       void load(incidentId, generation);
       return cordon().subscribe((event) => {
-        if (event.topic === 'channel.opened') {
+        const arrived = get().awaiting && (event.topic === 'sync.changed' || (event.topic === 'incident.changed' && event.incidentId === incidentId));
+        if (event.topic === 'channel.opened' || arrived) {
           generation += 1;
           void load(incidentId, generation);
           return;

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CordonApi } from '../../../shared/ipc/contract';
 import { encodeInvite } from '../../../shared/sync/invite';
-import { JoinPanel } from './JoinPanel';
+import { arrivalCheckMs, JoinPanel } from './JoinPanel';
 import { scanLimitMs } from './QrScanner';
 
 // The frame reader draws the camera onto a canvas, which jsdom has not: each test says what the
@@ -16,11 +16,13 @@ vi.mock('./qr-decode', () => ({
 }));
 
 const code = encodeInvite({ address: '192.168.1.20', port: 45_231, incidentKey: 'ab'.repeat(32), secret: '0f'.repeat(16) });
-const idle = { on: false, deviceId: null, deviceName: null, address: null, join: { state: 'idle', fingerprint: null, incidentId: null, message: null }, pending: [], refusals: [] };
+// The "Reachable from" row in the card reads the addresses sync may listen on.
+const syncAddresses = async () => ({ ok: true, value: { chosen: '127.0.0.1', problem: null, choices: [{ address: '127.0.0.1', label: 'This laptop only (127.0.0.1)' }] } });
+const idle = { on: false, deviceId: null, deviceName: null, address: null, join: { state: 'idle', fingerprint: null, incidentId: null, message: null, arrival: null }, pending: [], refusals: [] };
 
 function installApi() {
   const syncJoin = vi.fn(async () => ({ ok: true, value: idle }));
-  const api = { syncStatus: vi.fn(async () => ({ ok: true, value: idle })), syncJoin, subscribe: () => () => {} };
+  const api = { syncStatus: vi.fn(async () => ({ ok: true, value: idle })), syncJoin, syncAddresses, subscribe: () => () => {} };
   Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
   return syncJoin;
 }
@@ -148,5 +150,77 @@ describe('joining by scanning the invite QR code', () => {
     const reads = seen.reads;
     await act(() => vi.advanceTimersByTimeAsync(5000));
     expect(seen.reads).toBe(reads);
+  });
+});
+
+describe('after the commander admits this laptop', () => {
+  const incidentId = '01890000-0000-7000-8000-00000000abcd';
+  type Arrival = { from: string | null; received: number; ready: boolean; linkDown: boolean };
+  const admitted = (arrival: Arrival | null) => ({ ...idle, on: true, join: { state: 'admitted', fingerprint: '123 456 789', incidentId, message: null, arrival } });
+
+  /** The status the main process answers now (tests change it), and the pushes it sends. */
+  function installSync(first: Arrival) {
+    let current = admitted(first);
+    const listeners = new Set<(event: unknown) => void>();
+    const syncStatus = vi.fn(async () => ({ ok: true, value: current }));
+    const api = {
+      syncStatus,
+      syncAddresses,
+      subscribe: (listener: (event: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
+    return {
+      syncStatus,
+      set: (arrival: Arrival) => (current = admitted(arrival)),
+      push: (event: unknown) => act(() => listeners.forEach((l) => l(event))),
+    };
+  }
+  const openButton = () => screen.queryByRole('button', { name: 'Open the incident' });
+
+  it('says it is receiving the incident, with what arrived, and offers to open it only once it is here', async () => {
+    const sync = installSync({ from: 'Ana’s laptop', received: 0, ready: false, linkDown: false });
+    render(<JoinPanel />);
+    expect((await screen.findByText(/Receiving the incident/)).textContent).toBe('Admitted. Receiving the incident from Ana’s laptop… Nothing has arrived yet.');
+    expect(openButton()).toBeNull();
+
+    sync.set({ from: 'Ana’s laptop', received: 3, ready: false, linkDown: false });
+    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e1' });
+    await screen.findByText('3 events have arrived.');
+    expect(openButton()).toBeNull();
+
+    // Another incident's push is not this one arriving.
+    sync.set({ from: 'Ana’s laptop', received: 4, ready: true, linkDown: false });
+    const reads = sync.syncStatus.mock.calls.length;
+    await sync.push({ topic: 'incident.changed', incidentId: '01890000-0000-7000-8000-00000000ffff', eventId: 'e2' });
+    expect(sync.syncStatus.mock.calls.length).toBe(reads);
+    expect(openButton()).toBeNull();
+
+    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e3' });
+    await vi.waitFor(() => expect(openButton()).not.toBeNull());
+    expect(screen.queryByText(/Receiving the incident/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/^Admitted\. The incident is on this laptop\./);
+  });
+
+  it('says the link is down and what to do, found by asking again when no push comes', async () => {
+    vi.useFakeTimers();
+    const sync = installSync({ from: 'Ana’s laptop', received: 0, ready: false, linkDown: false });
+    render(<JoinPanel />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.queryByText(/The link to/)).toBeNull();
+    sync.set({ from: 'Ana’s laptop', received: 0, ready: false, linkDown: true });
+    await act(() => vi.advanceTimersByTimeAsync(arrivalCheckMs));
+    expect(screen.getByText(/The link to/).textContent).toMatch(/^The link to Ana’s laptop is down and nothing has arrived yet\. Check that that laptop is on, unlocked, with sync on/);
+    expect(openButton()).toBeNull();
+
+    // Once here, nothing is asked any more.
+    sync.set({ from: 'Ana’s laptop', received: 2, ready: true, linkDown: true });
+    await act(() => vi.advanceTimersByTimeAsync(arrivalCheckMs));
+    expect(openButton()).not.toBeNull();
+    const reads = sync.syncStatus.mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(arrivalCheckMs * 5));
+    expect(sync.syncStatus.mock.calls.length).toBe(reads);
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../../shared/ipc/sync-contract';
 import './sync.css';
 import { cordon } from '../platform/cordon';
 import { useNavigation } from '../shell/navigation';
@@ -9,6 +10,7 @@ import { ReachableFrom } from './ReachableFrom';
 /** Joins an incident another laptop shares: type or scan the invite code, compare the fingerprint, wait. */
 export function JoinPanel() {
   const [status, reload] = useSyncStatus();
+  useArrivalWatch(status?.join, reload);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
@@ -74,14 +76,60 @@ export function JoinPanel() {
           {join.message}
         </p>
       )}
-      {join?.state === 'admitted' && join.incidentId && (
-        <p role="status">
-          Admitted.{' '}
-          <button type="button" className="button" onClick={() => join.incidentId && go('incident', join.incidentId)}>
-            Open the incident
-          </button>
+      {join?.state === 'admitted' && join.incidentId && <Admitted join={join} open={(id) => go('incident', id)} />}
+    </section>
+  );
+}
+
+/** A link that drops is only seen by asking: while the incident is on its way, ask this often. */
+export const arrivalCheckMs = 2_000;
+
+/**
+ * Until the admitted incident is here, the status is read again on every event of it the store
+ * commits (the commit bridge's push) and every few seconds (a dropped link pushes nothing).
+ */
+function useArrivalWatch(join: SyncStatus['join'] | undefined, reload: () => void) {
+  const awaited = join?.state === 'admitted' && join.arrival && !join.arrival.ready ? join.incidentId : null;
+  useEffect(() => {
+    if (!awaited) return;
+    const timer = setInterval(reload, arrivalCheckMs);
+    const unsubscribe = cordon().subscribe((event) => {
+      if (event.topic === 'incident.changed' && event.incidentId === awaited) reload();
+    });
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, [awaited, reload]);
+}
+
+function Admitted({ join, open }: { join: SyncStatus['join']; open: (incidentId: string) => void }) {
+  const incidentId = join.incidentId;
+  const arrival = join.arrival;
+  const from = arrival?.from ?? 'the commander’s laptop';
+  if (!incidentId) return null;
+  if (!arrival || arrival.ready) {
+    return (
+      <p role="status">
+        Admitted. The incident is on this laptop.{' '}
+        <button type="button" className="button" onClick={() => open(incidentId)}>
+          Open the incident
+        </button>
+      </p>
+    );
+  }
+  const received = arrival.received === 0 ? 'Nothing has arrived yet.' : `${arrival.received} ${arrival.received === 1 ? 'event has' : 'events have'} arrived.`;
+  return (
+    <div role="status" className="sync-arrival">
+      <p>
+        Admitted. Receiving the incident from {from}… <span className="sync-arrival-count">{received}</span>
+      </p>
+      {arrival.linkDown && (
+        <p className="form-error">
+          The link to {from} is down{arrival.received === 0 ? ' and nothing has arrived yet' : ''}. Check that that laptop is on, unlocked, with sync on, and on the same network as this one. Cordon keeps trying to
+          reconnect and offers to open the incident here once it arrives.
         </p>
       )}
-    </section>
+    </div>
   );
 }
