@@ -60,8 +60,8 @@ export class EventLog {
   private readonly listStatements = new Map<string, Database.Statement<unknown[]>>();
   private searchProgress: SearchProgressStatements | null = null;
   private readonly written = new WrittenStates();
-  /** Sync (ingest.ts): a shared incident's events from every laptop, in merge order; null when not shared. */
-  private foldSource: ((incidentId: string) => LoggedEvent[] | null) | null = null;
+  /** Sync (ingest.ts): a shared incident's state after this laptop's event, folded from every laptop; null when not shared. */
+  private sharedFold: ((event: LoggedEvent) => IncidentState | null) | null = null;
   private readonly views: EventViews;
   private readonly targets: EventTargets;
   private withDevices: boolean | undefined;
@@ -166,11 +166,9 @@ export class EventLog {
     this.s.insertEvent.run(id, incidentId, n, body.kind, actor, fields.occurredAt, recordedAt, targetId, payloadJson, prevHash, hash);
     const event = { ...fields, payload: JSON.parse(payloadJson), hash } as LoggedEvent;
     const next = Object.freeze(
-      previous === null || body.kind === 'amend' || body.kind === 'redact'
-        ? previous === null
-          ? applyEvent(null, event)
-          : this.refoldWith(event)
-        : applyEvent(previous.state, event),
+      previous === null
+        ? applyEvent(null, event)
+        : (this.sharedFold?.(event) ?? (body.kind === 'amend' || body.kind === 'redact' ? foldIncident(this.s.eventsOf.all(incidentId).map(rowToEvent)) : applyEvent(previous.state, event))),
     );
     const { text, stableText } = stateText(next, previous);
     this.s.updateIncident.run({
@@ -304,20 +302,13 @@ export class EventLog {
     return checked;
   }
 
-  /** Where a shared incident's whole fold reads from (the store wires sync's merged events here). */
-  foldFrom(source: (incidentId: string) => LoggedEvent[] | null): void {
-    this.foldSource = source;
-  }
-
   /**
-   * The state after a correction, folded again from the start: from every laptop's events when
-   * the incident is shared (a laptop that joined holds the declaration only as another
-   * laptop's event), with this log's own count and head, which the next append links to.
+   * How a shared incident's state follows this laptop's events (the store wires sync's fold here):
+   * in merge order with every laptop's events, with this log's own count and head, which the next
+   * append links to. An incident that is not shared folds its own log, a correction from the start.
    */
-  private refoldWith(last: LoggedEvent): IncidentState {
-    const merged = this.foldSource?.(last.incidentId);
-    if (!merged) return foldIncident(this.s.eventsOf.all(last.incidentId).map(rowToEvent));
-    return { ...foldIncident(merged), eventCount: last.n, headHash: last.hash, headEventId: last.id };
+  foldFrom(fold: (event: LoggedEvent) => IncidentState | null): void {
+    this.sharedFold = fold;
   }
 
   /** Sync re-folded the incident's state from every device (ingest.ts): read it from the row again. */

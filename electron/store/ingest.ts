@@ -1,9 +1,9 @@
 import { canonicalJson, genesisHash } from '../../shared/events/canonical';
 import type { LoggedEvent } from '../../shared/events/event';
-import { foldIncident, type IncidentState } from '../../shared/events/fold';
+import type { IncidentState } from '../../shared/events/fold';
 import type { EventKind } from '../../shared/events/kinds';
 import { CordonError } from '../../shared/ipc/result';
-import { arrivalMarks, findConflicts, mergeOrder, type ArrivalMarks, type Conflict, type MergedEvent } from '../../shared/sync/conflict-rules';
+import { arrivalMarks, findConflicts, mergeOrder, type ArrivalMarks, type Conflict, type MergeKey, type MergedEvent } from '../../shared/sync/conflict-rules';
 import { recordShapeProblem, recordVersion, type DeviceRecord } from '../../shared/sync/device-record';
 import type { WritableDB } from './database';
 import type { DeviceRepo, LocalDevice } from './device-repo';
@@ -13,6 +13,7 @@ import { EventTargets } from './event-targets';
 import { rowToEvent, eventColumns, type EventRow } from './event-rows';
 import { recordCryptoProblem, signRecord } from './device-signing';
 import { stateText } from './state-text';
+import { asFolded, foldOnto, foldShared, type FoldMark, type FoldMarks, type LocalHead } from './shared-fold';
 
 /** A device's log was refused: its chain, signature or records do not hold. Names the device. */
 export class SyncRefusal extends CordonError {
@@ -94,6 +95,7 @@ export class SyncLedger {
     private readonly log: EventLog,
     private readonly devices: DeviceRepo,
     private readonly write: StoreWrite,
+    private readonly marks: FoldMarks,
     private readonly now: () => number = Date.now,
   ) {
     this.targets = new EventTargets(db);
@@ -121,6 +123,14 @@ export class SyncLedger {
         `SELECT ${deviceEventColumns} FROM device_events WHERE incident_id = ? AND device_id = ? AND device_seq >= ? ORDER BY device_seq`,
       ),
       localEvents: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
+      // Other laptops' events taken in after a fold mark (rising seq is arrival), as mergedEvents reads them.
+      deviceAfter: db.prepare<[number, string], DeviceEventRow>(
+        `SELECT ${deviceEventColumns} FROM device_events d WHERE d.seq > ? AND d.incident_id = ?
+           AND NOT EXISTS (SELECT 1 FROM incident_devices m WHERE m.incident_id = d.incident_id AND m.device_id = d.device_id AND m.status = 'refused')
+         ORDER BY d.seq`,
+      ),
+      deviceSeq: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM device_events').pluck(),
+      localHeadId: db.prepare<[string, number], string>('SELECT id FROM events WHERE incident_id = ? AND n = ?').pluck(),
       published: db.prepare<[string], { device_seq: number; event_id: string; parents: string; hash: string; sig: string }>(
         'SELECT device_seq, event_id, parents, hash, sig FROM published_events WHERE incident_id = ? ORDER BY device_seq',
       ),
@@ -141,6 +151,10 @@ export class SyncLedger {
          WHERE e.incident_id = ? GROUP BY e.device_id`,
       ),
       incident: db.prepare<[string], { event_count: number; head_hash: string }>('SELECT event_count, head_hash FROM incidents WHERE id = ?'),
+      corrected: db.prepare<[{ ids: string }], number>(
+        `SELECT 1 FROM events WHERE target_id IN (SELECT value FROM json_each(@ids))
+         UNION ALL SELECT 1 FROM device_events WHERE target_id IN (SELECT value FROM json_each(@ids)) LIMIT 1`,
+      ).pluck(),
       insertIncident: db.prepare(
         `INSERT INTO incidents (id, kind, title, status, severity, phase, declared_at, updated_at, event_count, head_hash, state)
          VALUES (@id, @kind, @title, @status, @severity, @phase, @declared_at, @updated_at, 0, @head_hash, @state)`,
@@ -193,7 +207,7 @@ export class SyncLedger {
       const newest = this.s.newest.get(incidentId, deviceId);
       this.devices.refuse(incidentId, deviceId, reason);
       if (!newest) return;
-      this.refold(incidentId);
+      this.refold(incidentId, { whole: true });
       tx.received([recordToEvent(toRecord(newest))]);
     });
   }
@@ -343,53 +357,33 @@ export class SyncLedger {
     const out: { event: MergedEvent; receivedAt: string; local: boolean }[] = [];
     for (const row of this.s.localEvents.all(incidentId)) {
       const p = published.get(row.id);
-      const event = { ...rowToEvent(row), device: localId, seq: row.n, parents: p ? (JSON.parse(p.parents) as Record<string, number>) : {} } as MergedEvent;
-      out.push({ event, receivedAt: row.recorded_at, local: true });
+      out.push({ event: localMerged(row, localId, p ? (JSON.parse(p.parents) as Record<string, number>) : {}), receivedAt: row.recorded_at, local: true });
     }
     for (const row of this.s.deviceEvents.all(incidentId)) {
       if (refused.has(row.device_id)) continue;
-      const event = {
-        id: row.id,
-        incidentId,
-        n: row.device_seq,
-        kind: row.kind,
-        actor: row.actor,
-        occurredAt: row.occurred_at,
-        recordedAt: row.recorded_at,
-        payload: JSON.parse(row.payload) as Record<string, unknown>,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-        device: row.device_id,
-        seq: row.device_seq,
-        parents: JSON.parse(row.parents) as Record<string, number>,
-      } as MergedEvent;
-      out.push({ event, receivedAt: row.received_at, local: false });
+      out.push({ event: deviceMerged(row), receivedAt: row.received_at, local: false });
     }
     return out.sort((a, b) => mergeOrder(a.event, b.event));
   }
 
   /**
-   * Re-folds the incident from the union of devices and materialises it. The incident row's
+   * Brings the incident's materialised state up to the union of devices. The incident row's
    * event_count and head_hash stay those of this laptop's own chain (the local write path links
-   * to them); the state's other fields are the merged fold. Returns null before the declaration
+   * to them); the state's other fields are the merged fold. When every event not folded yet
+   * comes after the last one folded in merge order, they are folded onto the state as it is
+   * (the same state, byte for byte: shared-fold.test.ts); else, or with `whole` (a device
+   * refused), the incident is folded again from the start. Returns null before the declaration
    * has arrived.
    */
-  refold(incidentId: string): IncidentState | null {
-    const events = this.foldInput(incidentId);
-    if (!events) return null;
-    // Last activity is the newest event any laptop wrote, not the one that happened last.
-    const updatedAt = events.reduce((latest, e) => (e.recordedAt > latest ? e.recordedAt : latest), '');
-    const folded = { ...foldIncident(events), updatedAt };
+  refold(incidentId: string, options: { whole?: boolean } = {}): IncidentState | null {
     return this.db.transaction(() => {
       const row = this.s.incident.get(incidentId);
-      const localEvents = this.s.localEvents.all(incidentId);
-      const last = localEvents.at(-1);
-      const state: IncidentState = {
-        ...folded,
-        eventCount: localEvents.length,
-        headHash: row?.head_hash ?? genesisHash,
-        headEventId: last?.id ?? '',
-      };
+      const count = row?.event_count ?? 0;
+      const head = (id: string): LocalHead => ({ count, hash: row?.head_hash ?? genesisHash, id });
+      const mark = row && !options.whole ? this.marks.get(incidentId) : null;
+      if (mark && mark.localCount === count && this.s.deviceAfter.get(mark.deviceSeq, incidentId) === undefined) return mark.state;
+      const state = (mark && this.foldNew(incidentId, mark, head(mark.state.headEventId))) ?? this.foldWhole(incidentId, head(count > 0 ? (this.s.localHeadId.get(incidentId, count) ?? '') : ''));
+      if (!state) return null;
       const fields = {
         id: incidentId,
         kind: state.kind,
@@ -407,12 +401,59 @@ export class SyncLedger {
     }).immediate();
   }
 
+  /**
+   * The state after this laptop appended `event` to a shared incident, folded as `refold` does,
+   * for the local write path to store (event-log.ts). Null when the incident is not shared here.
+   */
+  afterLocal(event: LoggedEvent): IncidentState | null {
+    if (!this.devices.shared(event.incidentId)) return null;
+    const head = { count: event.n, hash: event.hash, id: event.id };
+    const mark = this.marks.get(event.incidentId);
+    return (mark && this.foldNew(event.incidentId, mark, head)) ?? this.foldWhole(event.incidentId, head);
+  }
+
+  /** The events taken in or written since the mark, folded onto its state when that gives the same state; sets the next mark. */
+  private foldNew(incidentId: string, mark: FoldMark, head: LocalHead): IncidentState | null {
+    const localId = this.devices.localDevice()?.id ?? 'local';
+    const local = head.count > mark.localCount ? this.s.localAfter.all(incidentId, mark.localCount).map((row) => localMerged(row, localId, {})) : [];
+    const rows = this.s.deviceAfter.all(mark.deviceSeq, incidentId);
+    const fresh = [...local, ...rows.map(deviceMerged)];
+    const lastLocal = local.at(-1);
+    const state = foldOnto(mark.state, mark.last, fresh, (ids) => this.s.corrected.get({ ids: JSON.stringify(ids) }) === 1, lastLocal ? { ...head, id: lastLocal.id } : head);
+    if (!state) return null;
+    const last = fresh.reduce<MergeKey>((latest, e) => (mergeOrder(e, latest) > 0 ? e : latest), mark.last);
+    this.marks.set(incidentId, { state, last, deviceSeq: rows.at(-1)?.seq ?? mark.deviceSeq, localCount: head.count });
+    return state;
+  }
+
+  /** The whole fold from every device (null before the declaration), and its mark. */
+  private foldWhole(incidentId: string, head: LocalHead): IncidentState | null {
+    const merged = this.foldInputMerged(incidentId);
+    const last = merged?.at(-1);
+    if (!merged || !last) return null;
+    const state = foldShared(merged.map(asFolded), head);
+    this.marks.set(incidentId, { state, last, deviceSeq: this.s.deviceSeq.get() ?? 0, localCount: head.count });
+    return state;
+  }
+
+  /** The whole fold as a fresh read computes it, written nowhere: what the stored state must equal. */
+  wholeFold(incidentId: string): IncidentState | null {
+    const merged = this.foldInputMerged(incidentId);
+    if (!merged) return null;
+    const row = this.s.incident.get(incidentId);
+    const count = row?.event_count ?? 0;
+    return foldShared(merged.map(asFolded), { count, hash: row?.head_hash ?? genesisHash, id: count > 0 ? (this.s.localHeadId.get(incidentId, count) ?? '') : '' });
+  }
+
   /** A shared incident's events from every device, as the fold reads them; null when not shared or not declared yet. */
   foldInput(incidentId: string): LoggedEvent[] | null {
+    return this.foldInputMerged(incidentId)?.map(asFolded) ?? null;
+  }
+
+  private foldInputMerged(incidentId: string): MergedEvent[] | null {
     if (!this.devices.shared(incidentId)) return null;
     const merged = this.mergedEvents(incidentId).map((m) => m.event);
-    if (merged[0]?.kind !== 'declared') return null;
-    return merged.map((e) => ({ ...e, n: e.seq }) as LoggedEvent);
+    return merged[0]?.kind === 'declared' ? merged : null;
   }
 
   timeline(incidentId: string): { entries: TimelineEntry[]; conflicts: Conflict[] } {
@@ -454,6 +495,14 @@ export class SyncLedger {
 }
 
 class BadRecord extends Error {}
+
+/** Another laptop's stored event as the merge reads it. */
+const deviceMerged = (row: DeviceEventRow): MergedEvent =>
+  ({ ...rowToEvent({ ...row, n: row.device_seq }), device: row.device_id, seq: row.device_seq, parents: JSON.parse(row.parents) as Record<string, number> }) as MergedEvent;
+
+/** This laptop's event as the merge reads it: its device sequence is its chain number. */
+const localMerged = (row: EventRow, localId: string, parents: Record<string, number>): MergedEvent =>
+  ({ ...rowToEvent(row), device: localId, seq: row.n, parents }) as MergedEvent;
 
 /** A record checked by ingest, as the commit signal carries events (n is its device sequence). */
 const recordToEvent = (record: DeviceRecord): LoggedEvent =>

@@ -9,6 +9,7 @@ import { EvidenceRepo } from './evidence-repo';
 import { IncidentRecordReader } from './incident-record';
 import { onSnapshot, type SnapshotRun } from './snapshot-worker';
 import { SyncLedger } from './ingest';
+import { FoldMarks } from './shared-fold';
 import { ExerciseRepo } from './exercise-repo';
 import { PlaybookRepo } from './playbook-repo';
 import { createStoreWriter, type StoreWrite } from './store-writer';
@@ -121,8 +122,13 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
     let devices: DeviceRepo | null = null;
     let sync: SyncLedger | null = null;
     const devicesRepo = () => (devices ??= new DeviceRepo(db, now));
-    const syncLedger = () => (sync ??= new SyncLedger(db, log, devicesRepo(), write, now));
-    if (hasDeviceTables(db)) log.foldFrom((incidentId) => syncLedger().foldInput(incidentId));
+    // Made now, outside any transaction: its TEMP table must not go with a write that rolls back.
+    const marks = hasDeviceTables(db) ? new FoldMarks(db) : null;
+    const syncLedger = () => {
+      if (!marks) throw new Error('this store has no sync tables');
+      return (sync ??= new SyncLedger(db, log, devicesRepo(), write, marks, now));
+    };
+    if (marks) log.foldFrom((event) => syncLedger().afterLocal(event));
     return {
       file,
       db,

@@ -5,7 +5,7 @@ import type { PayloadOf } from '../../../shared/events/payloads';
 import type { AppendRequest } from '../../store/event-log';
 import type { SyncLedger } from '../../store/ingest';
 import { appendEvent } from '../../store/testing/fixtures';
-import { openSyncStore, type SyncStore } from '../../store/testing/sync-stores';
+import { openSyncStore, type SyncStore } from '../../store/testing/sync-laptops';
 import { SyncPeer } from '../peer';
 
 export interface TestPeer extends SyncStore {
