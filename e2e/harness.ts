@@ -57,12 +57,31 @@ async function stopHarness(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `harness`: one real harness (built renderer + real services) per worker, its vault set
- * up on first use. `freshHarness`: a new one for a single test, for first-run flows.
+ * Turns sync off on a harness whose vault is open, as "Stop syncing" does: sync is one per
+ * laptop, and a test that invited or joined must not leave the next test of the worker with
+ * sync on. A locked or never set up vault answers with an error, and sync is off there anyway.
  */
-export const test = base.extend<{ freshHarness: Harness }, { harness: Harness }>({
+async function stopSync(harness: Harness): Promise<void> {
+  const response = await fetch(`${harness.origin}/rpc/syncStop`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: `cordon_token=${harness.token}`, Origin: harness.origin },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`syncStop answered HTTP ${response.status}`);
+}
+
+/**
+ * `harness`: one real harness (built renderer + real services) per worker, its vault set
+ * up on first use, with sync turned off after each test. `freshHarness`: a new one for a
+ * single test, for first-run flows.
+ */
+export const test = base.extend<{ harness: Harness; freshHarness: Harness }, { workerHarness: Harness }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  harness: [async ({}, use) => withHarness(use), { scope: 'worker' }],
+  workerHarness: [async ({}, use) => withHarness(use), { scope: 'worker' }],
+  harness: async ({ workerHarness }, use) => {
+    await use(workerHarness);
+    await stopSync(workerHarness);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   freshHarness: async ({}, use) => withHarness(use),
 });
