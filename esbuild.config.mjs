@@ -47,10 +47,17 @@ await Promise.all([
     target: 'node22',
     external: ['electron'],
   }),
+  // Split, so what the harness imports only when first used (the Hypercore stack, behind
+  // sync's dynamic import) is a chunk of its own, not a static import of server.mjs that
+  // every boot would pay for. Chunks sit beside server.mjs: code that finds its worker files
+  // by import.meta.url finds them in the same folder from any chunk.
   build({
     ...common,
-    entryPoints: ['electron/harness/main.ts'],
-    outfile: 'dist/harness/server.mjs',
+    entryPoints: { server: 'electron/harness/main.ts' },
+    outdir: 'dist/harness',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
