@@ -14,14 +14,19 @@ import type { WriteTx } from '../store/store-writer';
 
 export const benchPassphrase = 'benchmark passphrase, not a secret';
 
-/** Creates the vault in `dataDir`, runs `fill` on its store, and closes it again for the harness. */
-export async function seedVault<T>(dataDir: string, fill: (store: Store) => T): Promise<T> {
-  const services = createServices({
+/** The main process's services on `dataDir`, in this process, as the harness builds them (no auto-lock). */
+export function benchServices(dataDir: string) {
+  return createServices({
     runtime: { runtime: 'harness', version: 'bench', platform: process.platform, versions: process.versions },
     dataDir,
     logger: createMemoryLogger(),
     autoLockMinutes: 0,
   });
+}
+
+/** Creates the vault in `dataDir`, runs `fill` on its store, and closes it again for the harness. */
+export async function seedVault<T>(dataDir: string, fill: (store: Store) => T): Promise<T> {
+  const services = benchServices(dataDir);
   await services.vault.create(benchPassphrase);
   const result = services.vault.use(fill);
   await services.close();

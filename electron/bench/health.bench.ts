@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
-import { benchPassphrase, inBatches, seedVault } from './harness-page';
+import { benchPassphrase, benchServices, inBatches, seedVault } from './harness-page';
 
 // The whole-store check that follows every unlock (vault.ts), on a 100,000-event store: how long
 // it takes, and the longest the main thread was blocked meanwhile (issue 16: the war room cannot
@@ -25,12 +23,7 @@ async function seed(dataDir: string): Promise<void> {
 }
 
 async function checkAfterUnlock(dataDir: string): Promise<{ ms: number; longestBlockMs: number; state: string }> {
-  const services = createServices({
-    runtime: { runtime: 'harness', version: 'bench', platform: process.platform, versions: process.versions },
-    dataDir,
-    logger: createMemoryLogger(),
-    autoLockMinutes: 0,
-  });
+  const services = benchServices(dataDir);
   try {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();

@@ -1,9 +1,7 @@
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
 import type { AppendRequest } from '../store/event-log';
-import { benchInHarness, benchPassphrase, inBatches, seedVault } from './harness-page';
+import { benchInHarness, benchPassphrase, benchServices, inBatches, seedVault } from './harness-page';
 
 // The post-mortem of a 100,000-event incident, drafted in the real UI through the harness: how
 // long the screen takes to open and the draft to arrive, and whether the page froze meanwhile
@@ -28,12 +26,7 @@ interface InProcess {
  * long it takes and how long the main thread was busy or blocked meanwhile.
  */
 async function draftInProcess(dataDir: string, incidentId: string): Promise<InProcess> {
-  const services = createServices({
-    runtime: { runtime: 'harness', version: 'bench', platform: process.platform, versions: process.versions },
-    dataDir,
-    logger: createMemoryLogger(),
-    autoLockMinutes: 0,
-  });
+  const services = benchServices(dataDir);
   try {
     await services.vault.unlock({ passphrase: benchPassphrase });
     // Unlocking checks the whole store in the background (vault.ts): measured apart, not here.

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
-import { benchPassphrase as passphrase, launchChromium, startHarness } from './harness-page';
+import type { createServices } from '../services/container';
+import { benchPassphrase as passphrase, benchServices, launchChromium, startHarness } from './harness-page';
 import { seedIncident } from './warroom-seed';
 
 // The war room at 1,000, 10,000 and 100,000 events, side by side, in the real harness and
@@ -67,12 +66,7 @@ function storeFigures(services: ReturnType<typeof createServices>, incidentId: s
 }
 
 async function seed(dataDir: string): Promise<{ ids: Map<number, string>; store: Map<number, StoreFigures> }> {
-  const services = createServices({
-    runtime: { runtime: 'harness', version: 'bench', platform: process.platform, versions: process.versions },
-    dataDir,
-    logger: createMemoryLogger(),
-    autoLockMinutes: 0,
-  });
+  const services = benchServices(dataDir);
   await services.vault.create(passphrase);
   const ids = services.vault.use((store) => {
     const out = new Map<number, string>();
