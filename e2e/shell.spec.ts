@@ -80,6 +80,27 @@ test.describe('app shell over the browser harness', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   });
 
+  test('the page calls and hears the main process over its own WebSocket; a page elsewhere cannot open it', async ({ page, harness }) => {
+    const sent: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
+    await openCordon(page, harness);
+    await expect.poll(() => page.evaluate(() => window.cordon!.appInfo())).toMatchObject({ ok: true, value: { name: 'Cordon' } });
+    expect(sent.some((frame) => (JSON.parse(frame) as { method?: string }).method === 'appInfo')).toBe(true);
+
+    // Another site the user visits, in the same browser (so the cookie exists): refused at the handshake.
+    await page.goto('about:blank');
+    const opened = await page.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => resolve('open');
+          ws.onclose = (event) => resolve(`closed ${event.code}`);
+        }),
+      `${harness.origin.replace('http', 'ws')}/socket`,
+    );
+    expect(opened).toBe('closed 1006');
+  });
+
   test('refuses requests without the token or from a foreign origin', async ({ request, harness }) => {
     const noToken = await request.post(`${harness.origin}/rpc/appInfo`, { data: {} });
     expect(noToken.status()).toBe(401);

@@ -1,54 +1,10 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter } from '../ipc/router';
-import { createServices } from '../services/container';
-import { createMemoryLogger } from '../services/logger';
-import { startHarness, type RunningHarness } from './server';
-import { createDownloadShelf } from './downloads';
 import { connect } from 'node:net';
-import { testScrypt } from '../store/testing/temp-dir';
+import { describe, expect, it } from 'vitest';
+import type { RunningHarness } from './server';
+import { testHarnessesForEachTest } from './testing/test-harness';
 
-let running: RunningHarness | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start() {
-  const root = await mkdtemp(join(tmpdir(), 'cordon-harness-test-'));
-  const rendererDir = join(root, 'renderer');
-  await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
-  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  await writeFile(join(root, 'secret.txt'), 'outside the renderer');
-  const transportFile = join(root, 'transport.js');
-  await writeFile(transportFile, '/* transport */');
-  const logger = createMemoryLogger();
-  const downloads = createDownloadShelf();
-  await mkdir(join(root, 'data'));
-  const services = createServices({
-    runtime: { runtime: 'harness', version: '9.9.9', platform: 'linux', versions: { node: '20' } },
-    dataDir: join(root, 'data'),
-    logger,
-    files: downloads.sink,
-    scryptParams: testScrypt,
-    autoLockMinutes: 0,
-  });
-  running = await startHarness({
-    router: createRouter(createHandlers(services), logger),
-    bus: services.bus,
-    logger,
-    rendererDir,
-    transportFile,
-    maxBodyBytes: 1024,
-    downloads,
-  });
-  return { harness: running, services };
-}
+const start = testHarnessesForEachTest();
 
 interface Reply {
   status: number;
@@ -230,29 +186,5 @@ describe('browser harness', () => {
     // A path from the page is refused outright.
     const withPath = JSON.parse((await rpc(harness, 'exportMarkdown', JSON.stringify({ incidentId: declared.value.id, path: '/tmp/x.md' }))).body);
     expect(withPath).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-  });
-
-  it('pushes state changes to subscribers over server-sent events', async () => {
-    const { harness } = await start();
-    let update = null as Promise<Reply> | null;
-    const received = new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: harness.port, path: '/events', headers: own(harness) }, (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          data += chunk;
-          if (data.includes(': connected') && !update) update = rpc(harness, 'settingsUpdate', '{"theme":"light"}');
-          const frame = data.split('\n').find((line) => line.startsWith('data: '));
-          if (frame) {
-            resolve(frame.slice('data: '.length));
-            req.destroy();
-          }
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(JSON.parse(await received)).toEqual({ topic: 'settings.changed', settings: { theme: 'light', displayName: '' } });
-    expect((await update)?.status).toBe(200);
   });
 });

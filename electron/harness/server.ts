@@ -12,6 +12,7 @@ import { checkAccess, checkHostAndOrigin, tokenCookie, tokenMatches } from './ac
 import { contentTypeOf, harnessIndexHtml, resolveStatic } from './static-files';
 import { contentDisposition, type DownloadShelf } from './downloads';
 import { maxRequestBytes } from '../../shared/ipc/file-schemas';
+import { attachSocket } from './socket';
 
 export interface HarnessOptions {
   router: Router;
@@ -83,13 +84,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? maxRequestBytes;
-  const sseClients = new Set<ServerResponse>();
   let port = 0;
-
-  const unsubscribe = options.bus.subscribe((event) => {
-    const frame = `data: ${JSON.stringify(event)}\n\n`;
-    for (const client of sseClients) client.write(frame);
-  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (hostCount(req) !== 1) return send(res, 400, 'Bad request: exactly one Host header, please.', 'text/plain');
@@ -158,14 +153,6 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
 
-    if (url.pathname === '/events') {
-      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      sseClients.add(res);
-      req.on('close', () => sseClients.delete(res));
-      return;
-    }
-
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
 
     if (url.pathname === '/harness/transport.js') {
@@ -191,9 +178,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       else res.end();
     });
   });
-  // Keep-alive pings stop idle proxies and let the client notice a dead server.
-  const ping = setInterval(() => sseClients.forEach((client) => client.write(': ping\n\n')), 15_000);
-  ping.unref();
+  // The page's calls and pushes: /socket, behind the same token, Host and Origin checks.
+  const socket = attachSocket({ server, router: options.router, bus: options.bus, logger: options.logger, policy: () => ({ token, port }), maxPayload: maxBody });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -207,9 +193,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     token,
     server,
     close: async () => {
-      clearInterval(ping);
-      unsubscribe();
-      for (const client of sseClients) client.end();
+      socket.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -2,7 +2,7 @@ import type { PushEvent } from '../../shared/ipc/push';
 import { errorShape } from '../store/error-shape';
 import type { Logger } from './logger';
 
-// Services publish state changes here; each transport (Electron windows, harness SSE
+// Services publish state changes here; each transport (Electron windows, harness socket
 // clients) subscribes and forwards them, so services never know who is listening.
 export interface PushBus {
   publish(event: PushEvent): void;

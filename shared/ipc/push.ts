@@ -3,11 +3,11 @@ import { settingsSchema } from '../settings/settings';
 import { vaultStateSchema } from './store-schemas';
 import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../containment/model';
 
-// Events the main process pushes to every window (and the harness pushes over SSE).
+// Events the main process pushes to every window (and the harness pushes over its WebSocket).
 // Later features add a variant here; the renderer switches on `topic`.
 export const pushEventSchema = z.discriminatedUnion('topic', [
   // The push channel (re)connected. Anything pushed while it was down was missed, so every
-  // view re-reads what it shows. The browser harness's SSE stream says this on each open;
+  // view re-reads what it shows. The browser harness's socket says this on each open;
   // Electron's IPC channel cannot drop, so it never does.
   z.object({ topic: z.literal('channel.opened') }),
   z.object({ topic: z.literal('settings.changed'), settings: settingsSchema }),
