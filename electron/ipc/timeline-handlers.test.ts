@@ -60,4 +60,17 @@ describe('timeline IPC methods', () => {
     // An unknown incident is a clear error, not an empty timeline.
     expect(await call('timelineWindow', { incidentId: uuid, anchor: { from: 'end' } })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no such incident.' } });
   });
+
+  it('a vault locked straight after the war room opens is left alone by the search warm-up that follows the open', async () => {
+    const { value } = createTestApp();
+    await value('vaultCreate', { passphrase });
+    const incident = await value('incidentDeclare', { title: 'Checkout errors' });
+    await value('noteAdd', { incidentId: incident.id, text: 'replica lag on db-2' });
+    await value('timelineOpen', { incidentId: incident.id });
+    await value('vaultLock', {});
+    await new Promise((resolve) => setImmediate(resolve));
+    await value('vaultUnlock', { passphrase });
+    const found = await value('timelineWindow', { incidentId: incident.id, filter: { text: 'replica' }, anchor: { from: 'end' } });
+    expect(found).toMatchObject({ total: 1 });
+  });
 });

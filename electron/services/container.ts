@@ -181,7 +181,7 @@ export function createServices(deps: ServiceDeps): Services {
     vault,
     incidents,
     evidence: createEvidenceService(vault, files, uploads),
-    timeline: createTimelineService(vault),
+    timeline: createTimelineService(vault, deps.logger),
     uploads,
     playbooks,
     postmortem: createPostmortemService({ withStore: (fn) => vault.use(fn), pdf: deps.pdf ?? null, now, files }),
