@@ -99,13 +99,13 @@ describe('the harness page transport', () => {
     const events: unknown[] = [];
     const stop = api.subscribe((event) => events.push(event));
     socket().open();
-    socket().receive({ push: { topic: 'incident.changed', incidentId: 'i', eventId: 'e' } });
+    socket().receive({ push: { topic: 'incident.changed', incidentId: 'i', eventId: 'e', kind: 'note' } });
     socket().receive('{not json');
     socket().receive({ id: 'nine', result: 1 });
     socket().receive({ id: 404, result: 1 });
     socket().onmessage?.({ data: new ArrayBuffer(2) });
     stop();
     socket().receive({ push: { topic: 'settings.changed' } });
-    expect(events).toEqual([{ topic: 'channel.opened' }, { topic: 'incident.changed', incidentId: 'i', eventId: 'e' }]);
+    expect(events).toEqual([{ topic: 'channel.opened' }, { topic: 'incident.changed', incidentId: 'i', eventId: 'e', kind: 'note' }]);
   });
 });

@@ -43,7 +43,7 @@ describe('commsUpdateSend', () => {
       payload: { audience: 'executive', audienceName: 'Executives', audienceKind: 'executive', subject: 'Checkout down in the EU', format: 'markdown', nextUpdateMinutes: 60, severity: 'sev1' },
     });
     expect((await events()).at(-1)).toMatchObject({ kind: 'comms_update_sent', payload: { text: 'Bottom line: EU checkout is failing; rollback under way.' } });
-    expect(pushed).toContainEqual({ topic: 'incident.changed', incidentId, eventId: expect.any(String) });
+    expect(pushed).toContainEqual({ topic: 'incident.changed', incidentId, eventId: expect.any(String), kind: 'comms_update_sent' });
   });
 
   it('adds an audience on the spot, then knows it by its key', async () => {

@@ -41,7 +41,7 @@ describe('sync through the contract', () => {
     expect(timeline.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['declared', 'device_admitted', 'device_joined', 'note']));
     expect(timeline.entries.find((e) => e.kind === 'note')).toMatchObject({ deviceName: 'Ben', actor: 'Ben' });
     // The war room's own timeline: Ben's note among Ana's events, marked, and pushed to Ana's windows.
-    expect(ana.pushed).toContainEqual({ topic: 'incident.changed', incidentId, eventId: note.id });
+    expect(ana.pushed).toContainEqual({ topic: 'incident.changed', incidentId, eventId: note.id, kind: 'note' });
     const window = await ana.value<{ rows: { id: string; kind: string; origin?: { deviceName: string } }[] }>('timelineWindow', {
       incidentId,
       filter: {},

@@ -44,7 +44,7 @@ describe('the write path, through the router', () => {
     await value('commsUpdateSend', { incidentId, audience: 'regulator', text: 'Notification under Art. 33.', dutyKey: 'gdpr-art-33' });
     const events = (await value<{ events: { id: string; kind: string }[] }>('incidentGet', { incidentId })).events.slice(-2);
     expect(events.map((e) => e.kind)).toEqual(['comms_update_sent', 'regulator_notified']);
-    expect(changes().slice(pushedBefore)).toEqual(events.map((e) => ({ topic: 'incident.changed', incidentId, eventId: e.id })));
+    expect(changes().slice(pushedBefore)).toEqual(events.map((e) => ({ topic: 'incident.changed', incidentId, eventId: e.id, kind: e.kind })));
   });
 
   it('an action item created with a status: both events or neither', async () => {

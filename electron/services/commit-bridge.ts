@@ -8,6 +8,6 @@ import type { PushBus } from './push-bus';
  */
 export function bridgeCommitsToWindows(onCommitted: (listener: CommittedListener) => () => void, bus: PushBus): () => void {
   return onCommitted((events) => {
-    for (const event of events) bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id });
+    for (const event of events) bus.publish({ topic: 'incident.changed', incidentId: event.incidentId, eventId: event.id, kind: event.kind });
   });
 }

@@ -36,7 +36,7 @@ describe('import boundaries', () => {
     ['electron/harness/x.ts', "import { menu } from '../main/menu';\nexport const a = menu;\n", 'electron/harness may not import electron/main'],
     // The write path: services reach the store through repositories and store.write only.
     ['electron/services/x.ts', "import type { Store } from '../store/store';\nexport const f = (store: Store & { db: { exec(sql: string): void } }) => store.db.exec('DELETE FROM events');\n", 'Services never hold the database'],
-    ['electron/services/x.ts', "import type { PushBus } from './push-bus';\nexport const f = (bus: PushBus) => bus.publish({ topic: 'incident.changed', incidentId: 'i', eventId: 'e' });\n", 'published by the store’s commit signal'],
+    ['electron/services/x.ts', "import type { PushBus } from './push-bus';\nexport const f = (bus: PushBus) => bus.publish({ topic: 'incident.changed', incidentId: 'i', eventId: 'e', kind: 'note' });\n", 'published by the store’s commit signal'],
     // shared/: a domain folder holds its own types; only the contract (shared/ipc) gathers them.
     ['shared/warroom/x.ts', "import type { EventView } from '../ipc/store-schemas';\nexport type A = EventView;\n", 'shared/warroom may not import shared/ipc'],
     ['shared/postmortem/x.ts', "export { contract } from '../ipc/contract';\n", 'shared/postmortem may not import shared/ipc'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings';
+import { eventKinds } from '../events/kinds';
 import { vaultStateSchema } from './store-schemas';
 import { maxLiveChunkChars, outputStreamSchema, runStateSchema } from '../containment/model';
 
@@ -20,7 +21,8 @@ export const pushEventSchema = z.discriminatedUnion('topic', [
   // The whole-store check (after unlock, or asked for) finished; storeHealth says what it found.
   z.object({ topic: z.literal('store.health'), state: z.enum(['intact', 'damaged', 'unchecked']) }),
   // An incident's log grew (declared, event appended, amended, redacted, evidence added/exported).
-  z.object({ topic: z.literal('incident.changed'), incidentId: z.string(), eventId: z.string() }),
+  // Its kind lets a view that shows only some kinds (evidence, laptops) skip a re-read.
+  z.object({ topic: z.literal('incident.changed'), incidentId: z.string(), eventId: z.string(), kind: z.enum(eventKinds) }),
   // Live output of a script run, coalesced (~50 ms) and bounded per chunk; the kept record is in scriptOutput.
   z.object({
     topic: z.literal('script.output'),

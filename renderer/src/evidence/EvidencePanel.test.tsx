@@ -47,6 +47,22 @@ describe('EvidencePanel', () => {
     expect(row?.textContent).toMatch(/exported by Bo to browser download: auth\.log/);
   });
 
+  it('reads the list again for evidence and corrections pushed for its incident, not for every note', async () => {
+    const api = install([item]);
+    let listener: ((event: unknown) => void) | null = null;
+    api.subscribe = (l: (event: unknown) => void) => ((listener = l), () => {});
+    render(<EvidencePanel incidentId="inc-1" />);
+    await screen.findByText('auth.log');
+    const reads = () => api.evidenceList.mock.calls.length;
+    const before = reads();
+    listener!({ topic: 'incident.changed', incidentId: 'inc-1', eventId: 'n1', kind: 'note' });
+    listener!({ topic: 'incident.changed', incidentId: 'inc-1', eventId: 'n2', kind: 'checklist_item_set' });
+    listener!({ topic: 'incident.changed', incidentId: 'inc-2', eventId: 'e9', kind: 'evidence_added' });
+    expect(reads()).toBe(before);
+    for (const kind of ['evidence_added', 'evidence_exported', 'redact', 'amend']) listener!({ topic: 'incident.changed', incidentId: 'inc-1', eventId: 'x', kind });
+    await waitFor(() => expect(reads()).toBe(before + 4));
+  });
+
   it('sends a chosen file in chunks with its note, and never a path', async () => {
     const api = install();
     render(<EvidencePanel incidentId="inc-1" />);

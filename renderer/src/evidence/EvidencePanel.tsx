@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { EventKind } from '../../../shared/events/kinds';
 import type { Evidence } from '../../../shared/ipc/store-schemas';
 import { cordon } from '../platform/cordon';
 import { deliveryMessage, followDelivery } from '../postmortem/download';
 import { evidenceFileProblem, uploadFile } from './upload';
 import { useFileDrop } from './use-file-drop';
 import './evidence.css';
+
+/**
+ * The events that change the list: an item attached or copied out, or a correction (which may
+ * hide an item). A note, a tick or a severity call re-read nothing: in a busy war room the list
+ * was read again on every event, beside the timeline's own read.
+ */
+const listChangingKinds = new Set<EventKind>(['evidence_added', 'evidence_exported', 'amend', 'redact']);
 
 interface Props {
   incidentId: string;
@@ -42,7 +50,7 @@ export function EvidencePanel({ incidentId }: Props) {
     };
     void load();
     const unsubscribe = cordon().subscribe((event) => {
-      if ((event.topic === 'incident.changed' && event.incidentId === incidentId) || event.topic === 'channel.opened') void load();
+      if ((event.topic === 'incident.changed' && event.incidentId === incidentId && listChangingKinds.has(event.kind)) || event.topic === 'channel.opened') void load();
     });
     return () => {
       live = false;

@@ -51,14 +51,14 @@ function fakeMain(events: EventView[]) {
     calls,
     push(event: EventView) {
       events.push(event);
-      listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id });
+      listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id, kind: event.kind });
     },
     /** A laptop refused: its events leave the timeline, and the push names the newest of them. */
     refuse(device: string) {
       const gone = events.filter((e) => e.origin?.device === device);
       events.splice(0, events.length, ...events.filter((e) => e.origin?.device !== device));
       const newest = gone.at(-1);
-      if (newest) listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: newest.id });
+      if (newest) listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: newest.id, kind: newest.kind });
     },
   };
 }
@@ -238,7 +238,7 @@ describe('an incident shared with this laptop but not here yet (just admitted)',
       api,
       arrive() {
         here = true;
-        listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: 'declared' });
+        listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: 'declared', kind: 'declared' });
       },
     };
   }

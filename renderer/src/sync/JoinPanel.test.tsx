@@ -187,18 +187,18 @@ describe('after the commander admits this laptop', () => {
     expect(openButton()).toBeNull();
 
     sync.set({ from: 'Ana’s laptop', received: 3, ready: false, linkDown: false });
-    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e1' });
+    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e1', kind: 'note' });
     await screen.findByText('3 events have arrived.');
     expect(openButton()).toBeNull();
 
     // Another incident's push is not this one arriving.
     sync.set({ from: 'Ana’s laptop', received: 4, ready: true, linkDown: false });
     const reads = sync.syncStatus.mock.calls.length;
-    await sync.push({ topic: 'incident.changed', incidentId: '01890000-0000-7000-8000-00000000ffff', eventId: 'e2' });
+    await sync.push({ topic: 'incident.changed', incidentId: '01890000-0000-7000-8000-00000000ffff', eventId: 'e2', kind: 'note' });
     expect(sync.syncStatus.mock.calls.length).toBe(reads);
     expect(openButton()).toBeNull();
 
-    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e3' });
+    await sync.push({ topic: 'incident.changed', incidentId, eventId: 'e3', kind: 'note' });
     await vi.waitFor(() => expect(openButton()).not.toBeNull());
     expect(screen.queryByText(/Receiving the incident/)).toBeNull();
     expect(screen.getByRole('status').textContent).toMatch(/^Admitted\. The incident is on this laptop\./);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { EventKind } from '../../../shared/events/kinds';
 import type { MethodOutput } from '../../../shared/ipc/contract';
 import type { SyncStatus } from '../../../shared/ipc/sync-contract';
 import { cordon } from '../platform/cordon';
@@ -23,6 +24,13 @@ export function useSyncStatus(): [SyncStatus | null, () => void] {
   return [status, reload];
 }
 
+/**
+ * The events that change the members or the conflicts shown: laptops joining, admitted or
+ * removed; the facts two laptops can disagree on (severity, ticks, the commander); a correction.
+ * Re-reading the merged timeline on every note cost the main process its whole length.
+ */
+const membersOrConflicts = new Set<EventKind>(['device_joined', 'device_admitted', 'device_removed', 'severity_changed', 'checklist_item_set', 'role_assigned', 'amend', 'redact', 'declared']);
+
 /** One incident's members and merged timeline across laptops. */
 export function useSyncIncident(incidentId: string): { incident: SyncIncident | null; timeline: SyncTimeline | null; reload: () => void } {
   const [incident, setIncident] = useState<SyncIncident | null>(null);
@@ -42,7 +50,7 @@ export function useSyncIncident(incidentId: string): { incident: SyncIncident | 
   useEffect(() => {
     reload();
     return cordon().subscribe((event) => {
-      if (event.topic === 'sync.changed' || event.topic === 'channel.opened' || (event.topic === 'incident.changed' && event.incidentId === incidentId)) reload();
+      if (event.topic === 'sync.changed' || event.topic === 'channel.opened' || (event.topic === 'incident.changed' && event.incidentId === incidentId && membersOrConflicts.has(event.kind))) reload();
     });
   }, [reload, incidentId]);
   return { incident, timeline, reload };
