@@ -132,7 +132,15 @@ export function createServices(deps: ServiceDeps): Services {
   const incidents = createIncidentService(vault);
   const files = deps.files ?? noFileSink;
   const uploads = createUploads({ dir: join(deps.dataDir, 'uploads'), now });
-  const stopSearchIndexer = startSearchIndexer({ onCommitted: (listener) => vault.onCommitted(listener), peek: (fn) => vault.peek(fn), logger: deps.logger });
+  const stopSearchIndexer = startSearchIndexer({
+    onCommitted: (listener) => vault.onCommitted(listener),
+    onUnlocked: (listener) =>
+      bus.subscribe((event) => {
+        if (event.topic === 'vault.changed' && event.state === 'unlocked') listener();
+      }),
+    peek: (fn) => vault.peek(fn),
+    logger: deps.logger,
+  });
   const playbooks = createPlaybookService({
     withStore: (fn) => vault.use(fn),
     defaultPlaybookFile: deps.defaultPlaybookFile ?? null,

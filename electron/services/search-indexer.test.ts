@@ -61,6 +61,24 @@ describe('the search indexer', () => {
     expect(t.indexed('ibis')).toBe(0);
   });
 
+  it('catches up a moment after an unlock the writes of an earlier session left waiting', () => {
+    const s = newStore();
+    const incidentId = declareIncident(s.store);
+    s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: 'written before closing plover' } } }));
+    const unlocked: (() => void)[] = [];
+    const stop = startSearchIndexer({ onCommitted: () => () => {}, onUnlocked: (listener) => (unlocked.push(listener), () => {}), logger: createMemoryLogger(), delayMs: 1_000, peek: (fn) => fn(s.store) });
+    cleanups.push(() => {
+      stop();
+      s.cleanup();
+    });
+    const indexed = () => s.store.db.prepare('SELECT count(*) FROM search WHERE search MATCH ?').pluck().get('"plover"') as number;
+    vi.advanceTimersByTime(5_000);
+    expect(indexed()).toBe(0);
+    for (const listener of unlocked) listener();
+    vi.advanceTimersByTime(1_100);
+    expect(indexed()).toBe(1);
+  });
+
   it('while locked it does nothing; a failure is logged without its message, and nothing is thrown', () => {
     const locked = setup(() => null);
     locked.note('locked crane');
