@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useNavigation } from './shell/navigation';
 import { useSettings } from './settings/settings-store';
 import { useResolvedTheme, useSystemTheme } from './theme/theme-store';
@@ -8,13 +8,38 @@ import { useVault } from './vault/vault-store';
 import { Loading } from './shell/Loading';
 
 // Everything behind the vault (the screens and their stores) is one chunk loaded after
-// the unlock form is up: the form itself needs only React and the vault's store.
-const Shell = lazy(() => import('./shell/Shell').then((m) => ({ default: m.Shell })));
+// the unlock form is up: the form itself needs only React and the vault's store. It is loaded
+// by hand rather than through lazy() and Suspense: React 19 holds back a Suspense boundary's
+// content until its fallback has shown for 300 ms, which kept the incidents list off screen
+// for ~200 ms after its chunk had arrived on every reload.
+let shell: ComponentType | null = null;
+
+/** The Shell once its chunk is loaded (null before); a chunk that fails to load is said in words. */
+function useShell(wanted: boolean): { Shell: ComponentType | null; failed: boolean } {
+  const [, loaded] = useState(0);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!wanted || shell) return;
+    let live = true;
+    import('./shell/Shell').then(
+      (m) => {
+        shell = m.Shell;
+        if (live) loaded((n) => n + 1);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return { Shell: shell, failed };
+}
 
 export function App() {
   const theme = useResolvedTheme();
   const vault = useVault((state) => state.status);
   const vaultError = useVault((state) => state.loadError);
+  const { Shell, failed } = useShell(vault?.state === 'unlocked');
   useEffect(() => useSettings.getState().start(), []);
   useEffect(() => useSystemTheme.getState().start(), []);
   useEffect(() => useNavigation.getState().start(), []);
@@ -35,16 +60,17 @@ export function App() {
   }
   if (vault.state === 'uninitialised') return <FirstRunScreen />;
   if (vault.state === 'locked') return <LockScreen />;
+  if (Shell) return <Shell />;
   return (
-    <Suspense
-      fallback={
-        <Gate busy>
-          <Loading what="your incidents" />
-        </Gate>
-      }
-    >
-      <Shell />
-    </Suspense>
+    <Gate busy={!failed}>
+      {failed ? (
+        <p className="form-error" role="alert">
+          Cordon could not load its screens. Reload the page (or restart Cordon); your incidents are safe in the store.
+        </p>
+      ) : (
+        <Loading what="your incidents" />
+      )}
+    </Gate>
   );
 }
 

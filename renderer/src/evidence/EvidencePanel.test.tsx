@@ -26,7 +26,7 @@ function install(list: unknown[] = []) {
     uploadChunk: vi.fn(async (input: { offset: number; dataBase64: string }) => ({ ok: true, value: { received: input.offset + atob(input.dataBase64).length, complete: false } })),
     evidenceAdd: vi.fn(async () => ({ ok: true, value: { ...item, name: 'notes.txt', sha256: 'cd'.repeat(32) } })),
     evidenceExport: vi.fn(async () => ({ ok: true, value: { evidence: item, delivery: { kind: 'saved', fileName: 'auth.log' }, eventId: 'e-3' } })),
-    subscribe: () => () => {},
+    subscribe: (_listener: (event: unknown) => void) => () => {},
   };
   Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
   return api;
