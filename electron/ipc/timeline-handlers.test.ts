@@ -51,6 +51,10 @@ describe('timeline IPC methods', () => {
     expect(open.window).toMatchObject({ offset: 51, total: 251, eventCount: 251 });
     expect(open.window.rows.at(-1).id).toBe(notes.at(-1));
     expect(open.digest.map((e: { kind: string }) => e.kind)).toEqual(['declared']);
+    // A row carries what the screen shows, not the chain (the digest keeps whole events: comms and clocks read them).
+    for (const row of open.window.rows) expect(Object.keys(row)).not.toEqual(expect.arrayContaining(['hash']));
+    expect(Object.keys(open.window.rows[0])).toEqual(expect.not.arrayContaining(['hash', 'prevHash', 'incidentId']));
+    expect(open.window.rows[0]).toMatchObject({ id: expect.any(String), n: expect.any(Number), effectivePayload: { text: expect.any(String) } });
     const earlier = await value('timelineWindow', { incidentId: incident.id, anchor: { from: 'before', eventId: open.window.rows[0].id }, limit: 100 });
     expect(earlier).toMatchObject({ offset: 0, total: 251 });
     expect(earlier.rows).toHaveLength(51);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView } from '../../shared/ipc/store-schemas';
+import type { EventView, TimelineRow } from '../../shared/ipc/store-schemas';
 import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
 import { signRecord } from './device-signing';
@@ -17,7 +17,7 @@ const L = laptopsForEachTest('cordon-devreads-', t0);
 const twoLaptops = L.two;
 const note = (s: SyncStore, incidentId: string, text: string, minute: number) => noteAt(s, incidentId, text, t0 + minute * 60_000);
 const window = (s: SyncStore, incidentId: string) => s.store.timeline.window(incidentId, {}, { from: 'start' }, 50);
-const texts = (rows: readonly EventView[]) =>
+const texts = (rows: readonly TimelineRow[]) =>
   rows.filter((r) => r.kind !== 'amend' && r.kind !== 'redact').map((r) => (r.redactedBy !== null ? 'redacted' : r.kind === 'note' ? r.effectivePayload?.text : r.kind));
 const found = (s: SyncStore, incidentId: string, text: string) => texts(s.store.timeline.window(incidentId, { text }, { from: 'start' }, 50).rows);
 const listed = (s: SyncStore, query: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView } from '../../shared/ipc/store-schemas';
+import type { EventView, TimelineRow } from '../../shared/ipc/store-schemas';
 import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
 import { SyncRefusal } from './ingest';
@@ -16,7 +16,7 @@ const L = laptopsForEachTest('cordon-devtl-', t0);
 const twoLaptops = L.two;
 const note = (s: SyncStore, incidentId: string, text: string, minute: number) => noteAt(s, incidentId, text, t0 + minute * 60_000);
 const window = (s: SyncStore, incidentId: string) => s.store.timeline.window(incidentId, {}, { from: 'start' }, 50);
-const texts = (rows: readonly EventView[]) => rows.map((r) => (r.kind === 'note' ? r.effectivePayload?.text : r.kind));
+const texts = (rows: readonly TimelineRow[]) => rows.map((r) => (r.kind === 'note' ? r.effectivePayload?.text : r.kind));
 
 describe('one timeline across laptops', () => {
   it('lists both laptops’ notes in one window, by when they happened, marked with the laptop', () => {
@@ -41,7 +41,7 @@ describe('one timeline across laptops', () => {
         else expect(row.origin).toMatchObject({ deviceName: other, late: false, skewed: false });
       }
       // Windows from either end and around another laptop's event agree with the whole list.
-      const ben3 = w.rows[3] as EventView;
+      const ben3 = w.rows[3] as TimelineRow;
       expect(texts(s.store.timeline.window(incidentId, {}, { from: 'end' }, 2).rows)).toEqual(order.slice(3));
       expect(texts(s.store.timeline.window(incidentId, {}, { from: 'before', eventId: ben3.id }, 2).rows)).toEqual(order.slice(1, 3));
       expect(s.store.timeline.locate(incidentId, {}, { eventId: ben3.id }).index).toBe(3);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventView } from '../../shared/ipc/store-schemas';
+import type { EventView, TimelineRow } from '../../shared/ipc/store-schemas';
+import { timelineRow } from '../../shared/events/read-models';
 import type { TimelineFilterInput } from '../../shared/ipc/timeline-contract';
 import { activity } from '../../shared/warroom/activity';
 import { filterEvents, NO_PHASE, phaseChanges, sortChronologically } from '../../shared/warroom/timeline-filter';
@@ -92,7 +93,7 @@ describe('TimelineQuery windows', () => {
     for (const filter of filters) {
       const expected = reference(store, incidentId, filter);
       const label = JSON.stringify(filter);
-      const ids = (rows: readonly EventView[]) => rows.map((r) => r.id);
+      const ids = (rows: readonly TimelineRow[]) => rows.map((r) => r.id);
       for (const start of [0, 1, 255, 256, 257, 700, Math.max(0, expected.length - 3)]) {
         const w = timeline.window(incidentId, filter, { from: 'index', index: start }, 40);
         const from = Math.min(start, Math.max(0, expected.length - 40));
@@ -105,7 +106,7 @@ describe('TimelineQuery windows', () => {
       const probe = expected[Math.floor(expected.length / 2)];
       if (!probe) continue;
       const index = expected.indexOf(probe);
-      expect(timeline.locate(incidentId, filter, { eventId: probe.id })).toMatchObject({ index, total: expected.length, row: probe });
+      expect(timeline.locate(incidentId, filter, { eventId: probe.id })).toMatchObject({ index, total: expected.length, row: timelineRow(probe) });
       const after = timeline.window(incidentId, filter, { from: 'after', eventId: probe.id }, 10);
       expect(ids(after.rows), label).toEqual(ids(expected.slice(index + 1, index + 11)));
       const beforeRows = timeline.window(incidentId, filter, { from: 'before', eventId: probe.id }, 10);

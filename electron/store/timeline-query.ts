@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { eventKinds, type EventKind } from '../../shared/events/kinds';
-import type { EventOrigin } from '../../shared/events/read-models';
+import { timelineRow, type EventOrigin, type TimelineRow } from '../../shared/events/read-models';
 import type { EventView } from '../../shared/ipc/store-schemas';
 import { CordonError } from '../../shared/ipc/result';
 import { digestKinds, type TimelineAnchor, type TimelineBuckets, type TimelineFilterInput, type TimelineLocate, type TimelineWindow } from '../../shared/ipc/timeline-contract';
@@ -328,10 +328,16 @@ export class TimelineQuery {
 
   /** Rows as the timeline shows them, in the order of `seqs`. */
   private rows(seqs: readonly number[]): EventView[] {
-    return this.rowsWithCorrections(seqs).views;
+    return this.viewsWithCorrections(seqs).views;
   }
 
-  private rowsWithCorrections(seqs: readonly number[]): { views: EventView[]; corrections: EventView[] } {
+  /** Rows as a window sends them (timelineRow: no chain fields), with the corrections of those rows. */
+  private rowsWithCorrections(seqs: readonly number[]): { views: TimelineRow[]; corrections: TimelineRow[] } {
+    const { views, corrections } = this.viewsWithCorrections(seqs);
+    return { views: views.map(timelineRow), corrections: corrections.map(timelineRow) };
+  }
+
+  private viewsWithCorrections(seqs: readonly number[]): { views: EventView[]; corrections: EventView[] } {
     if (seqs.length === 0) return { views: [], corrections: [] };
     const { rows, origins } = this.eventRows(seqs);
     const keys = new Set(rows.filter((r) => r.key === 1).map((r) => r.id));

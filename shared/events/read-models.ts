@@ -70,6 +70,23 @@ type Variants<T> = [T, ...T[]];
 export const storedEventSchema = z.discriminatedUnion('kind', eventKinds.map(storedVariant) as Variants<ReturnType<typeof storedVariant>>) as unknown as z.ZodType<StoredEvent>;
 export const eventViewSchema = z.discriminatedUnion('kind', eventKinds.map(viewVariant) as Variants<ReturnType<typeof viewVariant>>) as unknown as z.ZodType<EventView>;
 
+/**
+ * What a window of the war room's timeline carries of an event: its view without the chain's
+ * hashes and the incident's id, which no row shows (the chain is checked in the main process
+ * and by the integrity card); they were 40% of each row sent. An EventView is one too.
+ */
+type ChainFields = 'prevHash' | 'hash' | 'incidentId';
+export type TimelineRowOf<K extends EventKind> = Omit<EventViewOf<K>, ChainFields>;
+export type TimelineRow = { [K in EventKind]: TimelineRowOf<K> }[EventKind];
+const rowVariant = (kind: EventKind) => viewVariant(kind).omit({ prevHash: true, hash: true, incidentId: true });
+export const timelineRowSchema = z.discriminatedUnion('kind', eventKinds.map(rowVariant) as Variants<ReturnType<typeof rowVariant>>) as unknown as z.ZodType<TimelineRow>;
+
+/** An event's view as a timeline row. */
+export function timelineRow(view: EventView): TimelineRow {
+  const { prevHash: _prevHash, hash: _hash, incidentId: _incidentId, ...row } = view;
+  return row;
+}
+
 export const incidentSummarySchema = z.object({
   id: z.string(),
   title: z.string(),

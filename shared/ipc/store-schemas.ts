@@ -18,6 +18,7 @@ import {
   type EventView,
   type IncidentSummary,
   type StoredEvent,
+  type TimelineRow,
 } from '../events/read-models';
 import { incidentStateSchema } from '../events/state-schema';
 import { minimumPassphraseLength } from '../vault/passphrase-strength';
@@ -58,7 +59,7 @@ export const vaultChangePassphraseInputSchema = z
 // ---- incidents and events
 // The read models live with the events; the contract names them from there.
 export { eventViewSchema, incidentSummarySchema, storedEventSchema };
-export type { EventView, IncidentSummary, StoredEvent };
+export type { EventView, IncidentSummary, StoredEvent, TimelineRow };
 
 export const incidentDeclareInputSchema = z
   .object({

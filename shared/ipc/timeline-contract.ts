@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventKinds } from '../events/kinds';
-import { eventViewSchema, incidentSummarySchema } from '../events/read-models';
+import { eventViewSchema, incidentSummarySchema, timelineRowSchema } from '../events/read-models';
 import { incidentStateSchema } from '../events/state-schema';
 
 // The war room's timeline, served by the store a window at a time: the renderer holds what is
@@ -67,9 +67,9 @@ export const timelineWindowInputSchema = z
 
 export const timelineWindowSchema = z.object({
   /** The rows, in timeline order (effective time, then log order). */
-  rows: z.array(eventViewSchema),
+  rows: z.array(timelineRowSchema),
   /** The amend and redact events pointing at those rows: their history and redaction reasons. */
-  corrections: z.array(eventViewSchema),
+  corrections: z.array(timelineRowSchema),
   /** The position of rows[0] among the rows matching the filter. */
   offset: z.number().int().nonnegative(),
   /** How many rows match the filter. */
@@ -93,8 +93,8 @@ export const timelineLocateSchema = z.object({
   index: z.number().int().nonnegative().nullable(),
   total: z.number().int().nonnegative(),
   /** The event's row as shown (for an event target), whether or not it matches the filter. */
-  row: eventViewSchema.nullable(),
-  corrections: z.array(eventViewSchema),
+  row: timelineRowSchema.nullable(),
+  corrections: z.array(timelineRowSchema),
   eventCount: z.number().int().nonnegative(),
   allEvents: z.number().int().nonnegative(),
 });

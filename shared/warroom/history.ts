@@ -1,7 +1,7 @@
-import type { EventView, EventViewOf } from '../events/read-models';
+import type { TimelineRow, TimelineRowOf } from '../events/read-models';
 
 /** An amend or a redaction: an event that points at another. */
-export type Correction = EventViewOf<'amend'> | EventViewOf<'redact'>;
+export type Correction = TimelineRowOf<'amend'> | TimelineRowOf<'redact'>;
 
 // The corrections of each event (amends and its redaction), for "show history" and for the
 // "Redacted: <reason>" line. One pass over the log; rows look themselves up in O(1).
@@ -11,7 +11,7 @@ export interface CorrectionIndex {
   byTarget: ReadonlyMap<string, readonly Correction[]>;
 }
 
-export function buildCorrectionIndex(events: readonly EventView[]): CorrectionIndex {
+export function buildCorrectionIndex(events: readonly TimelineRow[]): CorrectionIndex {
   const byTarget = new Map<string, Correction[]>();
   for (const e of events) {
     if (e.kind !== 'amend' && e.kind !== 'redact') continue;
@@ -39,7 +39,7 @@ export type HistoryEntry =
   | { kind: 'redact'; eventId: string; recordedAt: string; actor: string; reason: string };
 
 /** The original event, then each correction in the order it was written. */
-export function historyOf(event: EventView, index: CorrectionIndex): HistoryEntry[] {
+export function historyOf(event: TimelineRow, index: CorrectionIndex): HistoryEntry[] {
   const out: HistoryEntry[] = [
     { kind: 'original', occurredAt: event.occurredAt, recordedAt: event.recordedAt, actor: event.actor, payload: event.payload },
   ];
@@ -64,7 +64,7 @@ export function historyOf(event: EventView, index: CorrectionIndex): HistoryEntr
 }
 
 /** The reason of the redaction of `event`, if it is redacted and the redact event is loaded. */
-export function redactionReason(event: EventView, index: CorrectionIndex): string | null {
+export function redactionReason(event: TimelineRow, index: CorrectionIndex): string | null {
   if (event.redactedBy === null) return null;
   const r = index.byTarget.get(event.id)?.find((c) => c.id === event.redactedBy);
   return r?.payload.reason ?? null;

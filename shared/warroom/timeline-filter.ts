@@ -1,7 +1,7 @@
 import type { EventKind } from '../events/kinds';
 import type { PayloadOf } from '../events/payloads';
 import type { IncidentStatus } from '../events/primitives';
-import type { EventView } from '../events/read-models';
+import type { EventView, TimelineRow } from '../events/read-models';
 import type { Playbook } from '../playbook/model';
 
 // Filtering and describing timeline events. Everything here runs over up to ~100k events, so
@@ -21,7 +21,7 @@ export interface TimelineFilter {
 /** The `phase` filter value meaning "before any phase was set". */
 export const NO_PHASE = '__none__';
 
-export const timeOf = (e: EventView): number => Date.parse(e.effectiveOccurredAt);
+export const timeOf = (e: TimelineRow): number => Date.parse(e.effectiveOccurredAt);
 
 /** Chronological by when things happened (backdated notes land where they belong), ties by log order. */
 export function sortChronologically(events: readonly EventView[]): EventView[] {
@@ -64,7 +64,7 @@ export function phaseAt(changes: readonly PhaseChange[], at: number): string | n
   return found;
 }
 
-const searchCache = new WeakMap<EventView, string>();
+const searchCache = new WeakMap<TimelineRow, string>();
 
 function collectText(value: unknown, out: string[], depth: number): void {
   if (typeof value === 'string') out.push(value);
@@ -73,7 +73,7 @@ function collectText(value: unknown, out: string[], depth: number): void {
 }
 
 /** Lower-cased searchable text of an event (payload strings and actor), cached per event object. */
-export function searchTextOf(e: EventView): string {
+export function searchTextOf(e: TimelineRow): string {
   let s = searchCache.get(e);
   if (s === undefined) {
     const parts: string[] = [e.actor];
@@ -236,7 +236,7 @@ export interface DescribeContext {
 }
 
 /** A human sentence for any event. Redacted events say so and show nothing of their content. */
-export function describeEvent(event: EventView, ctx: DescribeContext = {}): EventDescription {
+export function describeEvent(event: TimelineRow, ctx: DescribeContext = {}): EventDescription {
   const { playbook } = ctx;
   const kind = event.kind;
   const icon = kindIcons[kind];

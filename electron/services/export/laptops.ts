@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
 import { genesisHash } from '../../../shared/events/canonical';
-import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { TimelineRow } from '../../../shared/ipc/store-schemas';
 import { recordHashInput, recordVersion, type DeviceRecord } from '../../../shared/sync/device-record';
 import { sha256Hex } from '../../store/hash';
 import type { Store } from '../../store/store';
@@ -31,7 +31,7 @@ export interface BundleLaptop {
 
 export interface BundleLaptops {
   laptops: readonly BundleLaptop[];
-  timeline: readonly EventView[];
+  timeline: readonly TimelineRow[];
 }
 
 /** Other laptops' logs and the one timeline of a shared incident; null when it is not shared. */
@@ -54,7 +54,7 @@ export function devicesJson(incidentId: string, laptops: readonly BundleLaptop[]
   return `${JSON.stringify({ incidentId, recordVersion, devices: laptops }, null, 2)}\n`;
 }
 
-export function timelineJson(incidentId: string, timeline: readonly EventView[]): string {
+export function timelineJson(incidentId: string, timeline: readonly TimelineRow[]): string {
   const rows = timeline.map((e) => ({
     laptop: e.origin ? e.origin.deviceName : 'this laptop',
     device: e.origin?.device ?? null,

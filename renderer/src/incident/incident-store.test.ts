@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CordonApi } from '../../../shared/ipc/contract';
 import type { PushEvent } from '../../../shared/ipc/push';
-import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { EventView, TimelineRow } from '../../../shared/ipc/store-schemas';
 import type { TimelineFilterInput } from '../../../shared/ipc/timeline-contract';
 import { makeEvent } from '../../../shared/warroom/fixtures';
 import { filterEvents, phaseChanges, sortChronologically } from '../../../shared/warroom/timeline-filter';
@@ -64,7 +64,7 @@ function fakeMain(events: EventView[]) {
 }
 
 // The fake log holds notes; anything else reads as no text.
-const textOf = (e: EventView | undefined) => (e?.kind === 'note' ? e.payload.text : undefined);
+const textOf = (e: TimelineRow | undefined) => (e?.kind === 'note' ? e.payload.text : undefined);
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const held = () => [...useOpenIncident.getState().rows.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => `${i}:${String(textOf(e))}`);
 

@@ -1,11 +1,11 @@
-import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { TimelineRow } from '../../../shared/ipc/store-schemas';
 import type { Correction } from '../../../shared/warroom/history';
 
 // The timeline rows the renderer holds: a few hundred around the viewport, by position in the
 // filtered timeline. Every change makes a new Map (zustand compares by identity); each is
 // O(rows held), never O(incident).
 
-export type Rows = ReadonlyMap<number, EventView>;
+export type Rows = ReadonlyMap<number, TimelineRow>;
 export type Corrections = ReadonlyMap<string, readonly Correction[]>;
 
 /**
@@ -15,8 +15,8 @@ export type Corrections = ReadonlyMap<string, readonly Correction[]>;
  * row on screen does not re-render when an overlapping window lands (and when nothing is
  * new, `rows` itself is returned).
  */
-export function mergeWindow(rows: Rows, offset: number, window: readonly EventView[], keep: { from: number; to: number }, max: number): Rows {
-  const isNew = (row: EventView, i: number) => rows.get(offset + i)?.id !== row.id;
+export function mergeWindow(rows: Rows, offset: number, window: readonly TimelineRow[], keep: { from: number; to: number }, max: number): Rows {
+  const isNew = (row: TimelineRow, i: number) => rows.get(offset + i)?.id !== row.id;
   if (!window.some(isNew) && rows.size <= max) return rows;
   const out = new Map(rows);
   window.forEach((row, i) => isNew(row, i) && out.set(offset + i, row));
@@ -31,15 +31,15 @@ export function mergeWindow(rows: Rows, offset: number, window: readonly EventVi
  * A row that just took position `index`: rows at or after it move down one. It is held only
  * when it lands next to rows already held (otherwise it is fetched when scrolled to).
  */
-export function insertAt(rows: Rows, index: number, row: EventView): Map<number, EventView> {
-  const out = new Map<number, EventView>();
+export function insertAt(rows: Rows, index: number, row: TimelineRow): Map<number, TimelineRow> {
+  const out = new Map<number, TimelineRow>();
   for (const [i, r] of rows) out.set(i >= index ? i + 1 : i, r);
   if (rows.size === 0 || rows.has(index) || rows.has(index - 1)) out.set(index, row);
   return out;
 }
 
 /** Corrections of held rows, by the event they correct, each once, in log order. */
-export function mergeCorrections(current: Corrections, found: readonly EventView[]): Corrections {
+export function mergeCorrections(current: Corrections, found: readonly TimelineRow[]): Corrections {
   if (found.length === 0) return current;
   const out = new Map(current);
   for (const c of found) {

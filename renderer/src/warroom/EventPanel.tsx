@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { TimelineRow } from '../../../shared/ipc/store-schemas';
 import { formatInstant, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import type { HistoryEntry } from '../../../shared/warroom/history';
 import { parseTimeExpression } from '../../../shared/warroom/quick-add';
@@ -17,7 +17,7 @@ export type PanelMode = 'amend' | 'redact' | 'history';
 
 export interface EventPanelProps {
   mode: PanelMode;
-  event: EventView;
+  event: TimelineRow;
   /** A one-line description of the event, for the panel's heading. */
   summary: string;
   history: readonly HistoryEntry[];

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { EventKind } from '../../../shared/events/kinds';
-import type { EventView } from '../../../shared/ipc/store-schemas';
+import type { TimelineRow } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
 import { formatInstant, formatTPlus, zoneLabel, type TimeMode, type TimeZone } from '../../../shared/warroom/elapsed';
 import { historyOf, redactionReason, type CorrectionIndex } from '../../../shared/warroom/history';
@@ -26,7 +26,7 @@ export interface TimelineData {
   total: number;
   /** Events in the incident, whatever the filter. */
   eventCount: number;
-  rows: ReadonlyMap<number, EventView>;
+  rows: ReadonlyMap<number, TimelineRow>;
   corrections: CorrectionIndex;
   /** Who wrote events here, most active first (the actor filter). */
   actors: readonly string[];
@@ -69,7 +69,7 @@ export interface TimelineProps {
 }
 
 interface RowProps {
-  event: EventView;
+  event: TimelineRow;
   index: number;
   count: number;
   top: number;
@@ -82,7 +82,7 @@ interface RowProps {
   playbook: Playbook | null;
   redactionReason: string | null;
   hasHistory: boolean;
-  onAction(action: 'key' | PanelMode, event: EventView, trigger: HTMLElement): void;
+  onAction(action: 'key' | PanelMode, event: TimelineRow, trigger: HTMLElement): void;
 }
 
 const correctionKinds = new Set<EventKind>(['amend', 'redact']);
@@ -243,11 +243,11 @@ export function Timeline(props: TimelineProps) {
     if (rendered) onRange(first, last);
   }, [onRange, first, last, rendered]);
 
-  const [panel, setPanel] = useState<{ mode: PanelMode; event: EventView } | null>(null);
+  const [panel, setPanel] = useState<{ mode: PanelMode; event: TimelineRow } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const { onToggleKey } = props;
   const onAction = useCallback(
-    (action: 'key' | PanelMode, event: EventView, el: HTMLElement) => {
+    (action: 'key' | PanelMode, event: TimelineRow, el: HTMLElement) => {
       if (action === 'key') return onToggleKey(event.id, !event.key);
       trigger.current = el;
       setPanel({ mode: action, event });
