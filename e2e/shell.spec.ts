@@ -53,6 +53,21 @@ test.describe('app shell over the browser harness', () => {
     await main.getByRole('radio', { name: 'System' }).check();
   });
 
+  test('screens that cannot load (the harness gone mid-load) are said in words on the gate, in both themes', async ({ page, harness }) => {
+    await openCordon(page, harness);
+    await page.route('**/assets/Shell-*.js', (route) => route.abort());
+    await page.reload();
+    await expect(page.getByRole('alert')).toHaveText('Cordon could not load its screens. Reload the page (or restart Cordon); your incidents are safe in the store.');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: screenshotPath(`gate-screens-failed-${scheme}`) });
+    }
+    await expectNoSeriousA11yViolations(page);
+    await page.unroute('**/assets/Shell-*.js');
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Cordon' })).toBeVisible();
+  });
+
   test('a theme chosen in one window reaches another without a reload (push channel)', async ({ browser, harness }) => {
     const context = await browser.newContext();
     const first = await context.newPage();
