@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningHarness } from './server';
+import { maxSockets } from './socket';
 import { socketPath } from './socket-path';
 import { testHarnessesForEachTest } from './testing/test-harness';
 
@@ -76,6 +77,19 @@ describe('the harness page socket', () => {
     await expect(open(harness, { Origin: ownOrigin(harness), Cookie: cookie }, `${socketPath}?x=1`)).rejects.toThrow('refused 404');
     // Nothing was called: the settings are as they were.
     expect((await services.settings.get()).theme).toBe('system');
+  });
+
+  it('refuses sockets past the limit until one closes', async () => {
+    const { harness } = await start();
+    const open = await Promise.all(Array.from({ length: maxSockets }, () => asPage(harness)));
+    await expect(asPage(harness)).rejects.toThrow('refused 503');
+    open[0]?.close();
+    // The server counts the socket out once its side of the close is done: asked again until then.
+    let again: WebSocket | null = null;
+    for (let tries = 0; !again && tries < 100; tries++) again = await asPage(harness).catch(() => new Promise<null>((r) => setTimeout(() => r(null), 20)));
+    if (!again) throw new Error('no socket after one closed');
+    expect(await callOver(again, 1, 'appInfo', {})).toMatchObject({ ok: true });
+    for (const ws of [...open.slice(1), again]) ws.close();
   });
 
   it('answers a call naming no method, or a wrong input, with a clear error and keeps serving', async () => {

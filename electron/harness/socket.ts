@@ -26,6 +26,13 @@ const callFrame = z
 
 /** Close codes (RFC 6455 7.4.1): 1007 for a frame that is not a call. */
 const notACall = 1007;
+/** Pages open at once (a few windows and tabs); more is a page opening sockets in a loop. */
+export const maxSockets = 32;
+/**
+ * Bytes queued for a page that does not read them (a frozen tab): past this it is dropped, and
+ * re-reads what it shows when it reconnects, instead of the harness holding every push for it.
+ */
+const maxQueuedBytes = 64 * 1024 * 1024;
 
 export interface SocketOptions {
   server: Server;
@@ -39,8 +46,8 @@ export interface SocketOptions {
 }
 
 /** An upgrade is refused with a bare status line: there is no page to show a message on. */
-function refuse(socket: Duplex, status: 400 | 401 | 403 | 404): void {
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503): void {
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status];
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
@@ -67,6 +74,10 @@ export function attachSocket(options: SocketOptions): { close(): void } {
     if (!verdict.allowed) {
       options.logger.warn('harness.refused', { reason: verdict.reason, path: socketPath });
       return refuse(socket, verdict.status);
+    }
+    if (wss.clients.size >= maxSockets) {
+      options.logger.warn('harness.refused', { reason: 'too many sockets', path: socketPath });
+      return refuse(socket, 503);
     }
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
   });
@@ -111,13 +122,19 @@ export function attachSocket(options: SocketOptions): { close(): void } {
     send(ws, { id: call.data.id, result });
   }
 
-  function send(ws: WebSocket, message: unknown): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  function send(ws: WebSocket, frame: unknown): void {
+    write(ws, JSON.stringify(frame));
+  }
+
+  function write(ws: WebSocket, text: string): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > maxQueuedBytes) return ws.terminate();
+    ws.send(text);
   }
 
   const unsubscribe = options.bus.subscribe((event) => {
     const frame = JSON.stringify({ push: event });
-    for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+    for (const client of wss.clients) write(client, frame);
   });
 
   return {
