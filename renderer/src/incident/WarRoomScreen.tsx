@@ -41,7 +41,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
   const actor = useActor();
   const go = useNavigation((state) => state.go);
   // Not the timeline's rows: those change as it scrolls, and only IncidentTimeline reads them.
-  const { summary, state, digest, actors, error, awaiting, actionError, act, amend, redact, jumpTo } = useOpenIncident(
+  const { summary, state, digest, actors, error, awaiting, actionError, act, addNote, amend, redact, jumpTo } = useOpenIncident(
     useShallow((s) => ({
       summary: s.summary,
       state: s.state,
@@ -51,6 +51,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
       awaiting: s.awaiting,
       actionError: s.actionError,
       act: s.act,
+      addNote: s.addNote,
       amend: s.amend,
       redact: s.redact,
       jumpTo: s.jumpTo,
@@ -222,7 +223,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               quickAddRef={quickAdd}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await act((incidentId) => cordon().noteAdd({ incidentId, text, key, ...(occurredAt ? { occurredAt } : {}) }));
+                const saved = await addNote({ text, key, ...(occurredAt ? { occurredAt } : {}) });
                 if (!saved) throw new Error('not saved');
               }}
               onToggleKey={(eventId, key) => void act((incidentId) => cordon().eventStar({ incidentId, eventId, key }))}

@@ -44,6 +44,12 @@ function fakeMain(events: EventView[]) {
       return { ok: true, value: { index: index < 0 ? null : index, total: all.length, row: events.find((e) => e.id === target.eventId) ?? null, corrections: [], eventCount: count(), allEvents: count() } };
     }),
     incidentGet: vi.fn(async ({ after }: { after: number }) => ({ ok: true, value: { incident, state: state(), events: events.filter((e) => e.n > after), nextAfter: null } })),
+    // Written to the log and answered; its push is announced by the test (it may come later).
+    noteAdd: vi.fn(async ({ text, key, occurredAt }: { text: string; key: boolean; occurredAt?: string }) => {
+      const event = makeEvent('note', { text, key }, { occurredAt: occurredAt ?? at(count() + 10), n: count() + 1, incidentId: 'inc' });
+      events.push(event);
+      return { ok: true, value: event };
+    }),
   };
   Object.defineProperty(window, 'cordon', { value: api as unknown as CordonApi, configurable: true });
   return {
@@ -51,6 +57,10 @@ function fakeMain(events: EventView[]) {
     calls,
     push(event: EventView) {
       events.push(event);
+      listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id, kind: event.kind });
+    },
+    /** The push of an event already in the log. */
+    announce(event: EventView) {
       listener?.({ topic: 'incident.changed', incidentId: 'inc', eventId: event.id, kind: event.kind });
     },
     /** A laptop refused: its events leave the timeline, and the push names the newest of them. */
@@ -260,3 +270,57 @@ describe('an incident shared with this laptop but not here yet (just admitted)',
     expect(useOpenIncident.getState().awaiting).toBe(false);
   });
 });
+
+describe('a note added from this window', () => {
+  const numbered = (k: number) => Array.from({ length: k }, (_, i) => makeEvent('note', { text: `n${i}` }, { occurredAt: at(i), n: i + 1 }));
+  const openOn = async (events: EventView[]) => {
+    const main = fakeMain(events);
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(events.length));
+    useOpenIncident.getState().showRange(events.length - 20, events.length - 1);
+    return main;
+  };
+
+  it('is drawn from the answer to its write, then the store\'s own row takes its place once its push is located', async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    expect(await useOpenIncident.getState().addNote({ text: 'failover done', key: false })).toBe(true);
+    // No round trip after the write: the row is there from the answer.
+    expect(main.api.timelineLocate).not.toHaveBeenCalled();
+    const s = useOpenIncident.getState();
+    expect(s).toMatchObject({ total: 51, eventCount: 51, allEvents: 51 });
+    expect(textOf(s.rows.get(50))).toBe('failover done');
+    expect(s.rows.get(50)).not.toHaveProperty('hash');
+    main.announce(events[50] as EventView);
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.get(50)).toBe(events[50]));
+    expect(useOpenIncident.getState().total).toBe(51);
+  });
+
+  it('waits for its push under a filter, or when written earlier than the newest row', async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    useOpenIncident.getState().setFilter({ text: 'n4' });
+    await vi.waitFor(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n4' }));
+    await useOpenIncident.getState().addNote({ text: 'n4 again', key: false });
+    expect(useOpenIncident.getState().eventCount).toBe(50);
+    main.announce(events[50] as EventView);
+    await vi.waitFor(() => expect(held()).toContain(`11:n4 again`));
+
+    useOpenIncident.getState().setFilter({});
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(51));
+    await useOpenIncident.getState().addNote({ text: 'backdated', key: false, occurredAt: at(3) });
+    expect(useOpenIncident.getState().eventCount).toBe(51);
+    main.announce(events[51] as EventView);
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(4))).toBe('backdated'));
+  });
+
+  it('a key note drawn from its answer still joins the digest when its push comes', async () => {
+    const events = numbered(30);
+    const main = await openOn(events);
+    await useOpenIncident.getState().addNote({ text: 'root cause found', key: true });
+    expect(useOpenIncident.getState().rows.get(30)?.key).toBe(true);
+    main.announce(events[30] as EventView);
+    await vi.waitFor(() => expect(useOpenIncident.getState().digest.map((e) => e.id)).toContain(events[30]?.id));
+  });
+});
+

@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import type { IncidentState } from '../../../shared/events/fold';
 import type { EventKind } from '../../../shared/events/kinds';
 import type { Result } from '../../../shared/ipc/result';
-import type { EventView, IncidentSummary } from '../../../shared/ipc/store-schemas';
+import type { EventView, IncidentSummary, StoredEvent, TimelineRow } from '../../../shared/ipc/store-schemas';
 import { digestKinds, type TimelineAnchor } from '../../../shared/ipc/timeline-contract';
 import type { TimelineFilter } from '../../../shared/warroom/timeline-filter';
 import { cordon } from '../platform/cordon';
-import { firstMissing, insertAt, mergeCorrections, mergeWindow, type Corrections, type Rows } from './row-cache';
+import { firstMissing, insertAt, mergeCorrections, mergeWindow, replaceAt, type Corrections, type Rows } from './row-cache';
 
 
 interface OpenIncidentState {
@@ -43,6 +43,8 @@ interface OpenIncidentState {
   reload(): void;
   /** Sends one war-room command for the open incident; its failure is shown as actionError. */
   act(send: (incidentId: string) => Promise<Result<unknown>>): Promise<boolean>;
+  /** Adds a note from the quick-add box; the row shows from the answer, when it is plainly the newest. */
+  addNote(input: { text: string; key: boolean; occurredAt?: string }): Promise<boolean>;
   amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
   redact(targetEventId: string, reason: string): Promise<boolean>;
   setFilter(filter: TimelineFilter): void;
@@ -67,6 +69,14 @@ const keepRows = 1_200;
  */
 const settleMs = 50;
 const digestKindSet = new Set<EventKind>(digestKinds);
+const unfiltered = (f: TimelineFilter) => !f.text && !f.kinds?.length && f.phase === undefined && f.actor === undefined && !f.keyOnly;
+
+/** A note just written, as the timeline shows it: nothing corrects it yet; a key event when flagged. */
+function noteRow(event: StoredEvent): TimelineRow | null {
+  if (event.kind !== 'note') return null;
+  const { prevHash: _prevHash, hash: _hash, incidentId: _incidentId, ...fields } = event;
+  return { ...fields, effectiveOccurredAt: event.occurredAt, effectivePayload: event.payload, amendedBy: [], redactedBy: null, key: event.payload.key === true };
+}
 const correctionKinds = new Set<EventKind>(['amend', 'redact']);
 
 const empty = {
@@ -99,6 +109,9 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   let pushes: Promise<void> = Promise.resolve();
   let queued = 0;
   let overflowed = false;
+  // The log position the digest, actors and kinds have followed to: the count may run ahead of
+  // it (a note shown from its own answer, before its push), and the push must still add it.
+  let digestedThrough = 0;
 
   const failed = (message: string) => set({ error: message, loading: false });
 
@@ -110,6 +123,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       return failed(result.error.message);
     }
     const { incident, state, window, digest, actors, kinds } = result.value;
+    digestedThrough = window.eventCount;
     set({
       summary: incident,
       state,
@@ -180,15 +194,17 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
 
   async function applyPush(incidentId: string, eventId: string): Promise<void> {
     const gen = generation;
-    const { filter, eventCount } = get();
+    const { filter } = get();
+    const after = digestedThrough;
     const [located, latest] = await Promise.all([
       cordon().timelineLocate({ incidentId, filter, target: { eventId } }),
-      cordon().incidentGet({ incidentId, after: eventCount, limit: 100 }),
+      cordon().incidentGet({ incidentId, after, limit: 100 }),
     ]);
     if (get().incidentId !== incidentId) return;
     // The header and the digest follow every push, even when a filter changed meanwhile.
-    if (latest.ok) {
+    if (latest.ok && after === digestedThrough) {
       const added = latest.value.events;
+      digestedThrough = Math.max(digestedThrough, ...added.map((e) => e.n));
       const current = get();
       const names = added.map((e) => e.actor).filter((a) => !current.actors.includes(a));
       const kinds = added.map((e) => e.kind).filter((k) => !current.kinds.includes(k));
@@ -208,7 +224,13 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     const current = get();
     // Another laptop's event (sync) lands anywhere in time and leaves this log's count as it was.
     if (l.row?.origin !== undefined) return reread(incidentId);
-    if (l.eventCount <= current.eventCount) return; // a window read since already holds it
+    // A window read since, or the note's own answer, already holds it: the store's row replaces
+    // the one drawn from the answer (they agree unless a correction already pointed at it).
+    if (l.eventCount === current.eventCount && l.index !== null && l.row && current.rows.has(l.index)) {
+      if (current.rows.get(l.index)?.id !== l.row.id) return reread(incidentId);
+      return set({ rows: replaceAt(current.rows, l.index, l.row) });
+    }
+    if (l.eventCount <= current.eventCount) return;
     if (l.eventCount === current.eventCount + 1 && l.row && !correctionKinds.has(l.row.kind)) {
       set({
         total: l.total,
@@ -223,10 +245,27 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     await reread(incidentId);
   }
 
+  /**
+   * This window's own new event, drawn from the answer to its write, one round trip before its
+   * push is located: only when it is plainly the newest row of an unfiltered timeline (the next
+   * in this log, at or after the last row held). The push's answer then puts the store's row in
+   * its place, or reads the screen again if it landed elsewhere.
+   */
+  function showOwn(event: StoredEvent): void {
+    const s = get();
+    if (s.incidentId !== event.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || event.n !== s.eventCount + 1) return;
+    const last = s.rows.get(s.total - 1);
+    if (s.total > 0 && (!last || Date.parse(event.occurredAt) < Date.parse(last.effectiveOccurredAt))) return;
+    const row = noteRow(event);
+    if (row) set({ total: s.total + 1, eventCount: event.n, allEvents: s.allEvents + 1, rows: insertAt(s.rows, s.total, row) });
+  }
+
   async function reread(incidentId: string): Promise<void> {
     await resync();
     const again = await cordon().timelineOpen({ incidentId });
-    if (again.ok && get().incidentId === incidentId) set({ digest: again.value.digest, actors: again.value.actors, kinds: again.value.kinds });
+    if (!again.ok || get().incidentId !== incidentId) return;
+    digestedThrough = again.value.window.eventCount;
+    set({ digest: again.value.digest, actors: again.value.actors, kinds: again.value.kinds });
   }
 
   const finish = (result: { ok: boolean; error?: { message: string } }): boolean => {
@@ -284,6 +323,13 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
       return finish(await send(incidentId));
+    },
+    async addNote(input) {
+      const incidentId = get().incidentId;
+      if (!incidentId) return false;
+      const result = await cordon().noteAdd({ incidentId, text: input.text, key: input.key, ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}) });
+      if (result.ok) showOwn(result.value);
+      return finish(result);
     },
     async amend(input) {
       const incidentId = get().incidentId;

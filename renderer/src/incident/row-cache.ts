@@ -38,6 +38,13 @@ export function insertAt(rows: Rows, index: number, row: TimelineRow): Map<numbe
   return out;
 }
 
+/** The row at `index` read again (the store's own copy of a row drawn ahead of it). */
+export function replaceAt(rows: Rows, index: number, row: TimelineRow): Map<number, TimelineRow> {
+  const out = new Map(rows);
+  out.set(index, row);
+  return out;
+}
+
 /** Corrections of held rows, by the event they correct, each once, in log order. */
 export function mergeCorrections(current: Corrections, found: readonly TimelineRow[]): Corrections {
   if (found.length === 0) return current;
