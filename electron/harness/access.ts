@@ -50,6 +50,13 @@ export function tokenMatches(presented: string | null, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** RFC 9112 3.2: a request with more than one Host field is answered 400, whatever they say. */
+export function hostCount(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if ((req.rawHeaders[i] ?? '').toLowerCase() === 'host') count++;
+  return count;
+}
+
 export function checkAccess(req: IncomingMessage, policy: AccessPolicy): AccessVerdict {
   const place = checkHostAndOrigin(req, policy);
   if (!place.allowed) return place;

@@ -8,7 +8,7 @@ import { fail } from '../../shared/ipc/result';
 import type { Router } from '../ipc/router';
 import type { PushBus } from '../services/push-bus';
 import type { Logger } from '../services/logger';
-import { checkAccess, checkHostAndOrigin, tokenCookie, tokenMatches } from './access';
+import { checkAccess, checkHostAndOrigin, hostCount, tokenCookie, tokenMatches } from './access';
 import { contentTypeOf, harnessIndexHtml, resolveStatic } from './static-files';
 import { contentDisposition, type DownloadShelf } from './downloads';
 import { maxRequestBytes } from '../../shared/ipc/file-schemas';
@@ -57,13 +57,6 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
 class BodyTooLarge extends Error {}
-
-/** RFC 9112 3.2: a request with more than one Host field is answered 400, whatever they say. */
-function hostCount(req: IncomingMessage): number {
-  let count = 0;
-  for (let i = 0; i < req.rawHeaders.length; i += 2) if ((req.rawHeaders[i] ?? '').toLowerCase() === 'host') count++;
-  return count;
-}
 
 /** Method URLs are matched as sent: no decoding, no dot segments, no normalisation. */
 const rpcPath = /^\/rpc\/([A-Za-z][A-Za-z0-9]{0,63})$/;

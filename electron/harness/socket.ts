@@ -6,7 +6,7 @@ import { fail } from '../../shared/ipc/result';
 import type { Router } from '../ipc/router';
 import type { Logger } from '../services/logger';
 import type { PushBus } from '../services/push-bus';
-import { checkAccess, type AccessPolicy } from './access';
+import { checkAccess, hostCount, type AccessPolicy } from './access';
 import { socketPath } from './socket-path';
 
 // The page's calls and the pushes to it, on one WebSocket. An HTTP request per call cost the
@@ -51,18 +51,12 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-function hostFields(req: IncomingMessage): number {
-  let count = 0;
-  for (let i = 0; i < req.rawHeaders.length; i += 2) if ((req.rawHeaders[i] ?? '').toLowerCase() === 'host') count++;
-  return count;
-}
-
 export function attachSocket(options: SocketOptions): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: true });
 
   options.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (hostFields(req) !== 1) return refuse(socket, 400);
+    if (hostCount(req) !== 1) return refuse(socket, 400);
     if (req.url !== socketPath) return refuse(socket, 404);
     // A browser always sends Origin on a WebSocket handshake, and cookies ride along from any
     // site: without our Origin this is another page trying its luck (cross-site WebSocket hijacking).
