@@ -75,8 +75,34 @@ describe('the search indexer', () => {
     vi.advanceTimersByTime(5_000);
     expect(indexed()).toBe(0);
     for (const listener of unlocked) listener();
-    vi.advanceTimersByTime(1_100);
+    vi.advanceTimersByTime(300);
     expect(indexed()).toBe(1);
+  });
+
+  it('catches up a big backlog in slices, one per turn, until nothing is left', () => {
+    const s = newStore();
+    const incidentId = declareIncident(s.store);
+    for (let i = 0; i < 5; i++) s.store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text: `backlog ${i} puffin` } } }));
+    const unlocked: (() => void)[] = [];
+    const stop = startSearchIndexer({ onCommitted: () => () => {}, onUnlocked: (listener) => (unlocked.push(listener), () => {}), logger: createMemoryLogger(), unlockDelayMs: 100, slice: 2, peek: (fn) => fn(s.store) });
+    cleanups.push(() => {
+      stop();
+      s.cleanup();
+    });
+    const spy = vi.spyOn(s.store, 'catchUpSearch');
+    const indexed = () => s.store.db.prepare('SELECT count(*) FROM search WHERE search MATCH ?').pluck().get('"puffin"') as number;
+    for (const listener of unlocked) listener();
+    vi.advanceTimersByTime(100);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(indexed()).toBe(1); // the declaration, then one note
+    vi.advanceTimersByTime(1);
+    expect(indexed()).toBe(3);
+    vi.advanceTimersByTime(1);
+    expect(indexed()).toBe(5);
+    expect(spy.mock.calls.every(([, max]) => max === 2)).toBe(true);
+    const calls = spy.mock.calls.length;
+    vi.advanceTimersByTime(5_000);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(calls + 1);
   });
 
   it('while locked it does nothing; a failure is logged without its message, and nothing is thrown', () => {

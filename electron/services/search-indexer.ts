@@ -10,8 +10,12 @@ export interface SearchIndexerDeps {
   /** The vault was unlocked (or created, or restored): writes of an earlier session may wait. */
   onUnlocked?(listener: () => void): () => void;
   logger: Logger;
-  /** How long after the last write (or the unlock) the index catches up. */
+  /** How long after the last write the index catches up. */
   delayMs?: number;
+  /** How long after an unlock. */
+  unlockDelayMs?: number;
+  /** Events indexed per turn of the event loop (~2,000 is ~35 ms here). */
+  slice?: number;
 }
 
 /**
@@ -24,24 +28,28 @@ export interface SearchIndexerDeps {
  */
 export function startSearchIndexer(deps: SearchIndexerDeps): () => void {
   const delayMs = deps.delayMs ?? 1_500;
+  const unlockDelayMs = deps.unlockDelayMs ?? 250;
+  const slice = deps.slice ?? 2_000;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = () => {
     timer = null;
     try {
-      deps.peek((store) => store.catchUpSearch());
+      // In slices, each its own transaction, so the window's calls are answered in between.
+      const read = deps.peek((store) => store.catchUpSearch(undefined, slice));
+      if (read !== null && read >= slice) later(0);
     } catch (error) {
       // Nothing is lost: the next search or the next write's run tries again.
       const code = (error as { code?: unknown }).code;
       deps.logger.warn('search.index_failed', { code: typeof code === 'string' ? code : 'unknown' });
     }
   };
-  const later = () => {
+  const later = (ms: number) => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
+    timer = setTimeout(run, ms);
     timer.unref?.();
   };
-  const unsubscribe = deps.onCommitted(later);
-  const unsubscribeUnlock = deps.onUnlocked?.(later);
+  const unsubscribe = deps.onCommitted(() => later(delayMs));
+  const unsubscribeUnlock = deps.onUnlocked?.(() => later(unlockDelayMs));
   return () => {
     unsubscribe();
     unsubscribeUnlock?.();

@@ -193,9 +193,11 @@ export class EventLog {
    * Brings the full-text index up to the newest event, in write order, in one transaction with
    * the mark of how far it got (so a crash halfway leaves nothing half-indexed): this laptop's
    * events, then other laptops' (device_events, migration 010), each from its own mark. Returns
-   * how many events it read. Cheap when there is nothing to do: one indexed lookup.
+   * how many events it read. Cheap when there is nothing to do: one indexed lookup. With `max`,
+   * it stops after that many events and marks how far it got: the rest is for the next call
+   * (the background catch-up runs in slices, so a big backlog never holds the process at once).
    */
-  indexPending(batch = 2_000): number {
+  indexPending(batch = 2_000, max = Infinity): number {
     const p = (this.searchProgress ??= prepareSearchProgress(this.db));
     const pending = () => {
       const r = p.progress.get() ?? { through: 0, end: 0, devicesThrough: 0, devicesEnd: 0 };
@@ -210,10 +212,12 @@ export class EventLog {
       const done = { local: range.through, devices: range.devicesThrough };
       const isIn = (target: FoundEvent) => !target.refused && (target.deviceId === null ? target.key <= done.local : target.key - deviceSeqBase <= done.devices);
       let read = 0;
-      const pass = (unindexed: Database.Statement<[number, number, number], EventRow>, from: number, to: number, mark: (seq: number) => void) => {
+      /** Indexes from `from` to `to`; false when it stopped at `max` before the end. */
+      const pass = (unindexed: Database.Statement<[number, number, number], EventRow>, from: number, to: number, mark: (seq: number) => void): boolean => {
         for (let after = from; after < to; ) {
+          if (read >= max) return false;
           // Pages of rows rather than one iterator: the connection cannot write while iterating.
-          const rows = unindexed.all(after, to, batch);
+          const rows = unindexed.all(after, to, Math.min(batch, max - read));
           const last = rows.at(-1);
           if (!last) break;
           // An event's words as the timeline shows it: corrections already held applied (the
@@ -235,11 +239,15 @@ export class EventLog {
           read += rows.length;
           after = last.seq;
         }
+        return true;
       };
-      pass(p.unindexed, range.through, range.end, (seq) => (done.local = seq));
-      done.local = range.end;
-      if (p.unindexedDevices) pass(p.unindexedDevices, range.devicesThrough + deviceSeqBase, range.devicesEnd + deviceSeqBase, (key) => (done.devices = key - deviceSeqBase));
-      p.set(range.end, range.devicesEnd);
+      // Past the last row read, only kinds the index skips remain: the mark goes to the end.
+      if (pass(p.unindexed, range.through, range.end, (seq) => (done.local = seq))) {
+        done.local = range.end;
+        const devices = p.unindexedDevices;
+        if (!devices || pass(devices, range.devicesThrough + deviceSeqBase, range.devicesEnd + deviceSeqBase, (key) => (done.devices = key - deviceSeqBase))) done.devices = range.devicesEnd;
+      }
+      p.set(done.local, done.devices);
       return read;
     }).immediate();
   }

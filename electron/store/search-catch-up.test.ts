@@ -49,6 +49,29 @@ describe('the search index catching up', () => {
     expect(found(store, 'Checkout')).toBe(1);
   });
 
+  it('in slices of at most `max` events, marking how far it got; the slices add up to one whole catch-up', () => {
+    const { store } = setup();
+    const incidentId = declareIncident(store);
+    const append = (text: string) => store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } })).value.event.id;
+    const typo = append('replcia lag');
+    const secret = append('password hunter2 pasted here');
+    append('third heron');
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'amend', payload: { targetEventId: typo, reason: 'typo', payload: { text: 'replica lag' } } } }));
+    store.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'redact', payload: { targetEventId: secret, reason: 'credential' } } }));
+    // Two at a time: the amend and the redaction land in later slices than their targets.
+    const slices: number[] = [];
+    for (let read = store.catchUpSearch(undefined, 2); read > 0; read = store.catchUpSearch(undefined, 2)) {
+      slices.push(read);
+      if (slices.length === 1) expect(indexedRows(store, 'heron')).toBe(0);
+    }
+    expect(slices.slice(0, -1).every((n) => n === 2)).toBe(true);
+    expect(slices.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+    expect(indexedRows(store, 'replica')).toBe(1);
+    expect(indexedRows(store, 'replcia')).toBe(0);
+    expect(indexedRows(store, 'hunter2')).toBe(0);
+    expect(found(store, 'Checkout')).toBe(1);
+  });
+
   it('loses nothing when the app stops before the index caught up', () => {
     const { store, file, key } = setup();
     const incidentId = declareIncident(store);

@@ -67,8 +67,8 @@ export interface Store {
   isShared(incidentId: string): boolean;
   /** Listens for committed writes (the internal signal; the windows hear them through the push bus). */
   onCommitted(listener: CommittedListener): () => void;
-  /** Brings the full-text index up to the newest event (search-indexer.ts); returns how many it read. */
-  catchUpSearch(batch?: number): number;
+  /** Brings the full-text index up to the newest event, or `max` events nearer (search-indexer.ts); returns how many it read. */
+  catchUpSearch(batch?: number, max?: number): number;
   /** The war room's timeline, read in windows. */
   readonly timeline: TimelineQuery;
   /** An incident's whole record from every admitted laptop, read once in timeline order (the post-mortem). */
@@ -147,7 +147,7 @@ export function openStore(file: string, key: Buffer, options: StoreOptions = {})
       },
       isShared: (incidentId) => hasDeviceTables(db) && devicesRepo().shared(incidentId) !== null,
       onCommitted: (listener) => committed.on(listener),
-      catchUpSearch: (batch) => log.indexPending(batch),
+      catchUpSearch: (batch, max) => log.indexPending(batch, max),
       timeline: new TimelineQuery(db, () => log.indexPending()),
       record: new IncidentRecordReader(db),
       onSnapshot: (run) => onSnapshot(db, file, key, options.nativeBinding, run),
