@@ -65,14 +65,30 @@ describe('the harness page transport', () => {
     expect(posted).toEqual([]);
   });
 
-  it('uses HTTP before the socket opens and for calls too big for it', async () => {
+  it('holds calls made while the socket connects and sends them once it opens, or by HTTP if it fails', async () => {
+    const { api, posted, socket, timers } = page();
+    const early = api.appInfo?.();
+    expect(socket().sent).toEqual([]);
+    socket().open();
+    const frame = JSON.parse(socket().sent[0] ?? '{}') as { id: number; method: string };
+    expect(frame.method).toBe('appInfo');
+    socket().receive({ id: frame.id, result: { ok: true, value: 'over the socket' } });
+    expect(await early).toEqual({ ok: true, value: 'over the socket' });
+    socket().drop();
+    timers.shift()?.();
+    const duringReconnect = api.settingsGet?.();
+    socket().drop();
+    expect(await duringReconnect).toEqual({ ok: true, value: 'over http' });
+    expect(posted.map((p) => p.url)).toEqual(['/rpc/settingsGet']);
+  });
+
+  it('uses HTTP for calls too big for the socket', async () => {
     const { api, posted, socket } = page();
-    expect(await api.appInfo?.()).toEqual({ ok: true, value: 'over http' });
     socket().open();
     const big = { text: 'x'.repeat(largestSocketCall) };
     expect(await api.postmortemSave?.(big)).toEqual({ ok: true, value: 'over http' });
-    expect(posted.map((p) => p.url)).toEqual(['/rpc/appInfo', '/rpc/postmortemSave']);
-    expect(posted[1]?.body).toBe(JSON.stringify(big));
+    expect(posted.map((p) => p.url)).toEqual(['/rpc/postmortemSave']);
+    expect(posted[0]?.body).toBe(JSON.stringify(big));
     expect(socket().sent).toEqual([]);
   });
 
@@ -88,6 +104,7 @@ describe('the harness page transport', () => {
     expect(await inFlight).toEqual(unreachable);
     // Between the drop and the reconnect, calls still go (over HTTP).
     expect(await api.appInfo?.()).toEqual({ ok: true, value: 'over http' });
+    expect(socket()).toBe(first);
     timers.shift()?.();
     expect(socket()).not.toBe(first);
     socket().open();
@@ -107,5 +124,20 @@ describe('the harness page transport', () => {
     stop();
     socket().receive({ push: { topic: 'settings.changed' } });
     expect(events).toEqual([{ topic: 'channel.opened' }, { topic: 'incident.changed', incidentId: 'i', eventId: 'e', kind: 'note' }]);
+  });
+
+  it('works over HTTP alone where the page may not open a socket', async () => {
+    const posted: string[] = [];
+    const api = createTransport({
+      WebSocket: function refused() {
+        throw new DOMException('Refused to connect', 'SecurityError');
+      } as unknown as typeof WebSocket,
+      fetch: (async (url: string) => (posted.push(url), { json: async () => ({ ok: true, value: 'over http' }) })) as unknown as typeof fetch,
+      host: '127.0.0.1:4000',
+      secure: false,
+      setTimeout: () => undefined,
+    }) as Record<string, () => Promise<unknown>>;
+    expect(await api.appInfo?.()).toEqual({ ok: true, value: 'over http' });
+    expect(posted).toEqual(['/rpc/appInfo']);
   });
 });

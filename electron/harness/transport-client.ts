@@ -35,6 +35,13 @@ export function createTransport(env: PageEnvironment): Record<string, unknown> {
   let nextId = 1;
   let socket: WebSocket | null = null;
   let retries = 0;
+  // Calls made while the socket connects (a page's first calls): sent when it opens, or by HTTP if it fails.
+  let waiting: (() => void)[] = [];
+  const release = () => {
+    const calls = waiting;
+    waiting = [];
+    for (const send of calls) send();
+  };
 
   async function overHttp(method: string, body: string): Promise<unknown> {
     try {
@@ -51,10 +58,17 @@ export function createTransport(env: PageEnvironment): Record<string, unknown> {
   }
 
   function connect(): void {
-    const ws = new env.WebSocket(`${env.secure ? 'wss' : 'ws'}://${env.host}${socketPath}`);
+    let ws: WebSocket;
+    try {
+      ws = new env.WebSocket(`${env.secure ? 'wss' : 'ws'}://${env.host}${socketPath}`);
+    } catch {
+      // A page that may not open sockets (a stricter policy in front of it): HTTP carries everything.
+      return;
+    }
     socket = ws;
     ws.onopen = () => {
       retries = 0;
+      release();
       // Also after a reconnect: pushes may have been missed, so subscribers re-read their state.
       for (const listener of [...listeners]) listener({ topic: 'channel.opened' });
     };
@@ -77,6 +91,7 @@ export function createTransport(env: PageEnvironment): Record<string, unknown> {
     };
     ws.onclose = () => {
       if (socket === ws) socket = null;
+      release();
       // Whether a call in flight ran is unknown, as with a dropped HTTP request: say so.
       for (const settle of pending.values()) settle(unreachable);
       pending.clear();
@@ -87,11 +102,16 @@ export function createTransport(env: PageEnvironment): Record<string, unknown> {
   function call(method: string, input: unknown): Promise<unknown> {
     const id = nextId++;
     const frame = JSON.stringify({ id, method, input: input ?? {} });
-    // Before the socket opens (a page's first calls) and while it reconnects, HTTP carries them.
-    if (!socket || socket.readyState !== env.WebSocket.OPEN || frame.length > largestSocketCall) {
-      return overHttp(method, JSON.stringify(input ?? {}));
-    }
+    if (frame.length > largestSocketCall) return overHttp(method, JSON.stringify(input ?? {}));
+    // A socket opening takes a few milliseconds; an HTTP round trip costs more than the wait.
+    if (socket && socket.readyState === env.WebSocket.CONNECTING) return new Promise((resolve) => waiting.push(() => resolve(send(id, method, input, frame))));
+    return send(id, method, input, frame);
+  }
+
+  /** Over the socket when it is open; by HTTP while it is down or reconnecting. */
+  function send(id: number, method: string, input: unknown, frame: string): Promise<unknown> {
     const ws = socket;
+    if (!ws || ws.readyState !== env.WebSocket.OPEN) return overHttp(method, JSON.stringify(input ?? {}));
     return new Promise((resolve) => {
       pending.set(id, resolve);
       ws.send(frame);
