@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView, TimelineRow } from '../../shared/ipc/store-schemas';
+import type { TimelineRow } from '../../shared/ipc/store-schemas';
 import { bridgeCommitsToWindows } from '../services/commit-bridge';
 import { createPushBus } from '../services/push-bus';
 import { signRecord } from './device-signing';
