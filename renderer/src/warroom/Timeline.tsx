@@ -336,46 +336,49 @@ export function Timeline(props: TimelineProps) {
         <span>Time ({zoneLabel(timeMode, zone)}) · T+</span>
         <span>Event</span>
       </div>
-      <div
-        ref={scrollRef}
-        className="wr-timeline-scroll"
-        style={{ height }}
-        onScroll={onScroll}
-        tabIndex={0}
-        role="region"
-        aria-label="Timeline events"
-        aria-describedby={countId}
-        aria-busy={filter !== data.shown}
-        data-shown-text={data.shown.text ?? ''}
-      >
-        {total === 0 ? (
-          <p className="muted wr-empty">{filtered ? 'No events match these filters.' : 'Nothing yet. Type what happened above.'}</p>
-        ) : (
-          <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item, i) => {
-              const event = rows.get(item.index);
-              return (
-                <TimelineRow
-                  key={slots[i]}
-                  event={event}
-                  index={item.index}
-                  count={total}
-                  top={item.start}
-                  height={rowHeight}
-                  declaredMs={declaredMs}
-                  tPlusOf={props.tPlusOf}
-                  timeMode={timeMode}
-                  zone={zone}
-                  presenter={presenter}
-                  playbook={playbook}
-                  redactionReason={event && event.redactedBy !== null ? redactionReason(event, corrections) : null}
-                  hasHistory={event !== undefined && (event.amendedBy.length > 0 || event.redactedBy !== null)}
-                  onAction={onAction}
-                />
-              );
-            })}
-          </div>
-        )}
+      {/* Not a grid item itself (see .wr-timeline-frame): a row changing re-lays only the list. */}
+      <div className="wr-timeline-frame">
+        <div
+          ref={scrollRef}
+          className="wr-timeline-scroll"
+          style={{ height }}
+          onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label="Timeline events"
+          aria-describedby={countId}
+          aria-busy={filter !== data.shown}
+          data-shown-text={data.shown.text ?? ''}
+        >
+          {total === 0 ? (
+            <p className="muted wr-empty">{filtered ? 'No events match these filters.' : 'Nothing yet. Type what happened above.'}</p>
+          ) : (
+            <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item, i) => {
+                const event = rows.get(item.index);
+                return (
+                  <TimelineRow
+                    key={slots[i]}
+                    event={event}
+                    index={item.index}
+                    count={total}
+                    top={item.start}
+                    height={rowHeight}
+                    declaredMs={declaredMs}
+                    tPlusOf={props.tPlusOf}
+                    timeMode={timeMode}
+                    zone={zone}
+                    presenter={presenter}
+                    playbook={playbook}
+                    redactionReason={event && event.redactedBy !== null ? redactionReason(event, corrections) : null}
+                    hasHistory={event !== undefined && (event.amendedBy.length > 0 || event.redactedBy !== null)}
+                    onAction={onAction}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
       </div>
     </section>
   );
