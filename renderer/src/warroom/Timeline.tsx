@@ -203,6 +203,42 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   );
 });
 
+interface TimelineBarProps {
+  filter: TimelineFilter;
+  onFilterChange(filter: TimelineFilter): void;
+  kinds: readonly EventKind[];
+  actors: readonly string[];
+  playbook: Playbook | null;
+  timeMode: TimeMode;
+  zone: TimeZone;
+  onTimeModeChange(mode: TimeMode): void;
+  countId: string;
+  total: number;
+  eventCount: number;
+  filtered: boolean;
+}
+
+/** Filters, local/UTC and the count; memoised: a scrolled frame re-renders the list, not these. */
+const TimelineBar = memo(function TimelineBar({ filter, onFilterChange, kinds, actors, playbook, timeMode, zone, onTimeModeChange, countId, total, eventCount, filtered }: TimelineBarProps) {
+  return (
+    <div className="wr-timeline-bar">
+      <TimelineFilters filter={filter} onChange={onFilterChange} kinds={kinds} actors={actors} playbook={playbook} />
+      <fieldset className="segmented" aria-label="Show times in">
+        <legend className="visually-hidden">Show times in</legend>
+        {(['local', 'utc'] as const).map((m) => (
+          <label key={m} className="segment">
+            <input type="radio" name={`${countId}-tz`} checked={timeMode === m} onChange={() => onTimeModeChange(m)} />
+            <span>{m === 'local' ? `Local (${zone.name})` : 'UTC'}</span>
+          </label>
+        ))}
+      </fieldset>
+      <span id={countId} className="muted small wr-count" aria-live="polite">
+        {filtered ? `${total.toLocaleString('en')} of ${eventCount.toLocaleString('en')} events` : `${total.toLocaleString('en')} events`}
+      </span>
+    </div>
+  );
+});
+
 /**
  * The live timeline: quick add, filters, a virtualised list of events (only the rows in view
  * are rendered, only the rows near the view are held), and an inline panel to amend, redact or
@@ -295,21 +331,20 @@ export function Timeline(props: TimelineProps) {
   return (
     <section className="wr-timeline" aria-label="Timeline">
       <QuickAdd onAdd={props.onAdd} zone={zone} timeMode={timeMode} declaredAt={props.declaredAt} now={now} inputRef={props.quickAddRef} tPlusOf={props.tPlusOf} />
-      <div className="wr-timeline-bar">
-        <TimelineFilters filter={filter} onChange={props.onFilterChange} kinds={data.kinds} actors={data.actors} playbook={playbook} />
-        <fieldset className="segmented" aria-label="Show times in">
-          <legend className="visually-hidden">Show times in</legend>
-          {(['local', 'utc'] as const).map((m) => (
-            <label key={m} className="segment">
-              <input type="radio" name={`${countId}-tz`} checked={timeMode === m} onChange={() => props.onTimeModeChange(m)} />
-              <span>{m === 'local' ? `Local (${zone.name})` : 'UTC'}</span>
-            </label>
-          ))}
-        </fieldset>
-        <span id={countId} className="muted small wr-count" aria-live="polite">
-          {filtered ? `${total.toLocaleString('en')} of ${data.eventCount.toLocaleString('en')} events` : `${total.toLocaleString('en')} events`}
-        </span>
-      </div>
+      <TimelineBar
+        filter={filter}
+        onFilterChange={props.onFilterChange}
+        kinds={data.kinds}
+        actors={data.actors}
+        playbook={playbook}
+        timeMode={timeMode}
+        zone={zone}
+        onTimeModeChange={props.onTimeModeChange}
+        countId={countId}
+        total={total}
+        eventCount={data.eventCount}
+        filtered={filtered}
+      />
       {panel && panelEvent && (
         <EventPanel
           key={`${panel.mode}-${panel.event.id}`}
