@@ -60,6 +60,8 @@ describe('Timeline', () => {
     expect(row.getByText('T+12m')).toBeTruthy();
     expect(row.getByText('Failover started')).toBeTruthy();
     expect(rows[1]!.textContent).toContain('bob');
+    // The kind is the icon's name, read before the sentence.
+    expect(row.getByRole('img', { name: 'Note' }).textContent).toBe('✎');
     expect(within(rows[2]!).getByText('Ticked “Isolate host” (Containment)')).toBeTruthy();
     expect(screen.getByText('3 events')).toBeTruthy();
   });

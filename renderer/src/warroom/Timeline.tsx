@@ -160,10 +160,10 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
         <time dateTime={event.effectiveOccurredAt}>{formatInstant(at, timeMode, zone, { relativeTo: declaredMs })}</time>
         <span className="wr-row-tplus">{formatTPlus(tPlusOf ? tPlusOf(at) : at - declaredMs)}</span>
       </span>
-      <span className="wr-row-icon" aria-hidden="true">
+      {/* The kind is the icon's name: a visually hidden text under a clip in every row cost a third of each scrolled frame's paint. */}
+      <span className="wr-row-icon" role="img" aria-label={kindLabels[event.kind]}>
         {d.icon}
       </span>
-      <span className="visually-hidden">{kindLabels[event.kind]}: </span>
       <span className="wr-row-body">
         <span className="wr-row-title" title={title.length > 120 ? title : undefined}>
           {title}
