@@ -60,6 +60,8 @@ describe('Timeline', () => {
     expect(row.getByText('T+12m')).toBeTruthy();
     expect(row.getByText('Failover started')).toBeTruthy();
     expect(rows[1]!.textContent).toContain('bob');
+    // The kind is the icon's name, read before the sentence.
+    expect(row.getByRole('img', { name: 'Note' }).textContent).toBe('✎');
     expect(within(rows[2]!).getByText('Ticked “Isolate host” (Containment)')).toBeTruthy();
     expect(screen.getByText('3 events')).toBeTruthy();
   });
@@ -268,6 +270,56 @@ describe('Timeline over windows', () => {
     expect(rows.every((r) => r.getAttribute('aria-busy') !== 'true')).toBe(true);
     expect(onRange).toHaveBeenCalled();
     expect(onRange.mock.calls.every(([from]) => (from as number) > 4_800)).toBe(true);
+  });
+
+  it('hands the elements of rows scrolled out to the rows scrolled in, and updates every row where it stands after a jump', () => {
+    const held = new Map(Array.from({ length: 3_000 }, (_, i) => [i, rowAt(i)] as const));
+    const data = { total: 3_000, eventCount: 3_000, rows: held, corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} };
+    render(
+      <Timeline data={data} filter={data.shown} onFilterChange={vi.fn()} onRange={vi.fn()} declaredAt={declaredAt} zone={zone} timeMode="local" onTimeModeChange={vi.fn()} onAdd={vi.fn()} onToggleKey={vi.fn()} onAmend={vi.fn()} onRedact={vi.fn()} now={now} scrollTo={{ index: 1_000 }} />,
+    );
+    const region = screen.getByRole('region', { name: 'Timeline events' });
+    const scrollToRow = (index: number) => {
+      Object.defineProperty(region, 'scrollTop', { configurable: true, writable: true, value: index * 52 });
+      act(() => void fireEvent.scroll(region));
+    };
+    scrollToRow(1_000);
+    const positions = (rows: HTMLElement[]) => rows.map((r) => Number(r.getAttribute('aria-posinset')));
+    const before = screen.getAllByRole('listitem');
+    const shownBefore = positions(before);
+    // Three rows down: the rows still on screen keep their elements, the three arriving take the
+    // elements of the three that left, and the elements stay in reading order.
+    scrollToRow(1_003);
+    const after = screen.getAllByRole('listitem');
+    expect(after).toHaveLength(before.length);
+    expect(new Set(after)).toEqual(new Set(before));
+    expect(after.slice(0, -3)).toEqual(before.slice(3));
+    const shownAfter = positions(after);
+    expect(shownAfter).toEqual(shownBefore.map((p) => p + 3));
+    expect(after.at(-1)!.textContent).toContain(`note ${shownAfter.at(-1)! - 1}`);
+    // A jump past a screen: the same elements, in the same order, each showing its new row.
+    scrollToRow(2_500);
+    const jumped = screen.getAllByRole('listitem');
+    expect(jumped).toEqual(after);
+    expect(positions(jumped)).toEqual(shownAfter.map((p) => p + 1_497));
+    expect(jumped[0]!.textContent).toContain(`note ${positions(jumped)[0]! - 1}`);
+  });
+
+  it('shows a row arriving in the element of its placeholder', () => {
+    const rowsHeld = (n: number) => new Map(Array.from({ length: n }, (_, i) => [i, rowAt(i)] as const));
+    const props = { onFilterChange: vi.fn(), onRange: vi.fn(), declaredAt, zone, timeMode: 'local' as const, onTimeModeChange: vi.fn(), onAdd: vi.fn(), onToggleKey: vi.fn(), onAmend: vi.fn(), onRedact: vi.fn(), now, scrollTo: { index: 0 } };
+    const dataOf = (n: number) => ({ total: 50, eventCount: 50, rows: rowsHeld(n), corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} });
+    const first = dataOf(2);
+    const { rerender } = render(<Timeline data={first} filter={first.shown} {...props} />);
+    const placeholder = screen.getAllByRole('listitem')[4]!;
+    expect(placeholder.getAttribute('aria-busy')).toBe('true');
+    const loaded = dataOf(50);
+    rerender(<Timeline data={loaded} filter={first.shown} {...props} />);
+    const row = screen.getAllByRole('listitem')[4]!;
+    expect(row).toBe(placeholder);
+    expect(row.getAttribute('aria-busy')).toBeNull();
+    expect(row.textContent).toContain('note 4');
+    expect(within(row).getByRole('button', { name: `Amend event #${loaded.rows.get(4)!.n}` })).toBeTruthy();
   });
 
   it('keeps a focused row while it stays on screen, and drops the focus when its elements go to a row scrolled in', () => {
