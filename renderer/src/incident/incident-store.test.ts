@@ -202,18 +202,25 @@ describe('the open incident', () => {
     expect(main.calls.slice(1)).toEqual(['window end {"text":"n"}', 'window index320 {"text":"n"}']);
   });
 
-  it('answers a keystroke with the rows the screen at the end needs, and fetches no more there', async () => {
+  it('answers a keystroke with the rows on screen at the end, and the margin above once the keys stop', async () => {
     const main = fakeMain(log());
     close = useOpenIncident.getState().open('inc');
     await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
     useOpenIncident.getState().showRange(975, 999);
+    useOpenIncident.getState().setFilter({ text: 'n9' });
+    await vi.waitFor(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
+    // The next key comes before the margin was asked for: only the last key's margin is fetched.
     useOpenIncident.getState().setFilter({ text: 'n' });
     await vi.waitFor(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
-    await settle();
-    const limits = main.api.timelineWindow.mock.calls.map(([input]) => input.limit);
-    expect(limits).toEqual([25 + 80 + 8]);
-    expect(held()).toHaveLength(113);
+    const limits = () => main.api.timelineWindow.mock.calls.map(([input]) => input.limit);
+    expect(limits()).toEqual([25 + 8, 25 + 8]);
+    expect(held()).toHaveLength(33);
     expect(held().at(-1)).toBe('999:n999');
+    await vi.waitFor(() => expect(main.calls).toHaveLength(3));
+    expect(main.calls).toEqual(['window end {"text":"n9"}', 'window end {"text":"n"}', 'window index895 {"text":"n"}']);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(main.calls).toHaveLength(3);
+    expect(held()).toContain('895:n895');
   });
 
   it('drops an answer for a filter that was changed again before it came', async () => {
