@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IncidentState } from '../../../shared/events/fold';
 import type { EventKind } from '../../../shared/events/kinds';
+import { timelineRow } from '../../../shared/events/read-models';
 import type { Result } from '../../../shared/ipc/result';
 import type { EventView, IncidentSummary, StoredEvent, TimelineRow } from '../../../shared/ipc/store-schemas';
 import { digestKinds, type TimelineAnchor } from '../../../shared/ipc/timeline-contract';
@@ -74,8 +75,7 @@ const unfiltered = (f: TimelineFilter) => !f.text && !f.kinds?.length && f.phase
 /** A note just written, as the timeline shows it: nothing corrects it yet; a key event when flagged. */
 function noteRow(event: StoredEvent): TimelineRow | null {
   if (event.kind !== 'note') return null;
-  const { prevHash: _prevHash, hash: _hash, incidentId: _incidentId, ...fields } = event;
-  return { ...fields, effectiveOccurredAt: event.occurredAt, effectivePayload: event.payload, amendedBy: [], redactedBy: null, key: event.payload.key === true };
+  return timelineRow({ ...event, effectiveOccurredAt: event.occurredAt, effectivePayload: event.payload, amendedBy: [], redactedBy: null, key: event.payload.key === true });
 }
 const correctionKinds = new Set<EventKind>(['amend', 'redact']);
 
