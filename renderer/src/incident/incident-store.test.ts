@@ -76,6 +76,17 @@ function fakeMain(events: EventView[]) {
 // The fake log holds notes; anything else reads as no text.
 const textOf = (e: TimelineRow | undefined) => (e?.kind === 'note' ? e.payload.text : undefined);
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Retries an assertion across turns of the event loop without moving (possibly fake) timers. */
+async function soon(check: () => void): Promise<void> {
+  for (let turn = 0; ; turn++) {
+    try {
+      return check();
+    } catch (error) {
+      if (turn > 200) throw error;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+}
 const held = () => [...useOpenIncident.getState().rows.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => `${i}:${String(textOf(e))}`);
 
 let close: (() => void) | null = null;
@@ -221,6 +232,44 @@ describe('the open incident', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(main.calls).toHaveLength(3);
     expect(held()).toContain('895:n895');
+  });
+
+  it("does not fetch the new text's margin when an older text's margin lands while keys are still coming", async () => {
+    const main = fakeMain(log());
+    const answer = main.api.timelineWindow.getMockImplementation();
+    if (!answer) throw new Error('the fake answers windows');
+    let release = () => {};
+    const stale = new Promise<void>((r) => (release = r));
+    main.api.timelineWindow.mockImplementation(async (input) => {
+      if (input.anchor.from === 'index' && input.filter?.text === 'n9') await stale;
+      return answer(input);
+    });
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(975, 999);
+    // Timers stand still (the keys' settling is stepped by hand); vi.waitFor would advance them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      useOpenIncident.getState().setFilter({ text: 'n9' });
+      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
+      // The screen moves onto n9's answer and asks for the rows around it; that answer is slow.
+      useOpenIncident.getState().showRange(78, 110);
+      vi.advanceTimersByTime(50);
+      await soon(() => expect(main.api.timelineWindow).toHaveBeenCalledTimes(2));
+      useOpenIncident.getState().setFilter({ text: 'n' });
+      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
+      release();
+      await soon(() => expect(main.calls).toContain('window index0 {"text":"n9"}'));
+      await new Promise((r) => setImmediate(r));
+      expect(main.calls).toEqual(['window end {"text":"n9"}', 'window end {"text":"n"}', 'window index0 {"text":"n9"}']);
+      await new Promise((r) => setImmediate(r));
+      vi.advanceTimersByTime(50);
+      await soon(() => expect(main.calls).toHaveLength(4));
+      expect(main.calls.at(-1)).toBe('window index0 {"text":"n"}');
+      await soon(() => expect(held()).toContain('0:n0'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops an answer for a filter that was changed again before it came', async () => {

@@ -104,6 +104,9 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   // Unknown until the timeline says what is on screen: nothing is fetched for a screen not drawn yet.
   let viewport: { from: number; to: number } | null = null;
   let fetching = false;
+  // The generation in which a fill was asked for while another fetch was in flight (a scroll, a
+  // reload, the keys settling): it runs when that fetch lands, unless the filter changed since.
+  let refillFor = -1;
   let settling: ReturnType<typeof setTimeout> | null = null;
   // Pushes are applied one at a time, in order: each one's answer says what the count was.
   let pushes: Promise<void> = Promise.resolve();
@@ -174,15 +177,23 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
 
   /** One fetch at a time; when it lands, whatever the viewport now lacks is fetched next. */
   function fill(): void {
-    if (fetching || !viewport) return;
+    if (!viewport) return;
+    if (fetching) {
+      refillFor = generation;
+      return;
+    }
     const { rows, total } = get();
     const missing = firstMissing(rows, viewport.from - margin, viewport.to + margin, total);
     if (missing === null) return;
     fetching = true;
+    const gen = generation;
     const start = Math.max(0, Math.min(missing, viewport.from - margin));
     void fetchWindow({ from: 'index', index: start }, false).finally(() => {
       fetching = false;
-      fill();
+      // The margin of a text typed over since lands unused; the new text's margin waits for the
+      // keys to stop (setFilter), not for this answer: fetched now, its 113 rows crossed the next
+      // keystroke's answer on the wire and in the page.
+      if (gen === generation || refillFor === generation) fill();
     });
   }
 
