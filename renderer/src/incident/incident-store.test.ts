@@ -262,8 +262,12 @@ describe('the open incident', () => {
       await soon(() => expect(main.calls).toContain('window index0 {"text":"n9"}'));
       await new Promise((r) => setImmediate(r));
       expect(main.calls).toEqual(['window end {"text":"n9"}', 'window end {"text":"n"}', 'window index0 {"text":"n9"}']);
+      // The new text's margin comes once no key came for 300 ms.
       await new Promise((r) => setImmediate(r));
-      vi.advanceTimersByTime(50);
+      vi.advanceTimersByTime(299);
+      await new Promise((r) => setImmediate(r));
+      expect(main.calls).toHaveLength(3);
+      vi.advanceTimersByTime(1);
       await soon(() => expect(main.calls).toHaveLength(4));
       expect(main.calls.at(-1)).toBe('window index0 {"text":"n"}');
       await soon(() => expect(held()).toContain('0:n0'));

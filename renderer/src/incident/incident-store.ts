@@ -69,6 +69,13 @@ const keepRows = 1_200;
  * frames of the fling (at 100,000 events each landing took 10-35 ms of a frame).
  */
 const settleMs = 50;
+/**
+ * The margin of a typed search's answer is fetched once no key came for this long. Keys of a
+ * typed word come 60-250 ms apart: a margin fetched 50 ms after each answer (113 rows) landed
+ * in the middle of the next key and held its answer back a frame. Scrolling meanwhile fetches
+ * what the screen needs at once (showRange), so only the rows above the screen wait.
+ */
+const keysStopMs = 300;
 const digestKindSet = new Set<EventKind>(digestKinds);
 const unfiltered = (f: TimelineFilter) => !f.text && !f.kinds?.length && f.phase === undefined && f.actor === undefined && !f.keyOnly;
 
@@ -361,7 +368,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       const gen = generation;
       void fetchWindow({ from: 'end' }, true, screenRows()).then(() => {
         // The margin above comes once the keys stop: a fast typist's next key is not queued behind it.
-        setTimeout(() => gen === generation && fill(), settleMs);
+        setTimeout(() => gen === generation && fill(), keysStopMs);
       });
     },
     showRange(from, to) {
