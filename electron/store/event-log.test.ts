@@ -165,7 +165,7 @@ describe('EventLog', () => {
 
 describe('ftsQuery', () => {
   it('quotes every word and makes the last a prefix', () => {
-    expect(ftsQuery('db "lag" OR x*')).toBe('"db" "lag" "OR" "x"*');
+    expect(ftsQuery('db "lag" OR x*')).toBe('body : ("db" "lag" "OR" "x"*)');
     expect(ftsQuery('  !!! ')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { deviceSeqBase } from './migrations/009-device-timeline';
 import { EventTargets, type FoundEvent } from './event-targets';
 import { EventViews } from './event-views';
 import { eventHash } from './hash';
+import { scopedWords } from './search-scope';
 import { parseState, stateText, WrittenStates, type WrittenState } from './state-text';
 
 export interface AppendRequest {
@@ -90,7 +91,6 @@ export class EventLog {
       eventById: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE id = ?`),
       eventsOf: prepareRead<[string], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? ORDER BY n`),
       page: prepareRead<[string, number, number], EventRow>(db, `SELECT ${eventColumns} FROM events WHERE incident_id = ? AND n > ? ORDER BY n LIMIT ?`),
-      searchInsert: db.prepare('INSERT INTO search (rowid, incident_id, body) VALUES (?, ?, ?)'),
       searchDelete: db.prepare('DELETE FROM search WHERE rowid = ?'),
       counts: prepareRead<[], { incidents: number; events: number }>(
         db,
@@ -232,7 +232,7 @@ export class EventLog {
               this.reindexTarget(event, isIn);
             } else {
               const text = view ? (view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null) : searchableText(event.kind, event.payload);
-              if (text !== null) this.s.searchInsert.run(row.seq, row.incident_id, text);
+              if (text !== null) p.insert(row.seq, row.incident_id, text);
             }
             mark(row.seq);
           }
@@ -264,7 +264,7 @@ export class EventLog {
     const event = { id: target.id, incidentId: target.incidentId, kind: target.kind, payload: JSON.parse(target.payload) as Record<string, unknown> } as LoggedEvent;
     const [view] = this.views.views([event], () => false);
     const text = view && view.redactedBy === null && view.effectivePayload ? searchableText(view.kind, view.effectivePayload) : null;
-    if (text !== null) this.s.searchInsert.run(target.key, target.incidentId, text);
+    if (text !== null) (this.searchProgress ??= prepareSearchProgress(this.db)).insert(target.key, target.incidentId, text);
   }
 
   /** Rules that need the log: amend/redact targets, amend replacement payloads, injects. */
@@ -423,6 +423,8 @@ interface SearchProgressStatements {
   unindexed: Database.Statement<[number, number, number], EventRow>;
   /** Other laptops' events, keyed as the timeline keys them; null before migration 010. */
   unindexedDevices: Database.Statement<[number, number, number], EventRow> | null;
+  /** Indexes an event's text: its plain words and, from migration 012, its incident's tagged words. */
+  insert(key: number, incidentId: string, text: string): void;
 }
 
 const kindList = () => indexedKinds.map((k) => `'${k}'`).join(', ');
@@ -430,6 +432,11 @@ const kindList = () => indexedKinds.map((k) => `'${k}'`).join(', ');
 /** Prepared on first use, so this class still opens a store migrated only part of the way (tests). */
 function prepareSearchProgress(db: WritableDB): SearchProgressStatements {
   const devices = db.prepare("SELECT 1 FROM pragma_table_info('search_progress') WHERE name = 'devices_through'").pluck().get() === 1;
+  const scoped = db.prepare("SELECT 1 FROM pragma_table_info('search') WHERE name = 'scoped'").pluck().get() === 1;
+  const insertScoped = scoped ? db.prepare<[number, string, string, string]>('INSERT INTO search (rowid, incident_id, body, scoped) VALUES (?, ?, ?, ?)') : null;
+  const insertPlain = scoped ? null : db.prepare<[number, string, string]>('INSERT INTO search (rowid, incident_id, body) VALUES (?, ?, ?)');
+  const insert = (key: number, incidentId: string, text: string) =>
+    void (insertScoped ? insertScoped.run(key, incidentId, text, scopedWords(incidentId, text)) : insertPlain?.run(key, incidentId, text));
   const unindexed = prepareRead<[number, number, number], EventRow>(
     db,
     `SELECT ${eventColumns} FROM events
@@ -445,6 +452,7 @@ function prepareSearchProgress(db: WritableDB): SearchProgressStatements {
       set: (through) => void set.run(through),
       unindexed,
       unindexedDevices: null,
+      insert,
     };
   }
   const set = db.prepare<[number, number]>('UPDATE search_progress SET indexed_through = ?, devices_through = ? WHERE id = 1');
@@ -457,6 +465,7 @@ function prepareSearchProgress(db: WritableDB): SearchProgressStatements {
     ),
     set: (through, devicesThrough) => void set.run(through, devicesThrough),
     unindexed,
+    insert,
     // A refused device's events are on no timeline: they are not indexed (migration 010 drops them when it is refused later).
     unindexedDevices: prepareRead<[number, number, number], EventRow>(
       db,
@@ -510,14 +519,16 @@ function searchableText(kind: EventKind, payload: Record<string, unknown>): stri
 }
 
 /**
- * Turns what the user typed into an FTS5 query that cannot be a syntax error: every word is
- * quoted, words are ANDed, and the last one matches as a prefix (search as you type).
+ * Turns what the user typed into an FTS5 query of the plain words (every incident's) that cannot
+ * be a syntax error: every word is quoted, words are ANDed, and the last one matches as a prefix
+ * (search as you type). Only the `body` column: the tagged words of `scoped` are not words anyone typed.
  */
 export function ftsQuery(input: string): string | null {
   const words = input.match(/[\p{L}\p{N}_]+/gu);
   if (!words || words.length === 0) return null;
-  return words
+  const query = words
     .slice(0, 20)
     .map((word, i, all) => `"${word}"${i === all.length - 1 ? '*' : ''}`)
     .join(' ');
+  return `body : (${query})`;
 }

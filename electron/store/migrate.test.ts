@@ -101,6 +101,31 @@ describe('migrations', () => {
     v6.close();
   });
 
+  it("012 from version 11: the index is made again with each incident's tagged words, from the log, corrections applied", () => {
+    const { file, key } = fresh();
+    const v11 = openStore(file, key, { create: true, migrations: migrations.slice(0, 11) });
+    const incidentId = v11.write((tx) => tx.declare('Ana', { title: 'Payment gateway timeouts', kind: 'real' })).value.event.incidentId;
+    const other = v11.write((tx) => tx.declare('Ana', { title: 'Pelican sightings', kind: 'real' })).value.event.incidentId;
+    const append = (id: string, text: string) => v11.write((tx) => tx.append({ incidentId: id, actor: 'Bo', body: { kind: 'note', payload: { text } } })).value.event.id;
+    append(incidentId, 'upstream pelican alerts');
+    const typo = append(incidentId, 'replcia lag');
+    v11.write((tx) => tx.append({ incidentId, actor: 'Bo', body: { kind: 'amend', payload: { targetEventId: typo, reason: 'typo', payload: { text: 'replica lag' } } } }));
+    append(other, 'pelican count');
+    expect(v11.catchUpSearch()).toBeGreaterThan(0);
+    v11.close();
+
+    const v12 = openStore(file, key, { migrations: migrations.slice(0, 12) });
+    expect(schemaVersion(v12.db)).toBe(12);
+    expect(v12.db.prepare("SELECT name FROM pragma_table_info('search')").pluck().all()).toEqual(['incident_id', 'body', 'scoped']);
+    expect(v12.db.prepare('SELECT count(*) FROM search').pluck().get()).toBe(0);
+    v12.catchUpSearch();
+    const typed = (id: string, text: string) => v12.timeline.window(id, { text }, { from: 'end' }, 10).total;
+    expect([typed(incidentId, 'pelic'), typed(incidentId, 'replica'), typed(incidentId, 'replcia'), typed(other, 'pelic')]).toEqual([1, 1, 0, 2]);
+    expect(v12.log.list({ query: 'pelican', limit: 10, offset: 0 }).total).toBe(2);
+    expect(v12.verify().every((r) => r.ok)).toBe(true);
+    v12.close();
+  });
+
   it('a failed migration rolls back and leaves the old version working', () => {
     const { file, key } = fresh();
     const before = openStore(file, key, { create: true });

@@ -7,11 +7,11 @@ import { digestKinds, type TimelineAnchor, type TimelineBuckets, type TimelineFi
 import { pickBucketSize, type PhaseBand, type SeverityMarker } from '../../shared/warroom/activity';
 import { NO_PHASE } from '../../shared/warroom/timeline-filter';
 import type { Db } from './database';
-import { ftsQuery } from './event-log';
 import { deviceSeqBase } from './migrations/009-device-timeline';
 import { deviceEventAsRow, hasDeviceTables, originOf, type DeviceEventRow } from './device-rows';
 import { eventColumns, rowToEvent, type EventRow } from './event-rows';
 import { EventViews } from './event-views';
+import { scopedQuery } from './search-scope';
 
 // Windows of the war room's timeline, read from the `timeline` table (migration 007): rows in
 // timeline order (effective time, then write order) around an anchor, the count for a filter,
@@ -74,6 +74,7 @@ interface Compiled {
 
 interface Incident {
   rowid: number;
+  id: string;
   eventCount: number;
   /** Count and newest key of other laptops' rows: changes when some arrive or a device is refused. */
   devices: string;
@@ -132,7 +133,7 @@ export class TimelineQuery {
   private prepare(db: Db) {
     return {
       incident: db.prepare<[string], Incident>(
-        `SELECT i.rowid AS rowid, i.event_count AS eventCount,
+        `SELECT i.rowid AS rowid, i.id AS id, i.event_count AS eventCount,
                 coalesce((SELECT seq FROM events WHERE incident_id = i.id AND n = i.event_count), 0) AS headSeq,
                 coalesce((SELECT seq FROM events WHERE incident_id = i.id AND n = 1), 0) AS firstSeq,
                 (SELECT count(*) || ':' || coalesce(max(seq), 0) FROM timeline WHERE seq < 0 AND +incident = i.rowid) AS devices
@@ -403,7 +404,7 @@ export class TimelineQuery {
       params.push(filter.actor);
     }
     if (filter.keyOnly) where.push('t.key = 1');
-    const match = filter.text ? ftsQuery(filter.text) : null;
+    const match = filter.text ? scopedQuery(incident.id, filter.text) : null;
     if (match) {
       this.indexPending();
       where.push('t.seq IN (SELECT rowid FROM search WHERE search MATCH ?)');
@@ -459,7 +460,7 @@ export class TimelineQuery {
   private textTail(incident: Incident, filter: TimelineFilterInput, compiled: Compiled, limit: number): { total: number; keys: Key[] } | null {
     const textOnly = compiled.usesText && !filter.kinds?.length && filter.actor === undefined && !filter.keyOnly && filter.phase === undefined;
     const alone = incident.eventCount > 0 && incident.headSeq - incident.firstSeq + 1 === incident.eventCount && incident.devices.startsWith('0:');
-    const match = textOnly && alone ? ftsQuery(filter.text ?? '') : null;
+    const match = textOnly && alone ? scopedQuery(incident.id, filter.text ?? '') : null;
     if (match === null) return null;
     const total = this.s.textCount.get(match, incident.firstSeq, incident.headSeq) ?? 0;
     const seqs = this.s.textNewest.all(match, incident.firstSeq, incident.headSeq, Math.max(0, Math.min(limit, total)));

@@ -9,8 +9,9 @@ import { migration008 } from './008-devices';
 import { migration009 } from './009-device-timeline';
 import { migration010 } from './010-device-search';
 import { migration011 } from './011-sync-address';
+import { migration012 } from './012-search-scoped';
 import type { Migration } from './migration';
 
 /** Every schema version in order; the last one is what a new store starts at. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
