@@ -252,9 +252,11 @@ describe('the open incident', () => {
     try {
       useOpenIncident.getState().setFilter({ text: 'n9' });
       await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
-      // The screen moves onto n9's answer and asks for the rows around it; that answer is slow.
+      // The screen moves onto n9's answer; once no key came for 300 ms the rows around it are
+      // asked for, and that answer is slow.
       useOpenIncident.getState().showRange(78, 110);
-      vi.advanceTimersByTime(50);
+      await new Promise((r) => setImmediate(r));
+      vi.advanceTimersByTime(300);
       await soon(() => expect(main.api.timelineWindow).toHaveBeenCalledTimes(2));
       useOpenIncident.getState().setFilter({ text: 'n' });
       await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
@@ -271,6 +273,28 @@ describe('the open incident', () => {
       await soon(() => expect(main.calls).toHaveLength(4));
       expect(main.calls.at(-1)).toBe('window index0 {"text":"n"}');
       await soon(() => expect(held()).toContain('0:n0'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("leaves the rows around a keystroke's answer to the keys' own timer when the list jumps to that answer", async () => {
+    const main = fakeMain(log());
+    close = useOpenIncident.getState().open('inc');
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+    useOpenIncident.getState().showRange(975, 999);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      useOpenIncident.getState().setFilter({ text: 'n9' });
+      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
+      // The list drawn from the answer (111 rows) scrolls to its end: a jump of the viewport.
+      useOpenIncident.getState().showRange(78, 110);
+      await new Promise((r) => setImmediate(r));
+      vi.advanceTimersByTime(50);
+      await new Promise((r) => setImmediate(r));
+      expect(main.calls).toEqual(['window end {"text":"n9"}']);
+      vi.advanceTimersByTime(250);
+      await soon(() => expect(main.calls).toEqual(['window end {"text":"n9"}', 'window index0 {"text":"n9"}']));
     } finally {
       vi.useRealTimers();
     }

@@ -115,6 +115,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   // reload, the keys settling): it runs when that fetch lands, unless the filter changed since.
   let refillFor = -1;
   let settling: ReturnType<typeof setTimeout> | null = null;
+  // Until then (performance.now()) a keystroke's own timer fetches the margin, not a jump's settling.
+  let typedUntil = 0;
   // Pushes are applied one at a time, in order: each one's answer says what the count was.
   let pushes: Promise<void> = Promise.resolve();
   let queued = 0;
@@ -366,6 +368,9 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       // at the end (at 100,000 events most later keys went from ~45-60 ms to ~30 ms with 33 rows
       // instead of 113); the margin, and rows of the new answer the viewport may be on, follow.
       const gen = generation;
+      if (settling !== null) clearTimeout(settling);
+      settling = null;
+      typedUntil = performance.now() + keysStopMs;
       void fetchWindow({ from: 'end' }, true, screenRows()).then(() => {
         // The margin above comes once the keys stop: a fast typist's next key is not queued behind it.
         setTimeout(() => gen === generation && fill(), keysStopMs);
@@ -377,6 +382,9 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       if (settling !== null) clearTimeout(settling);
       settling = null;
       if (!jumped) return fill();
+      // A new answer's list jumps to its end: the keys' own timer fetches around it once they stop
+      // (a fill 50 ms after each answer landed in the middle of the next key).
+      if (performance.now() < typedUntil) return;
       settling = setTimeout(() => {
         settling = null;
         fill();
