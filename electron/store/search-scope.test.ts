@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ftsQuery } from './event-log';
-import { scopedQuery, scopedWords } from './search-scope';
+import { uuidv7 } from './ids';
+import { scopedQuery, scopedWords, tag } from './search-scope';
 import type { Store } from './store';
 import { appendEvent, declareIncident, newStore, rawDb } from './testing/fixtures';
 
@@ -76,6 +77,15 @@ describe("the search index's words scoped to their incident", () => {
     expect(typed(store, b, 'secret').total).toBe(0);
     expect(typed(store, a, 'secret').total).toBe(1);
     expect(scopedQuery(a, '  !!! ')).toBeNull();
+  });
+
+  it("an incident's tag has the length the index keeps one- and two-letter prefixes after", () => {
+    const store = setup();
+    const id = declareIncident(store);
+    expect(tag(id)).toHaveLength(34);
+    expect(tag(uuidv7())).toHaveLength(34);
+    const ddl = rawDb(store).prepare("SELECT sql FROM sqlite_master WHERE name = 'search'").pluck().get() as string;
+    expect(ddl).toContain("prefix = '35 36'");
   });
 
   it("the incidents list's search reads the plain words: no incident matches by its tags", () => {

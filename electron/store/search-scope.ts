@@ -19,8 +19,12 @@ const word = /[\p{L}\p{N}\p{Co}]+/gu;
 /** Words a typed search keeps (the same bound as the plain query). */
 const maxWords = 20;
 
-/** A tag no plain word starts with by chance: `c`, the incident id's hex digits, `x`. */
-function tag(incidentId: string): string {
+/**
+ * A tag no plain word starts with by chance: `c`, the incident id's hex digits, `x`; 34
+ * characters for a UUID, the length migration 012's prefix index is built on (one and two
+ * letters after it).
+ */
+export function tag(incidentId: string): string {
   return `c${incidentId.toLowerCase().replace(/[^0-9a-f]/g, '')}x`;
 }
 

@@ -17,7 +17,11 @@ export const migration012: Migration = {
         incident_id UNINDEXED,
         body,
         scoped,
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        -- A tagged word's tag is 34 characters (an incident id's 32 hex digits between c and x):
+        -- these are its first one and two letters, the keys that match the most words (the first
+        -- key of a search at 100,000 events: 11-14 -> 4-5 ms), for about 15% more index.
+        prefix = '35 36'
       );
       UPDATE search_progress SET indexed_through = 0, devices_through = 0;
     `);
