@@ -451,15 +451,16 @@ export class TimelineQuery {
    * The newest rows of a search typed with no other filter, from the full-text index alone: each
    * keystroke is a new text, and counting its matches through the timeline (a lookup per match,
    * 33,000 of them for "Obs" at 100,000 events) took 20-40 ms. Here the count and the newest
-   * matches come from the index, in the incident's range of seqs, in a few ms. Only when that
-   * answer is exact: the range holds this incident's events alone, no other laptop's rows are in
-   * its timeline (search covers this laptop's events), and no row written before those matches
-   * sits after them in time (a backdated or re-timed event); otherwise null, and the general path
-   * answers. The filter's directory starts from this count.
+   * matches come from the index's words of this incident (search-scope.ts: other incidents'
+   * events written among this one's are not in what it reads), in a few ms. Only when that
+   * answer is exact: no other laptop's rows are in its timeline (their keys do not follow the
+   * order written), and no row written before those matches sits after them in time (a
+   * backdated or re-timed event); otherwise null, and the general path answers. The filter's
+   * directory starts from this count.
    */
   private textTail(incident: Incident, filter: TimelineFilterInput, compiled: Compiled, limit: number): { total: number; keys: Key[] } | null {
     const textOnly = compiled.usesText && !filter.kinds?.length && filter.actor === undefined && !filter.keyOnly && filter.phase === undefined;
-    const alone = incident.eventCount > 0 && incident.headSeq - incident.firstSeq + 1 === incident.eventCount && incident.devices.startsWith('0:');
+    const alone = incident.eventCount > 0 && incident.devices.startsWith('0:');
     const match = textOnly && alone ? scopedQuery(incident.id, filter.text ?? '') : null;
     if (match === null) return null;
     const total = this.s.textCount.get(match, incident.firstSeq, incident.headSeq) ?? 0;
