@@ -154,16 +154,24 @@ export class TimelineQuery {
         `SELECT t.seq FROM timeline t WHERE t.incident = ? AND t.kind = 'phase_changed' AND t.live = 1 ORDER BY t.at, t.seq`,
       ).pluck(),
       severityCalls: db.prepare<[number], number>(
-        `SELECT t.seq FROM timeline t WHERE t.incident = ? AND t.kind IN ('declared', 'severity_changed') AND t.live = 1 ORDER BY t.at, t.seq`,
+        // +t.at: ordered by time, the planner walked the incident's whole time index for two kinds (10 ms at 100,000 events); seeks on the kind index and a sort of the few found.
+        `SELECT t.seq FROM timeline t WHERE t.incident = ? AND t.kind IN ('declared', 'severity_changed') AND t.live = 1 ORDER BY +t.at, t.seq`,
       ).pluck(),
       span: db.prepare<[number, number], { first: number | null; last: number | null }>(
         `SELECT (SELECT at FROM timeline WHERE incident = ? AND kind NOT IN ('amend', 'redact') ORDER BY at, seq LIMIT 1) AS first,
                 (SELECT at FROM timeline WHERE incident = ? AND kind NOT IN ('amend', 'redact') ORDER BY at DESC, seq DESC LIMIT 1) AS last`,
       ),
-      buckets: db.prepare<[number, number, number, number, number], { b: number; count: number; keys: number }>(
-        `SELECT CAST((at - ?) / ? AS INTEGER) AS b, count(*) AS count, sum(key) AS keys FROM timeline
-         WHERE incident = ? AND at >= ? AND at < ? AND kind NOT IN ('amend', 'redact') GROUP BY b`,
-      ),
+      // A bucket's count is every row in its range less the corrections there (an index seek per
+      // kind), and its key events are read from the index of key rows: counting the rows alone
+      // never decodes them, where grouping 100,000 rows by an expression of their time and kind
+      // took 26-45 ms (4-5 ms this way).
+      bucketRows: db.prepare<[number, number, number], number>('SELECT count(*) FROM timeline WHERE incident = ? AND at >= ? AND at < ?').pluck(),
+      bucketCorrections: db.prepare<[number, number, number], number>(
+        "SELECT count(*) FROM timeline WHERE incident = ? AND kind IN ('amend', 'redact') AND at >= ? AND at < ?",
+      ).pluck(),
+      bucketKeys: db.prepare<[number, number, number], number>(
+        "SELECT count(*) FROM timeline WHERE incident = ? AND key = 1 AND at >= ? AND at < ? AND kind NOT IN ('amend', 'redact')",
+      ).pluck(),
       // On a laptop that joined, the declaration is the commander's: a row of another laptop.
       declared: db.prepare<[number], number>("SELECT seq FROM timeline WHERE incident = ? AND kind = 'declared' ORDER BY at, seq LIMIT 1").pluck(),
       // Distinct values read by seeks on their index, one per value, rather than a scan of the incident.
@@ -294,12 +302,14 @@ export class TimelineQuery {
       const to = Math.min(n, from + perStep);
       // Rows are read again from the incident: an answer is never made of two states of it.
       if (from > 0 && this.incident(incidentId).eventCount !== incident.eventCount) return this.buckets(incidentId, now, maxBuckets, zoom);
-      for (const row of this.s.buckets.all(origin, bucketMs, incident.rowid, origin + from * bucketMs, origin + to * bucketMs)) {
-        const bucket = buckets[row.b];
+      for (let i = from; i < to; i++) {
+        const bucket = buckets[i];
         if (!bucket) continue;
-        bucket.count = row.count;
-        bucket.keyCount = row.keys;
-        total += row.count;
+        bucket.count = this.s.bucketRows.get(incident.rowid, bucket.start, bucket.end) ?? 0;
+        if (bucket.count === 0) continue;
+        bucket.count -= this.s.bucketCorrections.get(incident.rowid, bucket.start, bucket.end) ?? 0;
+        bucket.keyCount = this.s.bucketKeys.get(incident.rowid, bucket.start, bucket.end) ?? 0;
+        total += bucket.count;
       }
     }
     const changes = this.phaseChanges(incident);
