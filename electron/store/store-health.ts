@@ -15,7 +15,7 @@ const isSqliteDamage = (error: unknown): boolean => {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code === 'SQLITE_IOERR_SHORT_READ');
 };
 
-const searchDamaged = 'search index: it does not match the notes it indexes';
+const searchDamaged = 'search index: it is damaged, so searches may miss events';
 const isSearchFinding = (finding: string): boolean => /^fts5:|FTS5 table|table "search"/i.test(finding);
 
 /**

@@ -21,7 +21,7 @@ const intact = { state: 'intact', checkedAt: '2024-05-01T10:00:00.000Z', problem
 const damaged = {
   state: 'damaged',
   checkedAt: '2024-05-01T10:00:00.000Z',
-  problems: ['search index: it does not match the notes it indexes'],
+  problems: ['search index: it is damaged, so searches may miss events'],
   incidents: 1,
   events: 1234,
   newestGoodBackup: { name: 'cordon-20240501T090000000Z.db', createdAt: '2024-05-01T09:00:00.000Z' },
@@ -81,7 +81,7 @@ describe('IntegrityCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Verify the log' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/This store is damaged\./);
-    expect(alert.textContent).toMatch(/search index: it does not match/);
+    expect(alert.textContent).toMatch(/search index: it is damaged/);
     expect(alert.textContent).toMatch(/restore the newest backup that verifies/);
     expect(screen.queryByText('Intact.')).toBeNull();
     expect(calls).not.toHaveBeenCalled();
