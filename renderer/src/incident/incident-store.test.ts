@@ -287,14 +287,26 @@ describe('the open incident', () => {
     try {
       useOpenIncident.getState().setFilter({ text: 'n9' });
       await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
-      // The list drawn from the answer (111 rows) scrolls to its end: a jump of the viewport.
+      // The list drawn from the answer (111 rows) scrolls to its end: a jump of the viewport,
+      // then a step as it settles there. Its rows are held; the ones around them are not.
       useOpenIncident.getState().showRange(78, 110);
+      useOpenIncident.getState().showRange(79, 110);
       await new Promise((r) => setImmediate(r));
       vi.advanceTimersByTime(50);
       await new Promise((r) => setImmediate(r));
       expect(main.calls).toEqual(['window end {"text":"n9"}']);
       vi.advanceTimersByTime(250);
       await soon(() => expect(main.calls).toEqual(['window end {"text":"n9"}', 'window index0 {"text":"n9"}']));
+      // Typing again, the list jumps to the new answer's end, then the reader scrolls up to rows
+      // not held: those are fetched at once.
+      useOpenIncident.getState().setFilter({ text: 'n' });
+      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
+      useOpenIncident.getState().showRange(968, 999);
+      await new Promise((r) => setImmediate(r));
+      expect(main.calls).toHaveLength(3);
+      useOpenIncident.getState().showRange(940, 971);
+      await soon(() => expect(main.calls).toHaveLength(4));
+      expect(main.calls.at(-1)).toBe('window index860 {"text":"n"}');
     } finally {
       vi.useRealTimers();
     }

@@ -381,10 +381,12 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
       viewport = { from, to };
       if (settling !== null) clearTimeout(settling);
       settling = null;
+      // While the keys of a search come, each answer carries the rows on screen: the rows around
+      // them wait for the keys' own timer (fetched as the list settled on an answer, 113 rows
+      // crossed the next key, 26-65 ms of the main process on the general path), unless the
+      // screen itself lacks rows (the reader scrolled).
+      if (performance.now() < typedUntil && (jumped || firstMissing(get().rows, from, to, get().total) === null)) return;
       if (!jumped) return fill();
-      // A new answer's list jumps to its end: the keys' own timer fetches around it once they stop
-      // (a fill 50 ms after each answer landed in the middle of the next key).
-      if (performance.now() < typedUntil) return;
       settling = setTimeout(() => {
         settling = null;
         fill();
