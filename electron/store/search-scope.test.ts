@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ftsQuery } from './event-log';
 import { uuidv7 } from './ids';
 import { scopedQuery, scopedWords, tag } from './search-scope';
 import type { Store } from './store';
-import { appendEvent, declareIncident, newStore, rawDb } from './testing/fixtures';
+import { appendEvent, declareIncident, rawDb } from './testing/fixtures';
+import { newStoresEachTest } from './testing/stores-each-test';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const setup = () => {
-  const s = newStore();
-  cleanups.push(s.cleanup);
-  return s.store;
-};
+const setup = newStoresEachTest();
 const note = (store: Store, incidentId: string, text: string) => appendEvent(store, { incidentId, actor: 'Bo', body: { kind: 'note', payload: { text } } }).event.id;
 /** The timeline's typed search as the war room asks for it: the newest rows and the count. */
 const typed = (store: Store, incidentId: string, text: string) => {

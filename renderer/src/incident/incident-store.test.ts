@@ -83,7 +83,7 @@ async function soon(check: () => void): Promise<void> {
       return check();
     } catch (error) {
       if (turn > 200) throw error;
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
   }
 }
@@ -91,6 +91,31 @@ const held = () => [...useOpenIncident.getState().rows.entries()].sort((a, b) =>
 
 let close: (() => void) | null = null;
 afterEach(() => close?.());
+
+/** A turn of the event loop (timers faked or not). */
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Opens the fake incident with its newest rows on screen, then runs `keys` with timers standing
+ * still: the keys' settling is stepped by hand (vi.waitFor would advance them).
+ */
+async function openThenType(keys: () => Promise<void>): Promise<void> {
+  close = useOpenIncident.getState().open('inc');
+  await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
+  useOpenIncident.getState().showRange(975, 999);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    await keys();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** A search typed, and its answer shown. */
+async function typed(text: string): Promise<void> {
+  useOpenIncident.getState().setFilter({ text });
+  await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text }));
+}
 
 describe('the open incident', () => {
   const log = () => Array.from({ length: 1_000 }, (_, i) => makeEvent('note', { text: `n${i}` }, { occurredAt: at(i) }));
@@ -244,72 +269,55 @@ describe('the open incident', () => {
       if (input.anchor.from === 'index' && input.filter?.text === 'n9') await stale;
       return answer(input);
     });
-    close = useOpenIncident.getState().open('inc');
-    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
-    useOpenIncident.getState().showRange(975, 999);
-    // Timers stand still (the keys' settling is stepped by hand); vi.waitFor would advance them.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      useOpenIncident.getState().setFilter({ text: 'n9' });
-      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
+    await openThenType(async () => {
+      await typed('n9');
       // The screen moves onto n9's answer; once no key came for 300 ms the rows around it are
       // asked for, and that answer is slow.
       useOpenIncident.getState().showRange(78, 110);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       vi.advanceTimersByTime(300);
       await soon(() => expect(main.api.timelineWindow).toHaveBeenCalledTimes(2));
-      useOpenIncident.getState().setFilter({ text: 'n' });
-      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
+      await typed('n');
       release();
       await soon(() => expect(main.calls).toContain('window index0 {"text":"n9"}'));
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       expect(main.calls).toEqual(['window end {"text":"n9"}', 'window end {"text":"n"}', 'window index0 {"text":"n9"}']);
       // The new text's margin comes once no key came for 300 ms.
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       vi.advanceTimersByTime(299);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       expect(main.calls).toHaveLength(3);
       vi.advanceTimersByTime(1);
       await soon(() => expect(main.calls).toHaveLength(4));
       expect(main.calls.at(-1)).toBe('window index0 {"text":"n"}');
       await soon(() => expect(held()).toContain('0:n0'));
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it("leaves the rows around a keystroke's answer to the keys' own timer when the list jumps to that answer", async () => {
     const main = fakeMain(log());
-    close = useOpenIncident.getState().open('inc');
-    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(1_000));
-    useOpenIncident.getState().showRange(975, 999);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      useOpenIncident.getState().setFilter({ text: 'n9' });
-      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n9' }));
+    await openThenType(async () => {
+      await typed('n9');
       // The list drawn from the answer (111 rows) scrolls to its end: a jump of the viewport,
       // then a step as it settles there. Its rows are held; the ones around them are not.
       useOpenIncident.getState().showRange(78, 110);
       useOpenIncident.getState().showRange(79, 110);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       vi.advanceTimersByTime(50);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       expect(main.calls).toEqual(['window end {"text":"n9"}']);
       vi.advanceTimersByTime(250);
       await soon(() => expect(main.calls).toEqual(['window end {"text":"n9"}', 'window index0 {"text":"n9"}']));
       // Typing again, the list jumps to the new answer's end, then the reader scrolls up to rows
       // not held: those are fetched at once.
-      useOpenIncident.getState().setFilter({ text: 'n' });
-      await soon(() => expect(useOpenIncident.getState().shown).toEqual({ text: 'n' }));
+      await typed('n');
       useOpenIncident.getState().showRange(968, 999);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       expect(main.calls).toHaveLength(3);
       useOpenIncident.getState().showRange(940, 971);
       await soon(() => expect(main.calls).toHaveLength(4));
       expect(main.calls.at(-1)).toBe('window index860 {"text":"n"}');
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('drops an answer for a filter that was changed again before it came', async () => {
