@@ -232,8 +232,11 @@ const TimelineBar = memo(function TimelineBar({ filter, onFilterChange, kinds, a
           </label>
         ))}
       </fieldset>
-      <span id={countId} className="muted small wr-count" aria-live="polite">
-        {filtered ? `${total.toLocaleString('en')} of ${eventCount.toLocaleString('en')} events` : `${total.toLocaleString('en')} events`}
+      {/* The count sits in a slot: a flex item is never a layout root of its own, its content is. */}
+      <span className="wr-count-slot">
+        <span id={countId} className="muted small wr-count" aria-live="polite">
+          {filtered ? `${total.toLocaleString('en')} of ${eventCount.toLocaleString('en')} events` : `${total.toLocaleString('en')} events`}
+        </span>
       </span>
     </div>
   );
