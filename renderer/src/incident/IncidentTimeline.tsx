@@ -22,14 +22,15 @@ export function IncidentTimeline(props: OwnProps) {
       shown: s.shown,
       filter: s.filter,
       scrollRequest: s.scrollRequest,
+      pendingRowId: s.pendingRowId,
       setFilter: s.setFilter,
       showRange: s.showRange,
     })),
   );
-  const { total, eventCount, rows, corrections, actors, kinds, shown } = view;
+  const { total, eventCount, rows, corrections, actors, kinds, shown, pendingRowId } = view;
   const data = useMemo<TimelineData>(
-    () => ({ total, eventCount, rows, corrections: { byTarget: corrections }, actors, kinds, shown }),
-    [total, eventCount, rows, corrections, actors, kinds, shown],
+    () => ({ total, eventCount, rows, corrections: { byTarget: corrections }, actors, kinds, shown, pendingRowId }),
+    [total, eventCount, rows, corrections, actors, kinds, shown, pendingRowId],
   );
   return <Timeline {...props} data={data} filter={view.filter} onFilterChange={view.setFilter} onRange={view.showRange} scrollTo={view.scrollRequest} />;
 }

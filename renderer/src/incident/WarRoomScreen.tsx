@@ -223,7 +223,7 @@ export function WarRoomScreen({ incidentId }: { incidentId: string }) {
               quickAddRef={quickAdd}
               height={560}
               onAdd={async ({ text, occurredAt, key }) => {
-                const saved = await addNote({ text, key, ...(occurredAt ? { occurredAt } : {}) });
+                const saved = await addNote({ text, key, actor, ...(occurredAt ? { occurredAt } : {}) });
                 if (!saved) throw new Error('not saved');
               }}
               onToggleKey={(eventId, key) => void act((incidentId) => cordon().eventStar({ incidentId, eventId, key }))}

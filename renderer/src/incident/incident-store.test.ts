@@ -418,6 +418,104 @@ describe('a note added from this window', () => {
     await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(4))).toBe('backdated'));
   });
 
+  /** The fake writes at once but holds its answer until released. */
+  const holdAnswers = (main: ReturnType<typeof fakeMain>) => {
+    const write = main.api.noteAdd.getMockImplementation();
+    if (!write) throw new Error('the fake writes notes');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    main.api.noteAdd.mockImplementation(async (input) => {
+      const written = await write(input);
+      await gate;
+      return written;
+    });
+    return () => release();
+  };
+  const drawnAsSent = () => [...useOpenIncident.getState().rows.values()].filter((r) => r.id.startsWith('pending-'));
+
+  it('shows at once as it was sent, its actions waiting, and the written row takes its place', async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    const release = holdAnswers(main);
+    const added = useOpenIncident.getState().addNote({ text: 'failover done', key: true, actor: 'Ana' });
+    let s = useOpenIncident.getState();
+    expect(s).toMatchObject({ total: 51, eventCount: 50 });
+    expect(s.rows.get(50)).toMatchObject({ actor: 'Ana', key: true, kind: 'note', payload: { text: 'failover done' } });
+    expect(s.pendingRowId).toBe(s.rows.get(50)?.id);
+    release();
+    expect(await added).toBe(true);
+    s = useOpenIncident.getState();
+    expect(s).toMatchObject({ total: 51, eventCount: 51, pendingRowId: null });
+    expect(s.rows.get(50)?.id).toBe(events[50]?.id);
+    expect(drawnAsSent()).toEqual([]);
+  });
+
+  it('leaves again when its write fails, and the error is shown', async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    let drawn = 0;
+    main.api.noteAdd.mockImplementationOnce(async () => {
+      drawn = useOpenIncident.getState().total;
+      return { ok: false, error: { code: 'locked', message: 'Cordon is locked. Unlock it to go on.' } } as never;
+    });
+    expect(await useOpenIncident.getState().addNote({ text: 'lost?', key: false, actor: 'Ana' })).toBe(false);
+    expect(drawn).toBe(51);
+    expect(useOpenIncident.getState()).toMatchObject({ total: 50, eventCount: 50, pendingRowId: null, actionError: 'Cordon is locked. Unlock it to go on.' });
+    expect(useOpenIncident.getState().rows.has(50)).toBe(false);
+  });
+
+  it('gives its place to the written row when its push is located before its answer comes', async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    const release = holdAnswers(main);
+    const added = useOpenIncident.getState().addNote({ text: 'failover done', key: false, actor: 'Ana' });
+    main.announce(events[50] as EventView);
+    await vi.waitFor(() => expect(useOpenIncident.getState().rows.get(50)).toBe(events[50]));
+    expect(useOpenIncident.getState()).toMatchObject({ total: 51, eventCount: 51, pendingRowId: null });
+    release();
+    await added;
+    expect(useOpenIncident.getState()).toMatchObject({ total: 51, eventCount: 51 });
+    expect(drawnAsSent()).toEqual([]);
+  });
+
+  it("is taken out when another window's event comes first, and both rows end where the log has them", async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    const release = holdAnswers(main);
+    const added = useOpenIncident.getState().addNote({ text: 'failover done', key: false, actor: 'Ana' });
+    main.push(makeEvent('note', { text: 'from the other window' }, { occurredAt: at(70), n: 52 }));
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(52));
+    release();
+    await added;
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(51))).toBe('from the other window'));
+    expect(textOf(useOpenIncident.getState().rows.get(50))).toBe('failover done');
+    expect(useOpenIncident.getState()).toMatchObject({ total: 52, eventCount: 52, pendingRowId: null });
+    expect(drawnAsSent()).toEqual([]);
+  });
+
+  it("is taken out when another window's note is written first and lands where it was drawn", async () => {
+    const events = numbered(50);
+    const main = await openOn(events);
+    const write = main.api.noteAdd.getMockImplementation();
+    if (!write) throw new Error('the fake writes notes');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    main.api.noteAdd.mockImplementation(async (input) => {
+      await gate;
+      return write(input);
+    });
+    const added = useOpenIncident.getState().addNote({ text: 'failover done', key: false, actor: 'Ana' });
+    main.push(makeEvent('note', { text: 'from the other window' }, { occurredAt: at(70), n: 51 }));
+    await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(50))).toBe('from the other window'));
+    expect(drawnAsSent()).toEqual([]);
+    release();
+    await added;
+    main.announce(events[51] as EventView);
+    await vi.waitFor(() => expect(useOpenIncident.getState().total).toBe(52));
+    expect(held()).toEqual(expect.arrayContaining(['50:failover done', '51:from the other window']));
+    expect(drawnAsSent()).toEqual([]);
+  });
+
   it('a key note drawn from its answer still joins the digest when its push comes', async () => {
     const events = numbered(30);
     const main = await openOn(events);

@@ -39,13 +39,19 @@ interface OpenIncidentState {
   kinds: readonly EventKind[];
   /** A position for the timeline to scroll to (a new object each time). */
   scrollRequest: { index: number } | null;
+  /** The id of the note drawn as sent, until its write answers (its row's actions wait). */
+  pendingRowId: string | null;
   open(incidentId: string): () => void;
   /** Reads the open incident again from the start (after a restore replaced the store under it). */
   reload(): void;
   /** Sends one war-room command for the open incident; its failure is shown as actionError. */
   act(send: (incidentId: string) => Promise<Result<unknown>>): Promise<boolean>;
-  /** Adds a note from the quick-add box; the row shows from the answer, when it is plainly the newest. */
-  addNote(input: { text: string; key: boolean; occurredAt?: string }): Promise<boolean>;
+  /**
+   * Adds a note from the quick-add box. A note of now, at the end of an unfiltered timeline,
+   * shows at once as the person wrote it (`actor`: who the main process will stamp), and the
+   * written row takes its place; a note that was not written leaves, and the error is shown.
+   */
+  addNote(input: { text: string; key: boolean; occurredAt?: string; actor?: string }): Promise<boolean>;
   amend(input: { targetEventId: string; reason: string; occurredAt?: string; payload?: Record<string, unknown>; key?: boolean }): Promise<boolean>;
   redact(targetEventId: string, reason: string): Promise<boolean>;
   setFilter(filter: TimelineFilter): void;
@@ -103,6 +109,7 @@ const empty = {
   actors: [],
   kinds: [],
   scrollRequest: null,
+  pendingRowId: null,
 } satisfies Partial<OpenIncidentState>;
 
 export const useOpenIncident = create<OpenIncidentState>((set, get) => {
@@ -117,6 +124,8 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
   let settling: ReturnType<typeof setTimeout> | null = null;
   // Until then (performance.now()) a keystroke's own timer fetches the margin, not a jump's settling.
   let typedUntil = 0;
+  // A note drawn as it was sent, before its write answered: where it is and what it says.
+  let pending: { index: number; id: string; text: string } | null = null;
   // Pushes are applied one at a time, in order: each one's answer says what the count was.
   let pushes: Promise<void> = Promise.resolve();
   let queued = 0;
@@ -241,6 +250,18 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     // The event left the timeline (its laptop was refused since): read again what is on screen.
     if (!located.ok) return located.error.code === 'not_found' ? reread(incidentId) : undefined;
     const l = located.value;
+    // The note drawn as sent, written: the store's row takes its place. Any other event first
+    // takes the drawn note out again (its own answer or push puts the written row in).
+    if (pending) {
+      const sent = get();
+      const p = pending;
+      const same = l.row?.kind === 'note' && l.row.payload.text === p.text && l.index === p.index && l.eventCount === sent.eventCount + 1 && sent.rows.get(p.index)?.id === p.id;
+      if (same && l.row) {
+        pending = null;
+        return set({ rows: replaceAt(sent.rows, p.index, l.row), total: l.total, eventCount: l.eventCount, allEvents: l.allEvents, pendingRowId: null });
+      }
+      set(withoutPending());
+    }
     const current = get();
     // Another laptop's event (sync) lands anywhere in time and leaves this log's count as it was.
     if (l.row?.origin !== undefined) return reread(incidentId);
@@ -272,12 +293,42 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
    * its place, or reads the screen again if it landed elsewhere.
    */
   function showOwn(event: StoredEvent): void {
-    const s = get();
-    if (s.incidentId !== event.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || event.n !== s.eventCount + 1) return;
+    const s = withoutPending();
+    if (s.incidentId !== event.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || event.n !== s.eventCount + 1) return void set(s);
     const last = s.rows.get(s.total - 1);
-    if (s.total > 0 && (!last || Date.parse(event.occurredAt) < Date.parse(last.effectiveOccurredAt))) return;
+    if (s.total > 0 && (!last || Date.parse(event.occurredAt) < Date.parse(last.effectiveOccurredAt))) return void set(s);
     const row = noteRow(event);
-    if (row) set({ total: s.total + 1, eventCount: event.n, allEvents: s.allEvents + 1, rows: insertAt(s.rows, s.total, row) });
+    set(row ? { ...s, total: s.total + 1, eventCount: event.n, allEvents: s.allEvents + 1, rows: insertAt(s.rows, s.total, row) } : s);
+  }
+
+  /**
+   * A note of now drawn as it is sent (the row a frame after Enter, instead of two or three
+   * frames later with its answer), when it is plainly the newest row of an unfiltered timeline.
+   * Its actions wait for the written row (pendingRowId marks it).
+   */
+  function showSent(input: { text: string; key: boolean; occurredAt?: string; actor?: string }): void {
+    const s = get();
+    if (pending || input.occurredAt || !s.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || s.loading) return;
+    const now = new Date().toISOString();
+    const last = s.rows.get(s.total - 1);
+    if (s.total > 0 && (!last || now < last.effectiveOccurredAt)) return;
+    const id = `pending-${s.eventCount + 1}`;
+    const event = { id, incidentId: s.incidentId, n: s.eventCount + 1, actor: input.actor ?? '', occurredAt: now, recordedAt: now, prevHash: '', hash: '', kind: 'note', payload: { text: input.text, ...(input.key ? { key: true } : {}) } } as const;
+    const row = noteRow(event);
+    if (!row) return;
+    pending = { index: s.total, id, text: input.text };
+    set({ total: s.total + 1, rows: insertAt(s.rows, s.total, row), pendingRowId: id });
+  }
+
+  /** The state with the note drawn as sent taken out again (as it was before it was drawn). */
+  function withoutPending(): OpenIncidentState {
+    const s = get();
+    const p = pending;
+    pending = null;
+    if (!p || s.rows.get(p.index)?.id !== p.id) return { ...s, pendingRowId: null };
+    const rows = new Map(s.rows);
+    rows.delete(p.index);
+    return { ...s, rows, total: s.total === p.index + 1 ? p.index : s.total, pendingRowId: null };
   }
 
   async function reread(incidentId: string): Promise<void> {
@@ -305,6 +356,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     },
     open(incidentId) {
       generation += 1;
+      pending = null;
       viewport = null;
       if (settling !== null) clearTimeout(settling);
       settling = null;
@@ -347,8 +399,10 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
     async addNote(input) {
       const incidentId = get().incidentId;
       if (!incidentId) return false;
+      showSent(input);
       const result = await cordon().noteAdd({ incidentId, text: input.text, key: input.key, ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}) });
       if (result.ok) showOwn(result.value);
+      else set(withoutPending());
       return finish(result);
     },
     async amend(input) {

@@ -18,12 +18,12 @@ const declaredAt = '2024-05-01T07:00:00.000Z';
 const at = (hhmmUtc: string) => `2024-05-01T${hhmmUtc}:00.000Z`;
 const now = () => Date.parse(at('08:30'));
 
-type LocalProps = Omit<TimelineProps, 'data' | 'filter' | 'onFilterChange' | 'onRange'> & { events: readonly EventView[] };
+type LocalProps = Omit<TimelineProps, 'data' | 'filter' | 'onFilterChange' | 'onRange'> & { events: readonly EventView[]; pendingRowId?: string };
 
 /** The timeline over events held in memory, as the store would serve them. */
-function LocalTimeline({ events, ...props }: LocalProps) {
+function LocalTimeline({ events, pendingRowId, ...props }: LocalProps) {
   const [filter, setFilter] = useState<TimelineFilter>({});
-  const data = useMemo(() => timelineDataOf(events, filter), [events, filter]);
+  const data = useMemo(() => ({ ...timelineDataOf(events, filter), pendingRowId }), [events, filter, pendingRowId]);
   return <Timeline {...props} data={data} filter={filter} onFilterChange={setFilter} onRange={() => undefined} />;
 }
 
@@ -110,6 +110,19 @@ describe('Timeline', () => {
     fireEvent.change(within(redact).getByLabelText('Reason'), { target: { value: 'pasted a secret' } });
     fireEvent.click(within(redact).getByRole('button', { name: 'Redact' }));
     expect(props.onRedact).toHaveBeenCalledWith(note.id, 'pasted a secret');
+  });
+
+  it('shows a note drawn as it was sent with its buttons in place, which do nothing until it is written', () => {
+    const { props } = setup([declared, note], { pendingRowId: note.id });
+    const star = screen.getByRole('button', { name: `Key event #${note.n}` });
+    const amend = screen.getByRole('button', { name: `Amend event #${note.n}` });
+    expect([star.getAttribute('aria-disabled'), amend.getAttribute('aria-disabled')]).toEqual(['true', 'true']);
+    fireEvent.click(star);
+    fireEvent.click(amend);
+    fireEvent.click(screen.getByRole('button', { name: `Redact event #${note.n}` }));
+    expect(props.onToggleKey).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(star.closest('[role="listitem"]')?.getAttribute('aria-busy')).toBe('true');
   });
 
   it('offers key, amend and redact on another laptop’s event too, named with its laptop', () => {

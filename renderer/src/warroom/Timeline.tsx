@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import type { EventKind } from '../../../shared/events/kinds';
 import type { TimelineRow } from '../../../shared/ipc/store-schemas';
 import type { Playbook } from '../../../shared/playbook/model';
@@ -34,6 +34,8 @@ export interface TimelineData {
   kinds: readonly EventKind[];
   /** The filter the rows and total answer; the typed one may be a keystroke ahead. */
   shown: TimelineFilter;
+  /** A note drawn as it was sent, its write not answered yet: its actions wait. */
+  pendingRowId?: string | null;
 }
 
 export interface TimelineProps {
@@ -83,6 +85,8 @@ interface RowProps {
   playbook: Playbook | null;
   redactionReason: string | null;
   hasHistory: boolean;
+  /** Drawn as sent, not written yet. */
+  pending?: boolean;
   onAction(action: 'key' | PanelMode, event: TimelineRow, trigger: HTMLElement): void;
 }
 
@@ -123,7 +127,7 @@ class RowSlots {
  * One row, or its placeholder while it loads (the same element, so a row arriving updates it in
  * place); memoised so scrolling re-renders only rows that enter the window.
  */
-const TimelineRow = memo(function TimelineRow({ event, index, count, top, height, declaredMs, tPlusOf, timeMode, zone, presenter, playbook, redactionReason: reason, hasHistory, onAction }: RowProps) {
+const TimelineRow = memo(function TimelineRow({ event, index, count, top, height, declaredMs, tPlusOf, timeMode, zone, presenter, playbook, redactionReason: reason, hasHistory, pending = false, onAction }: RowProps) {
   // The element is reused for another position as rows scroll out (see RowSlots): focus does not
   // stay on a control that would now act on another event, as if the row had been unmounted.
   const ref = useRef<HTMLDivElement>(null);
@@ -154,8 +158,11 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
   const title = hidden ? 'Sensitive note hidden in presenter mode' : presentText(d.title, presenter);
   const detail = hidden || d.detail === null ? null : presentText(d.detail, presenter);
   const classes = ['wr-row', event.key ? 'wr-row-key' : '', redacted ? 'wr-row-redacted' : '', correctionKinds.has(event.kind) ? 'wr-row-correction' : ''];
+  // A note drawn as it was sent has no event to act on until its write answers (a few ms): its
+  // buttons stand where they will be (no flicker) and do nothing meanwhile.
+  const act = (action: 'key' | PanelMode, e: MouseEvent<HTMLButtonElement>) => !pending && onAction(action, event, e.currentTarget);
   return (
-    <div ref={ref} role="listitem" aria-posinset={index + 1} aria-setsize={count} className={classes.filter(Boolean).join(' ')} style={style} data-event-id={event.id}>
+    <div ref={ref} role="listitem" aria-posinset={index + 1} aria-setsize={count} aria-busy={pending || undefined} className={classes.filter(Boolean).join(' ')} style={style} data-event-id={pending ? undefined : event.id}>
       <span className="wr-row-time">
         <time dateTime={event.effectiveOccurredAt}>{formatInstant(at, timeMode, zone, { relativeTo: declaredMs })}</time>
         <span className="wr-row-tplus">{formatTPlus(tPlusOf ? tPlusOf(at) : at - declaredMs)}</span>
@@ -179,22 +186,22 @@ const TimelineRow = memo(function TimelineRow({ event, index, count, top, height
       </span>
       <span className="wr-row-actions">
         {editable && (
-          <button type="button" className={`wr-star${event.key ? ' wr-star-on' : ''}`} aria-pressed={event.key} aria-label={`Key ${which}`} onClick={(e) => onAction('key', event, e.currentTarget)}>
+          <button type="button" className={`wr-star${event.key ? ' wr-star-on' : ''}`} aria-pressed={event.key} aria-label={`Key ${which}`} aria-disabled={pending || undefined} onClick={(e) => act('key', e)}>
             {event.key ? '★' : '☆'}
           </button>
         )}
         {editable && (
-          <button type="button" className="wr-row-button" aria-label={`Amend ${which}`} onClick={(e) => onAction('amend', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Amend ${which}`} aria-disabled={pending || undefined} onClick={(e) => act('amend', e)}>
             Amend
           </button>
         )}
         {editable && (
-          <button type="button" className="wr-row-button" aria-label={`Redact ${which}`} onClick={(e) => onAction('redact', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Redact ${which}`} aria-disabled={pending || undefined} onClick={(e) => act('redact', e)}>
             Redact
           </button>
         )}
         {hasHistory && (
-          <button type="button" className="wr-row-button" aria-label={`Show history of ${which}`} onClick={(e) => onAction('history', event, e.currentTarget)}>
+          <button type="button" className="wr-row-button" aria-label={`Show history of ${which}`} onClick={(e) => act('history', e)}>
             History
           </button>
         )}
@@ -410,6 +417,7 @@ export function Timeline(props: TimelineProps) {
                     playbook={playbook}
                     redactionReason={event && event.redactedBy !== null ? redactionReason(event, corrections) : null}
                     hasHistory={event !== undefined && (event.amendedBy.length > 0 || event.redactedBy !== null)}
+                    pending={event !== undefined && event.id === data.pendingRowId}
                     onAction={onAction}
                   />
                 );
