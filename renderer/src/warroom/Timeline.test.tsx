@@ -172,6 +172,9 @@ describe('Timeline', () => {
   it('filters by kind, actor, text and key only', () => {
     const key = makeEvent('note', { text: 'Customer data exposed', key: true }, { occurredAt: at('07:25') });
     setup([declared, note, tick, key]);
+    // With no filter set, "Clear filters" keeps its place but is neither shown nor reachable.
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+    expect(screen.getByText('Clear filters').closest('button')?.disabled).toBe(true);
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'note' } });
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByText('2 of 4 events')).toBeTruthy();
@@ -181,6 +184,7 @@ describe('Timeline', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search the timeline' }), { target: { value: 'CUSTOMER' } });
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Key events only' }));
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
   });

@@ -60,11 +60,12 @@ export const TimelineFilters = memo(function TimelineFilters({ filter, onChange,
         <input id={`${id}-key`} type="checkbox" checked={filter.keyOnly ?? false} onChange={(e) => set({ keyOnly: e.target.checked || undefined })} />
         Key events only
       </label>
-      {active && (
-        <button type="button" className="button wr-small-button" onClick={() => onChange({})}>
-          Clear filters
-        </button>
-      )}
+      {/* Its place is kept while no filter is set: appearing on the first key typed, it wrapped
+          the filters onto a second line and moved the list under the reader's eyes (and re-laid
+          the whole war room in that keystroke's frame). Hidden, it is neither seen nor reached. */}
+      <button type="button" className="button wr-small-button" onClick={() => onChange({})} disabled={!active} style={active ? undefined : { visibility: 'hidden' }}>
+        Clear filters
+      </button>
     </div>
   );
 });
