@@ -418,13 +418,14 @@ describe('a note added from this window', () => {
     await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(4))).toBe('backdated'));
   });
 
-  /** The fake writes at once but holds its answer until released. */
-  const holdAnswers = (main: ReturnType<typeof fakeMain>) => {
+  /** The fake holds its answer until released; it writes at once, or only once released (`writeLater`). */
+  const holdAnswers = (main: ReturnType<typeof fakeMain>, writeLater = false) => {
     const write = main.api.noteAdd.getMockImplementation();
     if (!write) throw new Error('the fake writes notes');
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
     main.api.noteAdd.mockImplementation(async (input) => {
+      if (writeLater) await gate;
       const written = await write(input);
       await gate;
       return written;
@@ -496,14 +497,7 @@ describe('a note added from this window', () => {
   it("is taken out when another window's note is written first and lands where it was drawn", async () => {
     const events = numbered(50);
     const main = await openOn(events);
-    const write = main.api.noteAdd.getMockImplementation();
-    if (!write) throw new Error('the fake writes notes');
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    main.api.noteAdd.mockImplementation(async (input) => {
-      await gate;
-      return write(input);
-    });
+    const release = holdAnswers(main, true);
     const added = useOpenIncident.getState().addNote({ text: 'failover done', key: false, actor: 'Ana' });
     main.push(makeEvent('note', { text: 'from the other window' }, { occurredAt: at(70), n: 51 }));
     await vi.waitFor(() => expect(textOf(useOpenIncident.getState().rows.get(50))).toBe('from the other window'));

@@ -294,10 +294,7 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
    */
   function showOwn(event: StoredEvent): void {
     const s = withoutPending();
-    if (s.incidentId !== event.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || event.n !== s.eventCount + 1) return void set(s);
-    const last = s.rows.get(s.total - 1);
-    if (s.total > 0 && (!last || Date.parse(event.occurredAt) < Date.parse(last.effectiveOccurredAt))) return void set(s);
-    const row = noteRow(event);
+    const row = s.incidentId === event.incidentId && event.n === s.eventCount + 1 && endsUnfiltered(s, event.occurredAt) ? noteRow(event) : null;
     set(row ? { ...s, total: s.total + 1, eventCount: event.n, allEvents: s.allEvents + 1, rows: insertAt(s.rows, s.total, row) } : s);
   }
 
@@ -308,16 +305,21 @@ export const useOpenIncident = create<OpenIncidentState>((set, get) => {
    */
   function showSent(input: { text: string; key: boolean; occurredAt?: string; actor?: string }): void {
     const s = get();
-    if (pending || input.occurredAt || !s.incidentId || !unfiltered(s.filter) || !unfiltered(s.shown) || s.loading) return;
     const now = new Date().toISOString();
-    const last = s.rows.get(s.total - 1);
-    if (s.total > 0 && (!last || now < last.effectiveOccurredAt)) return;
+    if (pending || input.occurredAt || !s.incidentId || s.loading || !endsUnfiltered(s, now)) return;
     const id = `pending-${s.eventCount + 1}`;
     const event = { id, incidentId: s.incidentId, n: s.eventCount + 1, actor: input.actor ?? '', occurredAt: now, recordedAt: now, prevHash: '', hash: '', kind: 'note', payload: { text: input.text, ...(input.key ? { key: true } : {}) } } as const;
     const row = noteRow(event);
     if (!row) return;
     pending = { index: s.total, id, text: input.text };
     set({ total: s.total + 1, rows: insertAt(s.rows, s.total, row), pendingRowId: id });
+  }
+
+  /** Whether a row at `occurredAt` is plainly the newest of an unfiltered timeline: at or after the last row held. */
+  function endsUnfiltered(s: OpenIncidentState, occurredAt: string): boolean {
+    if (!unfiltered(s.filter) || !unfiltered(s.shown)) return false;
+    const last = s.rows.get(s.total - 1);
+    return s.total === 0 || (last !== undefined && Date.parse(occurredAt) >= Date.parse(last.effectiveOccurredAt));
   }
 
   /** The state with the note drawn as sent taken out again (as it was before it was drawn). */
