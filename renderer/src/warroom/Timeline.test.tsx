@@ -6,11 +6,10 @@ import { fixedZone } from '../../../shared/warroom/elapsed';
 import { makeEvent, samplePlaybook } from '../../../shared/warroom/fixtures';
 import { QuickAdd } from './QuickAdd';
 import { Timeline, type TimelineProps } from './Timeline';
-import { installFakeLayout, timelineDataOf } from './test-utils';
+import { timelineDataOf } from './test-utils';
 import type { TimelineFilter } from '../../../shared/warroom/timeline-filter';
 import { controlClock, exerciseTimeAt, newClock } from '../../../shared/exercises/clock';
 
-installFakeLayout(600);
 afterEach(cleanup);
 
 const zone = fixedZone(120, 'Europe/Paris');
@@ -320,6 +319,62 @@ describe('Timeline over windows', () => {
     expect(jumped).toEqual(after);
     expect(positions(jumped)).toEqual(shownAfter.map((p) => p + 1_497));
     expect(jumped[0]!.textContent).toContain(`note ${positions(jumped)[0]! - 1}`);
+  });
+
+  describe('its scroll position', () => {
+    const props = { onFilterChange: vi.fn(), onRange: vi.fn(), declaredAt, zone, timeMode: 'local' as const, onTimeModeChange: vi.fn(), onAdd: vi.fn(), onToggleKey: vi.fn(), onAmend: vi.fn(), onRedact: vi.fn(), now };
+    const dataOf = (total: number) => ({ total, eventCount: total, rows: new Map(Array.from({ length: total }, (_, i) => [i, rowAt(i)] as const)), corrections: { byTarget: new Map() }, actors: ['alice'], kinds: ['note' as const], shown: {} });
+    const positions = () => screen.getAllByRole('listitem').map((r) => Number(r.getAttribute('aria-posinset')));
+    /** jsdom does not scroll: the region keeps the position it is given, and the test sees each one set. */
+    const trackScroll = () => {
+      const region = screen.getByRole('region', { name: 'Timeline events' });
+      const set: number[] = [];
+      let top = 0;
+      Object.defineProperty(region, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => void set.push((top = v)) });
+      const scrollTo = (value: number) => {
+        top = value;
+        act(() => void fireEvent.scroll(region));
+      };
+      return { set, scrollTo };
+    };
+
+    it('follows the end: the render that brings more rows draws the new end, and the position joins it before paint', () => {
+      const first = dataOf(100);
+      const { rerender } = render(<Timeline data={first} filter={first.shown} {...props} />);
+      expect(positions().at(-1)).toBe(100);
+      const scroll = trackScroll();
+      const more = dataOf(150);
+      rerender(<Timeline data={more} filter={more.shown} {...props} />);
+      expect(positions().at(-1)).toBe(150);
+      expect(positions()[0]).toBeGreaterThan(100);
+      // Set past the end on purpose: the browser clamps it to its own end.
+      expect(scroll.set).toEqual([150 * 52]);
+    });
+
+    it('stays where the reader scrolled to when rows arrive', () => {
+      const first = dataOf(100);
+      const { rerender } = render(<Timeline data={first} filter={first.shown} {...props} />);
+      const scroll = trackScroll();
+      scroll.scrollTo(10 * 52);
+      const shown = positions();
+      expect(shown[0]).toBe(3);
+      const more = dataOf(150);
+      rerender(<Timeline data={more} filter={more.shown} {...props} />);
+      expect(positions()).toEqual(shown);
+      expect(scroll.set).toEqual([]);
+    });
+
+    it('keeps the row read at the top when presenter mode makes the rows taller', () => {
+      const data = dataOf(3_000);
+      const { rerender } = render(<Timeline data={data} filter={data.shown} {...props} />);
+      const scroll = trackScroll();
+      scroll.scrollTo(1_000 * 52);
+      expect(positions()[0]).toBe(1_000 - 8 + 1);
+      rerender(<Timeline data={data} filter={data.shown} {...props} presenter />);
+      expect(scroll.set).toEqual([1_000 * 72]);
+      expect(positions()[0]).toBe(1_000 - 8 + 1);
+      expect(screen.getAllByRole('listitem')[8]!.style.transform).toBe(`translateY(${1_000 * 72}px)`);
+    });
   });
 
   it('shows a row arriving in the element of its placeholder', () => {

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import type { EventKind } from '../../../shared/events/kinds';
 import type { TimelineRow } from '../../../shared/ipc/store-schemas';
@@ -11,6 +10,7 @@ import { EventPanel, type AmendRequest, type PanelMode } from './EventPanel';
 import { presentText } from './PresenterMode';
 import { QuickAdd, type QuickAddProps } from './QuickAdd';
 import { TimelineFilters } from './TimelineFilters';
+import { useFixedRows } from './use-fixed-rows';
 
 export const ROW_HEIGHT = 52;
 /** Presenter mode's larger type needs taller rows. */
@@ -262,51 +262,14 @@ export function Timeline(props: TimelineProps) {
   const declaredMs = Date.parse(props.declaredAt);
 
   const rowHeight = presenter ? PRESENTER_ROW_HEIGHT : ROW_HEIGHT;
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  // The React Compiler is not used here; rows are memoised by hand (TimelineRow), so the
-  // virtualizer's unmemoisable API is fine. Its options are stable between renders (rows are
-  // keyed by position, the default), so scrolling never re-measures the list.
-  // Follow the tail like a chat while the reader is at the bottom; stay put when they scrolled up.
-  const atBottom = useRef(true);
-  // The first render already shows the newest rows (rows are a fixed height): rendering the top
-  // first fetched and drew 300 rows no one sees before the scroll to the end.
-  // Its height is known before the list is measured (the style below sets it). A jump asked for
-  // before the list was drawn starts there instead.
-  const { scrollTo } = props;
-  const initialOffset = () => {
-    if (scrollTo) return Math.max(0, Math.min(scrollTo.index, total - 1)) * rowHeight;
-    return atBottom.current ? Math.max(0, total * rowHeight - height) : 0;
-  };
-  const initialRect = useMemo(() => ({ width: 0, height }), [height]);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement, estimateSize, overscan, initialOffset, initialRect });
-
-  // Presenter mode changes the row height: drop the cached positions.
-  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
-
-  useEffect(() => {
-    if (atBottom.current && total > 0) virtualizer.scrollToIndex(total - 1, { align: 'end' });
-  }, [total, virtualizer]);
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight;
-  };
-
-  useEffect(() => {
-    if (!scrollTo) return;
-    atBottom.current = false;
-    virtualizer.scrollToIndex(Math.min(scrollTo.index, Math.max(0, total - 1)), { align: 'start' });
-    // Only a new request scrolls; a count changing under it does not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollTo, virtualizer]);
-
-  const items = virtualizer.getVirtualItems();
+  // Follows the end like a chat while the reader is there; stays put when they scrolled up. The
+  // first render already shows the newest rows (or the row a jump asked for).
+  const { scrollRef, range, totalSize, onScroll } = useFixedRows({ count: total, rowHeight, viewport: height, overscan, scrollTo: props.scrollTo });
+  const items = useMemo(() => Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i), [range.first, range.last]);
   const [rowSlots] = useState(() => new RowSlots());
-  const slots = rowSlots.assign(items.map((item) => item.index));
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const slots = rowSlots.assign(items);
+  const first = range.first;
+  const last = range.last;
   // No rows rendered yet says nothing about what is on screen (it is not "the top").
   const rendered = items.length > 0;
   useEffect(() => {
@@ -398,16 +361,16 @@ export function Timeline(props: TimelineProps) {
           {total === 0 ? (
             <p className="muted wr-empty">{filtered ? 'No events match these filters.' : 'Nothing yet. Type what happened above.'}</p>
           ) : (
-            <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: virtualizer.getTotalSize() }}>
-              {items.map((item, i) => {
-                const event = rows.get(item.index);
+            <div role="list" aria-label={`${total.toLocaleString('en')} events`} className="wr-timeline-list" style={{ height: totalSize }}>
+              {items.map((index, i) => {
+                const event = rows.get(index);
                 return (
                   <TimelineRow
                     key={slots[i]}
                     event={event}
-                    index={item.index}
+                    index={index}
                     count={total}
-                    top={item.start}
+                    top={index * rowHeight}
                     height={rowHeight}
                     declaredMs={declaredMs}
                     tPlusOf={props.tPlusOf}
