@@ -97,6 +97,17 @@ function install(answer: 'confirm' | 'declined' = 'confirm') {
 afterEach(cleanup);
 
 describe('ContainmentPanel', () => {
+  it('lists the actions and runs once as it opens, and again when the playbook changes', async () => {
+    const { api } = install();
+    const { rerender } = render(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
+    await screen.findByRole('option', { name: /Block the IP/ });
+    expect(api.actionList).toHaveBeenCalledTimes(1);
+    expect(api.scriptRuns).toHaveBeenCalledTimes(1);
+    rerender(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);
+    await waitFor(() => expect(api.actionList).toHaveBeenCalledTimes(2));
+    expect(api.scriptRuns).toHaveBeenCalledTimes(2);
+  });
+
   it('checks values inline and never calls the main process with a bad one', async () => {
     const { api } = install();
     render(<ContainmentPanel incidentId={incidentId} playbookActions={[]} incidentKind="real" />);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { IncidentKind } from '../../../shared/events/primitives';
 import type { Action as PlaybookAction } from '../../../shared/playbook/model';
 import { ContainmentEditor, draftOf, emptyDraft, saveInputOf, type ActionDraft } from './ContainmentEditor';
@@ -28,7 +28,13 @@ export function ContainmentPanel({ incidentId, playbookActions, incidentKind }: 
   const exercise = incidentKind === 'exercise';
 
   useEffect(() => useActions.getState().open(incidentId), [incidentId]);
+  // The playbook's actions are listed with the store's: a new playbook lists them again. Not at
+  // mount, where opening the incident has just asked (each list was asked twice as the war room
+  // opened, in the main process's turn the first keystroke waits for).
+  const listedFor = useRef(playbookActions);
   useEffect(() => {
+    if (listedFor.current === playbookActions) return;
+    listedFor.current = playbookActions;
     void useActions.getState().reload();
   }, [playbookActions]);
 
