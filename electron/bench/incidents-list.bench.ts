@@ -4,7 +4,10 @@ import { benchInHarness, inBatches, seedVault } from './harness-page';
 
 // The incidents list with 1,000 incidents on the machine (a year of a busy team, some of them
 // exercises), in the real UI through the harness: the list after a reload, switching to all
-// incidents, and a typed search, each to the rows on screen.
+// incidents, and a typed search, each to the rows on screen. Measured on a store as a laptop
+// holds it (its search index caught up: appends are indexed 1.5 s after writes stop), then the
+// reload again on a store whose index is catching up with every event, as once after an
+// upgrade that rebuilds it (migration 012): printed, not judged.
 const INCIDENTS = 1_000;
 const EVENTS_EACH = 20;
 const OPEN_MS = 300;
@@ -19,7 +22,7 @@ const about = (system: string) => real.filter((i) => systems[i % systems.length]
 const ledger = about('ledger');
 const vpn = about('vpn');
 
-function seed(dataDir: string): Promise<void> {
+function seed(dataDir: string, indexed: boolean): Promise<void> {
   return seedVault(dataDir, (store) => {
     const start = Date.now() - INCIDENTS * 8 * 3_600_000;
     inBatches(store, 0, INCIDENTS, (tx, i) => {
@@ -31,8 +34,19 @@ function seed(dataDir: string): Promise<void> {
       }
       if (statusOf(i) !== 'active') tx.append({ incidentId: id, actor: 'Ana Lima', occurredAt: t(EVENTS_EACH), body: { kind: 'status_changed', payload: { status: statusOf(i) } } });
     });
+    if (indexed) store.catchUpSearch();
   });
 }
+
+/** From the navigation (the page's clock starts there) to the open incidents listed. */
+async function reloaded(page: Page): Promise<number> {
+  await page.reload();
+  await caption(page, openReal).waitFor({ timeout: 60_000 });
+  return (await page.evaluate(`window.benchSeen[${JSON.stringify(`${openReal} incidents`)}]`)) as number;
+}
+
+const line = (name: string, ms: number, target: number | null) =>
+  process.stdout.write(`${name.padEnd(48)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ${target === null ? '(not judged)' : `≤ ${`${target} ms`.padEnd(8)} ${ms <= target ? 'PASS' : 'FAIL'}`}\n`);
 
 const caption = (page: Page, total: number) => page.locator('#incident-count').getByText(`${total} incidents`, { exact: true });
 
@@ -59,19 +73,16 @@ async function timed(page: Page, total: number, act: () => Promise<void>): Promi
   return page.evaluate(`window.benchSeen[${JSON.stringify(`${total} incidents`)}] - window.benchInputAt`) as Promise<number>;
 }
 
-void benchInHarness({
+await benchInHarness({
   name: 'incidents-list',
-  seed,
+  seed: (dataDir) => seed(dataDir, true),
   seeded: `${INCIDENTS.toLocaleString('en')} incidents of ${EVENTS_EACH} events`,
   prepare: (page) => page.addInitScript(pageClock),
   async run(page) {
     await caption(page, openReal).waitFor({ timeout: 60_000 });
 
-    // A reload with the vault open: the script, the shell and the first page of the list,
-    // from the navigation (the page's clock starts there).
-    await page.reload();
-    await caption(page, openReal).waitFor({ timeout: 60_000 });
-    const reloadMs = (await page.evaluate(`window.benchSeen[${JSON.stringify(`${openReal} incidents`)}]`)) as number;
+    // A reload with the vault open: the script, the shell and the first page of the list.
+    const reloadMs = await reloaded(page);
     const allMs = await timed(page, real.length, () => page.getByRole('radio', { name: 'All' }).check());
     const rows = await page.locator('.incident-table tbody tr').count();
     const search = page.getByRole('searchbox', { name: 'Search incidents' });
@@ -101,8 +112,19 @@ void benchInHarness({
       ['  of which the answer to "All"', answerAllMs, FILTER_MS],
       ['  of which the answer to the search', answerSearchMs, FILTER_MS],
     ];
-    for (const [name, ms, target] of lines) {
-      process.stdout.write(`${name.padEnd(40)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ≤ ${`${target} ms`.padEnd(8)} ${ms <= target ? 'PASS' : 'FAIL'}\n`);
-    }
+    for (const [name, ms, target] of lines) line(name, ms, target);
+  },
+});
+
+// The same reload while the index catches up with 20,000 events in slices after the unlock:
+// the harness serves the page's files between slices.
+await benchInHarness({
+  name: 'incidents-list, index catching up',
+  seed: (dataDir) => seed(dataDir, false),
+  seeded: `the same, its search index not yet caught up`,
+  prepare: (page) => page.addInitScript(pageClock),
+  async run(page) {
+    await caption(page, openReal).waitFor({ timeout: 60_000 });
+    line('reload while the index catches up (one-off)', await reloaded(page), null);
   },
 });
