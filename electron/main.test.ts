@@ -25,6 +25,7 @@ describe('main process start-up', () => {
     app.requestSingleInstanceLock.mockReturnValue(true);
     await import('./main');
     expect(app.enableSandbox).toHaveBeenCalled();
+    expect(app.commandLine.switches.get('disable-features')).toBe('DeferRendererTasksAfterInput');
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);

@@ -13,6 +13,7 @@ import { createSafeStorageKeychain } from './main/keychain';
 import { createElectronPdfRenderer } from './main/pdf-printer';
 import { createConfirmDialog } from './main/confirm-dialog';
 import { createDialogFileSink } from './main/file-dialogs';
+import { disableChromiumFeatures } from './main/chromium-features';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const distDir = join(__dirname, '..');
@@ -37,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the encrypted store; hand over and leave.
   app.quit();
 } else {
+  // Read by Chromium as it starts, after this first run of the script.
+  disableChromiumFeatures(app.commandLine);
   app.enableSandbox();
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents));

@@ -90,7 +90,7 @@ class StandinApp extends EventEmitter {
     // Electron emits 'ready' after the main script's first synchronous run, once Chromium is up.
     this.readyPromise = new Promise((resolve, reject) => {
       setImmediate(() => {
-        chromiumInstance().then(
+        chromiumInstance(this.commandLine.getSwitchValue('disable-features')).then(
           (instance) => {
             this.ready = true;
             process.send?.({ type: 'ready', wsEndpoint: instance.wsEndpoint, chromiumPid: instance.process.pid });

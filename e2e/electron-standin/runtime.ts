@@ -77,8 +77,11 @@ export interface Chromium {
 
 let launched: Promise<Chromium> | null = null;
 
-/** Starts Chromium once, headless, with a DevTools port the test connects to as well. */
-export function chromiumInstance(): Promise<Chromium> {
+/**
+ * Starts Chromium once, headless, with a DevTools port the test connects to as well, and the
+ * features the main process disabled on its command line (Electron hands them to Chromium).
+ */
+export function chromiumInstance(disabledFeatures = ''): Promise<Chromium> {
   launched ??= (async () => {
     const profile = join(config.root, 'chromium-profile');
     mkdirSync(profile, { recursive: true, mode: 0o700 });
@@ -98,7 +101,7 @@ export function chromiumInstance(): Promise<Chromium> {
         '--disable-popup-blocking',
         // Keeps a sandboxed (opaque-origin) iframe in the page's process, so the window's one
         // CDP session sees it as it sees every frame; Electron's frame tree is the same either way.
-        '--disable-features=IsolateSandboxedIframes',
+        `--disable-features=${['IsolateSandboxedIframes', ...disabledFeatures.split(',')].filter(Boolean).join(',')}`,
         ...(config.darkColors ? ['--force-dark-mode'] : []),
         'about:blank',
       ],

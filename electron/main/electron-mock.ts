@@ -39,6 +39,10 @@ export function createElectronMock() {
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     enableSandbox: vi.fn(),
+    commandLine: (() => {
+      const switches = new Map<string, string>();
+      return { switches, getSwitchValue: (name: string) => switches.get(name) ?? '', appendSwitch: vi.fn((name: string, value = '') => void switches.set(name, value)) };
+    })(),
     on: vi.fn(),
     whenReady: vi.fn(() => new Promise<void>(() => {})),
     getVersion: vi.fn(() => '0.1.0'),
