@@ -268,10 +268,9 @@ export function Timeline(props: TimelineProps) {
   const items = useMemo(() => Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i), [range.first, range.last]);
   const [rowSlots] = useState(() => new RowSlots());
   const slots = rowSlots.assign(items);
-  const first = range.first;
-  const last = range.last;
+  const { first, last } = range;
   // No rows rendered yet says nothing about what is on screen (it is not "the top").
-  const rendered = items.length > 0;
+  const rendered = last >= first;
   useEffect(() => {
     if (rendered) onRange(first, last);
   }, [onRange, first, last, rendered]);
